@@ -1,0 +1,189 @@
+"""Cargo.toml reading and editing through tomlkit (comments and layout kept)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import Array, InlineTable, String, Table
+
+DEP_TABLES = ("dependencies", "dev-dependencies", "build-dependencies")
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def load(path: str, text: str) -> tomlkit.TOMLDocument:
+    try:
+        return tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise ManifestError(f"{path}: invalid TOML ({exc}); fix it, then run again. Nothing was written.") from exc
+
+
+@dataclass
+class DepRef:
+    """One dependency entry: where it sits and what it says."""
+
+    table: str  # e.g. "dependencies", "target.'cfg(unix)'.dependencies", "workspace.dependencies"
+    key: str
+    container: Any  # the table holding the entry
+    name: str  # crate name (honours `package = ...` renames)
+
+    @property
+    def item(self) -> Any:
+        return self.container[self.key]
+
+    @property
+    def workspace(self) -> bool:
+        item = self.item
+        return isinstance(item, (dict, InlineTable, Table)) and bool(item.get("workspace"))
+
+    @property
+    def requirement(self) -> str | None:
+        item = self.item
+        if isinstance(item, str):
+            return str(item)
+        if isinstance(item, (dict, InlineTable, Table)):
+            v = item.get("version")
+            return str(v) if v is not None else None
+        return None
+
+    @property
+    def is_git_or_path(self) -> bool:
+        item = self.item
+        return isinstance(item, (dict, InlineTable, Table)) and any(k in item for k in ("git", "path"))
+
+    def set_requirement(self, req: str) -> None:
+        item = self.item
+        if isinstance(item, str):
+            self.container[self.key] = _like(item, req)
+        else:
+            item["version"] = _like(item.get("version"), req)
+
+    def features(self) -> Array | None:
+        item = self.item
+        if isinstance(item, (dict, InlineTable, Table)):
+            f = item.get("features")
+            if isinstance(f, Array):
+                return f
+        return None
+
+
+def _like(old: Any, new: str) -> Any:
+    s = tomlkit.string(new)
+    if isinstance(old, String):
+        s = tomlkit.string(new, literal=old.type.name.startswith("SL"))
+        s.trivia.comment = old.trivia.comment
+        s.trivia.comment_ws = old.trivia.comment_ws
+        s.trivia.trail = old.trivia.trail
+        s.trivia.indent = old.trivia.indent
+    return s
+
+
+def iter_deps(doc: tomlkit.TOMLDocument) -> Iterator[DepRef]:
+    def from_table(label: str, tbl: Any) -> Iterator[DepRef]:
+        if not isinstance(tbl, (dict, Table, InlineTable)):
+            return
+        for key in list(tbl.keys()):
+            item = tbl[key]
+            name = key
+            if isinstance(item, (dict, Table, InlineTable)) and "package" in item:
+                name = str(item["package"])
+            yield DepRef(label, key, tbl, name)
+
+    for t in DEP_TABLES:
+        if t in doc:
+            yield from from_table(t, doc[t])
+    ws = doc.get("workspace")
+    if isinstance(ws, (dict, Table)) and "dependencies" in ws:
+        yield from from_table("workspace.dependencies", ws["dependencies"])
+    target = doc.get("target")
+    if isinstance(target, (dict, Table)):
+        for cfg, body in target.items():
+            for t in DEP_TABLES:
+                if isinstance(body, (dict, Table)) and t in body:
+                    yield from from_table(f"target.{cfg}.{t}", body[t])
+
+
+def bump_requirement(old: str, new_line: str, newest_patch: str | None) -> str:
+    """Rewrite a requirement to ``new_line`` keeping its style: "29"->"36", "=29.0.1"->"=36.0.14"."""
+    old = old.strip()
+    if "," in old or old.startswith(("<", ">")):
+        # a range: pin the new line with a caret requirement (reported for review by the caller)
+        return newest_patch or new_line
+    m = re.match(r"^([=^~]?)\s*(\d+(?:\.\d+){0,2})(.*)$", old)
+    if not m:
+        return newest_patch or new_line
+    op, ver, rest = m.groups()
+    parts = ver.split(".")
+    new_parts = (newest_patch or new_line).split(".")
+    if new_line.startswith("0."):
+        # 0.x lines: the line itself has two parts
+        want = max(len(parts), 2)
+    else:
+        want = len(parts)
+    while len(new_parts) < want:
+        new_parts.append("0")
+    if not newest_patch and want == 3:
+        new_parts = new_parts[:2] + ["0"]
+    return f"{op}{'.'.join(new_parts[:want])}{rest if not rest.startswith('-') else ''}"
+
+
+@dataclass
+class ManifestEdit:
+    messages: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    changed: bool = False
+
+
+def rename_feature_in_array(arr: Array, old: str, new: str | None) -> bool:
+    for i, v in enumerate(list(arr)):
+        if str(v) == old:
+            if new is None or new in [str(x) for x in arr]:
+                del arr[i]
+            else:
+                arr[i] = new
+            return True
+    return False
+
+
+def rename_feature_refs(doc: tomlkit.TOMLDocument, dep_keys: set[str], old: str, new: str | None) -> bool:
+    """`[features] x = ["wasmtime-wasi/preview1"]` style references."""
+    feats = doc.get("features")
+    changed = False
+    if not isinstance(feats, (dict, Table)):
+        return False
+    for _, arr in feats.items():
+        if not isinstance(arr, Array):
+            continue
+        for i, v in enumerate(list(arr)):
+            s = str(v)
+            for key in dep_keys:
+                for sep in ("/", "?/"):
+                    if s == f"{key}{sep}{old}":
+                        if new is None:
+                            del arr[i]
+                        else:
+                            arr[i] = f"{key}{sep}{new}"
+                        changed = True
+    return changed
+
+
+def rust_version(doc: tomlkit.TOMLDocument) -> tuple[Any, str] | None:
+    pkg = doc.get("package")
+    if isinstance(pkg, (dict, Table)) and "rust-version" in pkg:
+        rv = pkg["rust-version"]
+        if isinstance(rv, (dict, InlineTable, Table)):
+            return None  # rust-version.workspace = true
+        return pkg, str(rv)
+    ws = doc.get("workspace")
+    if isinstance(ws, (dict, Table)):
+        wp = ws.get("package")
+        if isinstance(wp, (dict, Table)) and "rust-version" in wp:
+            return wp, str(wp["rust-version"])
+    return None

@@ -1,0 +1,1 @@
+"""tree-sitter-rust helpers: parsing, name resolution, use-tree edits, impl lookup, macro bodies."""

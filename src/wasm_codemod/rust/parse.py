@@ -1,0 +1,87 @@
+"""Parsing and small node helpers on top of tree-sitter-rust."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import tree_sitter_rust
+from tree_sitter import Language, Node, Parser, Tree
+
+
+@lru_cache(maxsize=1)
+def rust_language() -> Language:
+    return Language(tree_sitter_rust.language())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Parser:
+    return Parser(rust_language())
+
+
+def parse_rust(data: bytes) -> Tree:
+    return _parser().parse(data)
+
+
+def count_errors(node: Node) -> int:
+    """Number of ERROR and MISSING nodes below ``node`` (cheap when the tree is clean)."""
+    if not node.has_error:
+        return 0
+    total = 0
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.is_error or n.is_missing:
+            total += 1
+        if n.has_error:
+            stack.extend(n.children)
+    return total
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Pre-order walk of named and anonymous nodes."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children))
+
+
+def walk_types(node: Node, types: frozenset[str] | set[str]) -> Iterator[Node]:
+    for n in walk(node):
+        if n.type in types:
+            yield n
+
+
+def text(node: Node) -> str:
+    return node.text.decode("utf-8") if node.text is not None else ""
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    p = node.parent
+    while p is not None:
+        yield p
+        p = p.parent
+
+
+def inside(node: Node, types: set[str] | frozenset[str]) -> bool:
+    return any(a.type in types for a in ancestors(node))
+
+
+def macro_name(node: Node) -> str:
+    """Last path segment of a macro_invocation's name (``wasmtime::component::bindgen`` -> ``bindgen``)."""
+    m = node.child_by_field_name("macro")
+    if m is None:
+        return ""
+    if m.type == "scoped_identifier":
+        name = m.child_by_field_name("name")
+        return text(name) if name is not None else ""
+    return text(m)
+
+
+def path_segments(node: Node) -> list[str]:
+    """Segments of a (scoped) path node; generic arguments are dropped."""
+    t = text(node)
+    if "<" in t:
+        t = t.split("<", 1)[0]
+    return [s for s in (p.strip() for p in t.split("::")) if s]

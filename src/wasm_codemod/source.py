@@ -1,0 +1,173 @@
+"""A source file as bytes plus a parse tree, and a checked set of byte-range edits.
+
+Edits are made against the text *without* a BOM; the BOM, line endings and the
+trailing-newline state of the original are kept byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tree_sitter import Node, Tree
+
+from .rust.parse import count_errors, parse_rust
+
+BOM = b"\xef\xbb\xbf"
+
+
+class OverlapError(ValueError):
+    """Two edits touch the same bytes."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: bytes
+    step: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"edit start {self.start} after end {self.end}")
+
+
+@dataclass
+class EditSet:
+    """Non-overlapping byte-range replacements. Insertions at one point keep their order."""
+
+    edits: list[Edit] = field(default_factory=list)
+
+    def add(self, edit: Edit) -> None:
+        for other in self.edits:
+            if _overlaps(edit, other):
+                raise OverlapError(
+                    f"edit {edit.start}-{edit.end} ({edit.step}) overlaps {other.start}-{other.end} ({other.step})"
+                )
+        self.edits.append(edit)
+
+    def try_add(self, edit: Edit) -> bool:
+        try:
+            self.add(edit)
+        except OverlapError:
+            return False
+        return True
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when some replacement (not a pure insertion) already spans [start, end)."""
+        return any(e.start <= start and end <= e.end and e.start < e.end for e in self.edits)
+
+    def __bool__(self) -> bool:
+        return bool(self.edits)
+
+    def apply(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        pos = 0
+        # stable sort: insertions at the same offset keep the order they were added in
+        for e in sorted(self.edits, key=lambda e: (e.start, e.end)):
+            out.append(data[pos : e.start])
+            out.append(e.text)
+            pos = e.end
+        out.append(data[pos:])
+        return b"".join(out)
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        # an insertion conflicts only when strictly inside a replaced range
+        point, other = (a, b) if a.start == a.end else (b, a)
+        return other.start < point.start < other.end
+    return a.start < b.end and b.start < a.end
+
+
+class SourceError(ValueError):
+    """The file cannot be handled as Rust source (binary, invalid UTF-8, ...)."""
+
+
+@dataclass
+class SourceFile:
+    """One file's text (BOM stripped) and its tree. ``path`` is display-only."""
+
+    path: str
+    data: bytes
+    bom: bool = False
+    _tree: Tree | None = None
+
+    @classmethod
+    def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
+        if b"\x00" in raw[:8192]:
+            raise SourceError(f"{path}: looks binary (NUL byte); not Rust source")
+        bom = raw.startswith(BOM)
+        data = raw[len(BOM) :] if bom else raw
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"{path}: not valid UTF-8 at byte {exc.start}; fix the encoding or exclude it") from exc
+        return cls(path=path, data=data, bom=bom)
+
+    def to_bytes(self) -> bytes:
+        return (BOM if self.bom else b"") + self.data
+
+    @property
+    def tree(self) -> Tree:
+        if self._tree is None:
+            self._tree = parse_rust(self.data)
+        return self._tree
+
+    @property
+    def root(self) -> Node:
+        return self.tree.root_node
+
+    @property
+    def newline(self) -> bytes:
+        return b"\r\n" if b"\r\n" in self.data else b"\n"
+
+    def text(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8")
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a byte offset."""
+        return self.data.count(b"\n", 0, offset) + 1
+
+    def line_start(self, offset: int) -> int:
+        return self.data.rfind(b"\n", 0, offset) + 1
+
+    def indent_at(self, offset: int) -> str:
+        start = self.line_start(offset)
+        end = start
+        while end < len(self.data) and self.data[end : end + 1] in (b" ", b"\t"):
+            end += 1
+        return self.data[start:end].decode()
+
+    def native(self, text: str) -> bytes:
+        """Encode inserted text with this file's line endings."""
+        encoded = text.encode("utf-8")
+        if self.newline == b"\r\n":
+            encoded = encoded.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+        return encoded
+
+    def with_edits(self, edits: EditSet) -> SourceFile:
+        return SourceFile(path=self.path, data=edits.apply(self.data), bom=self.bom)
+
+
+@dataclass
+class ApplyResult:
+    file: SourceFile
+    applied: bool
+    reason: str = ""
+
+
+def apply_checked(src: SourceFile, edits: EditSet) -> ApplyResult:
+    """Apply ``edits``; refuse the result when it has more syntax errors than before."""
+    if not edits:
+        return ApplyResult(src, False)
+    new = src.with_edits(edits)
+    before = count_errors(src.root)
+    after = count_errors(new.root)
+    if after > before:
+        return ApplyResult(src, False, f"rewrite would add {after - before} syntax error(s); left unchanged")
+    return ApplyResult(new, True)
+
+
+def iter_lines(data: bytes) -> Iterable[bytes]:
+    return data.splitlines(keepends=True)

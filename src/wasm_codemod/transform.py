@@ -1,0 +1,169 @@
+"""The contract between the engine and a transform module.
+
+A transform module in ``transforms/`` defines ``STEP = Step(...)``: metadata, optional
+data (path moves, manifest feature changes) and an optional ``apply(ctx)``. It sees
+parsed files and an edit API; it never touches the file system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tree_sitter import Node
+
+from .rust.names import NameTable, Path
+from .source import Edit, EditSet, OverlapError, SourceFile
+
+
+class Safety(str, Enum):
+    SAFE = "safe"  # always correct
+    REVIEW = "review"  # correct for the common shape; flagged in the report
+    MANUAL = "manual"  # only reports
+
+
+def line_key(version: str) -> tuple[int, ...]:
+    """Sort key of a release line: "36" -> (36,), "0.45" -> (0, 45)."""
+    return tuple(int(p) for p in version.split("."))
+
+
+@dataclass(frozen=True)
+class FeatureChange:
+    """A Cargo feature of ``crate`` renamed (``new``) or removed (``new`` None) at this step."""
+
+    crate: str
+    old: str
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    family: str  # "wasmtime" | "wit-bindgen"
+    from_version: str
+    to_version: str
+    safety: Safety
+    title: str  # display name, no trailing period
+    summary: str  # one sentence, ends with a period
+    upstream: str  # PR / source link
+    prefilter: tuple[bytes, ...] = ()
+    moves: dict[str, str | None] = field(default_factory=dict)
+    apply: Callable[[StepContext], None] | None = None
+    features: tuple[FeatureChange, ...] = ()
+    # skip this step when the target is at or past this line (a later step handles the original shape)
+    superseded_at: str | None = None
+    # macros whose bodies hold paths this engine may rewrite
+    path_macros: frozenset[str] = frozenset()
+    removed_hints: dict[str, str] = field(default_factory=dict)
+
+    def applies(self, current: str, target: str) -> bool:
+        if not (line_key(current) < line_key(self.to_version) <= line_key(target)):
+            return False
+        return not (self.superseded_at and line_key(target) >= line_key(self.superseded_at))
+
+
+@dataclass
+class FollowUp:
+    file: str
+    line: int
+    step: str
+    message: str
+    severity: str = "manual"  # "manual" | "review" | "info"
+    link: str = ""
+
+    def key(self) -> tuple[str, int, str, str]:
+        return (self.file, self.line, self.step, self.message)
+
+
+@dataclass
+class RustUnit:
+    """One Rust file as a step sees it: current source, its names, and the step's pending edits."""
+
+    path: str
+    src: SourceFile
+    edits: EditSet = field(default_factory=EditSet)
+    _names: NameTable | None = None
+
+    @property
+    def names(self) -> NameTable:
+        if self._names is None:
+            self._names = NameTable(self.src.root)
+        return self._names
+
+    def reset(self, src: SourceFile) -> None:
+        self.src = src
+        self.edits = EditSet()
+        self._names = None
+
+
+@dataclass
+class StepContext:
+    step: Step
+    units: list[RustUnit]
+    current: str
+    target: str
+    options: dict[str, object]
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    # where an item path of some earlier line ends up at the target (engine-provided)
+    path_at_target: Callable[[str], str] = lambda p: p
+
+    # -- edits ----------------------------------------------------------------------
+    def replace(self, unit: RustUnit, node_or_range: Node | tuple[int, int], new_text: str) -> bool:
+        start, end = _range(node_or_range)
+        try:
+            unit.edits.add(Edit(start, end, unit.src.native(new_text), self.step.id))
+        except OverlapError:
+            self.report(unit, start, f"overlapping rewrite skipped ({self.step.title}); check this site by hand")
+            return False
+        return True
+
+    def insert(self, unit: RustUnit, offset: int, new_text: str) -> bool:
+        return self.replace(unit, (offset, offset), new_text)
+
+    def delete_lines(self, unit: RustUnit, node: Node) -> bool:
+        """Delete ``node`` and the line(s) it stands on when nothing else is on them."""
+        data = unit.src.data
+        start, end = node.start_byte, node.end_byte
+        ls = unit.src.line_start(start)
+        if data[ls:start].strip() == b"":
+            nl = data.find(b"\n", end)
+            stop = nl if nl != -1 else len(data)
+            if data[end:stop].strip() == b"":
+                start, end = ls, (nl + 1 if nl != -1 else len(data))
+                # also swallow one blank line left behind between two items
+                prev_blank = ls >= 2 and data[:ls].endswith((b"\n\n", b"\r\n\r\n"))
+                nxt = data[end:].lstrip(b" \t")
+                if prev_blank and nxt.startswith((b"\n", b"\r\n")):
+                    end += data[end:].find(b"\n") + 1
+        return self.replace(unit, (start, end), "")
+
+    # -- reporting ------------------------------------------------------------------
+    def report(self, unit: RustUnit, where: Node | int, message: str, severity: str = "manual",
+               link: str | None = None) -> None:
+        offset = where if isinstance(where, int) else where.start_byte
+        self.follow_ups.append(FollowUp(unit.path, unit.src.line_of(offset), self.step.id, message, severity,
+                                        link if link is not None else self.step.upstream))
+
+    # -- names ----------------------------------------------------------------------
+    def resolves_to(self, unit: RustUnit, node: Node, candidates: set[Path]) -> Path | None:
+        """Full path of a path node if it is one of ``candidates`` (checked through imports)."""
+        from .rust.names import path_of
+
+        segs = path_of(node)
+        if segs is None:
+            return None
+        full = unit.names.resolve(segs, node, candidates)
+        return full if full in candidates else None
+
+    def name_for(self, unit: RustUnit, item: str, at: Node) -> str:
+        """How to write ``item`` (a target-version path) at ``at``: a name in scope, else the full path."""
+        path = tuple(item.split("::"))
+        local = unit.names.local_name_for(path, at)
+        return local or item
+
+
+def _range(x: Node | tuple[int, int]) -> tuple[int, int]:
+    if isinstance(x, tuple):
+        return x
+    return x.start_byte, x.end_byte
