@@ -77,7 +77,7 @@ class DepRef:
 def _like(old: Any, new: str) -> Any:
     s = tomlkit.string(new)
     if isinstance(old, String):
-        s = tomlkit.string(new, literal=old.type.name.startswith("SL"))
+        s = tomlkit.string(new, literal=old.type.name in ("SLL", "MLL"))
         s.trivia.comment = old.trivia.comment
         s.trivia.comment_ws = old.trivia.comment_ws
         s.trivia.trail = old.trivia.trail

@@ -13,6 +13,7 @@ from enum import Enum
 
 from tree_sitter import Node
 
+from .rust.impls import ImplBlock
 from .rust.names import NameTable, Path
 from .source import Edit, EditSet, OverlapError, SourceFile
 
@@ -84,6 +85,7 @@ class RustUnit:
     src: SourceFile
     edits: EditSet = field(default_factory=EditSet)
     _names: NameTable | None = None
+    pending_imports: dict[tuple[int, str], str] = field(default_factory=dict)
 
     @property
     def names(self) -> NameTable:
@@ -95,6 +97,7 @@ class RustUnit:
         self.src = src
         self.edits = EditSet()
         self._names = None
+        self.pending_imports = {}
 
 
 @dataclass
@@ -138,6 +141,38 @@ class StepContext:
                     end += data[end:].find(b"\n") + 1
         return self.replace(unit, (start, end), "")
 
+    def delete_item(self, unit: RustUnit, node: Node) -> bool:
+        """Delete an item with its attributes and doc comments, and the blank line it leaves."""
+        from .rust.impls import item_with_attrs_start
+
+        data = unit.src.data
+        start = unit.src.line_start(item_with_attrs_start(node))
+        nl = data.find(b"\n", node.end_byte)
+        end = nl + 1 if nl != -1 else len(data)
+        if data[start:item_with_attrs_start(node)].strip() or data[node.end_byte:end].strip():
+            return self.replace(unit, (item_with_attrs_start(node), node.end_byte), "")
+        blank_above = data[:start].endswith((b"\n\n", b"\n\r\n"))
+        rest = data[end:].lstrip(b" \t")
+        if blank_above and (rest.startswith((b"\n", b"\r\n", b"}")) or not rest):
+            # drop the blank line above too, so none is left before `}` or doubled
+            start = data.rfind(b"\n", 0, start - 1) + 1
+        return self.replace(unit, (start, end), "")
+
+    def import_name(self, unit: RustUnit, item: str, at: Node) -> str:
+        """How to write ``item`` at ``at``, adding a `use` for it when that reads better."""
+        from .rust.imports import ensure_import
+
+        return ensure_import(unit.src, unit.names, unit.edits, item, at, self.step.id, unit.pending_imports)
+
+    def impls(self, traits: set[Path]) -> list[ImplBlock]:
+        """Every impl of one of ``traits`` (resolved through imports) in the crate's files."""
+        from .rust.impls import find_impls
+
+        out: list[ImplBlock] = []
+        for u in self.units:
+            out.extend(find_impls(u, u.names, u.src.root, traits))
+        return out
+
     # -- reporting ------------------------------------------------------------------
     def report(self, unit: RustUnit, where: Node | int, message: str, severity: str = "manual",
                link: str | None = None) -> None:
@@ -167,3 +202,36 @@ def _range(x: Node | tuple[int, int]) -> tuple[int, int]:
     if isinstance(x, tuple):
         return x
     return x.start_byte, x.end_byte
+
+
+@dataclass(frozen=True)
+class Release:
+    latest: str  # newest verified patch of the line, e.g. "36.0.3"
+    rust_version: str | None = None
+
+
+@dataclass(frozen=True)
+class Family:
+    """A set of crates released in lock-step (e.g. wasmtime and its siblings) and their data."""
+
+    name: str
+    primary: str  # the crate whose version defines the family's line
+    crates: tuple[str, ...]  # Cargo package names bumped together
+    rust_roots: tuple[str, ...]  # how the crates are written in Rust paths
+    releases: dict[str, Release] = field(default_factory=dict)
+    # crate -> line at which it stops being published
+    removed_crates: dict[str, str] = field(default_factory=dict)
+    # a line the family knows about beyond its releases table (e.g. from the reference notes)
+    default_target: str | None = None
+
+    def known_lines(self) -> list[str]:
+        return sorted(self.releases, key=line_key)
+
+    def latest_line(self) -> str:
+        if self.default_target:
+            return self.default_target
+        return self.known_lines()[-1]
+
+    def newest_patch(self, line: str) -> str | None:
+        rel = self.releases.get(line)
+        return rel.latest if rel else None

@@ -1,0 +1,169 @@
+"""Walk the given roots and find crates, workspaces, and the files each crate owns.
+
+Never leaves the roots: symlinked files and directories are not followed, and
+``target/``, ``.git/``, ``vendor/`` and hidden directories are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
+SKIP_DIRS = frozenset({"target", ".git", "vendor", "node_modules", "third_party", "third-party", ".cargo"})
+
+
+@dataclass
+class Manifest:
+    path: Path
+    text: str
+    doc: tomlkit.TOMLDocument
+    is_package: bool
+    is_workspace: bool
+    name: str | None
+
+
+@dataclass
+class Crate:
+    dir: Path
+    manifest: Manifest
+    workspace_root: Manifest | None = None
+    rs_files: list[Path] = field(default_factory=list)
+    wit_files: list[Path] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name or self.dir.name
+
+
+@dataclass
+class Problem:
+    path: Path
+    message: str
+
+
+@dataclass
+class Discovery:
+    roots: list[Path]
+    crates: list[Crate]
+    manifests: dict[Path, Manifest]
+    problems: list[Problem]
+    skipped_links: list[Path]
+    files_seen: int = 0
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Parse a Cargo.toml; raises ManifestProblem naming the file on bad input."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ManifestProblem(path, f"not valid UTF-8 at byte {exc.start}") from exc
+    try:
+        doc = tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise ManifestProblem(path, f"TOML syntax error: {exc}; fix it and run again") from exc
+    pkg = doc.get("package")
+    name = str(pkg.get("name")) if isinstance(pkg, dict) and "name" in pkg else None
+    return Manifest(path, text, doc, "package" in doc, "workspace" in doc, name)
+
+
+class ManifestProblem(Exception):
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def discover(roots: list[Path]) -> Discovery:
+    roots = [r.resolve() for r in roots]
+    manifests: dict[Path, Manifest] = {}
+    problems: list[Problem] = []
+    links: list[Path] = []
+    rs: list[Path] = []
+    wit: list[Path] = []
+    seen = 0
+    for root in roots:
+        if root.is_file():
+            _classify(root, manifests, problems, rs, wit)
+            seen += 1
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            d = Path(dirpath)
+            keep = []
+            for name in dirnames:
+                if name in SKIP_DIRS or name.startswith("."):
+                    continue
+                if (d / name).is_symlink():
+                    links.append(d / name)
+                    continue
+                keep.append(name)
+            dirnames[:] = sorted(keep)
+            for name in sorted(filenames):
+                p = d / name
+                seen += 1
+                if p.is_symlink():
+                    if name == "Cargo.toml" or name.endswith((".rs", ".wit")):
+                        links.append(p)
+                    continue
+                _classify(p, manifests, problems, rs, wit)
+    # Workspace roots above a given root are read (for inherited versions) but never written.
+    for m in list(manifests.values()):
+        if m.is_package:
+            ws = _find_workspace_root(m.path.parent, manifests, problems)
+            if ws is not None and ws.path not in manifests:
+                manifests[ws.path] = ws
+    crates: dict[Path, Crate] = {}
+    for m in manifests.values():
+        if m.is_package and any(_under(m.path, r) for r in roots):
+            crates[m.path.parent] = Crate(m.path.parent, m, _find_workspace_root(m.path.parent, manifests, []))
+    for f in rs:
+        c = _owner(f, crates)
+        if c is not None:
+            c.rs_files.append(f)
+    for f in wit:
+        c = _owner(f, crates)
+        if c is not None:
+            c.wit_files.append(f)
+    return Discovery(roots, sorted(crates.values(), key=lambda c: str(c.dir)), manifests, problems, links, seen)
+
+
+def _classify(p: Path, manifests: dict[Path, Manifest], problems: list[Problem], rs: list[Path],
+              wit: list[Path]) -> None:
+    if p.name == "Cargo.toml":
+        try:
+            manifests[p] = read_manifest(p)
+        except ManifestProblem as exc:
+            problems.append(Problem(p, exc.message))
+    elif p.suffix == ".rs":
+        rs.append(p)
+    elif p.suffix == ".wit":
+        wit.append(p)
+
+
+def _under(p: Path, root: Path) -> bool:
+    return p == root or root in p.parents
+
+
+def _owner(f: Path, crates: dict[Path, Crate]) -> Crate | None:
+    for d in f.parents:
+        if d in crates:
+            return crates[d]
+    return None
+
+
+def _find_workspace_root(start: Path, manifests: dict[Path, Manifest], problems: list[Problem]) -> Manifest | None:
+    for d in [start, *start.parents]:
+        p = d / "Cargo.toml"
+        m = manifests.get(p)
+        if m is None and p.is_file():
+            try:
+                m = read_manifest(p)
+            except ManifestProblem as exc:
+                problems.append(Problem(p, exc.message))
+                return None
+        if m is not None and m.is_workspace:
+            return m
+    return None

@@ -1,0 +1,265 @@
+"""Run a plan over one crate: detect versions, apply steps to Rust files, bump manifests.
+
+Knows nothing about any particular library: families and steps come from the registry.
+Order inside a crate: structural steps (``apply``) run one after another in version
+order, each on the re-parsed output of the previous; then one net path pass carries
+every path through the composed moves of all planned steps, so moves that cancel out
+(root -> p2 -> root) leave no trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cargo
+from .discover import Crate, Manifest
+from .plan import Plan
+from .rust.paths import MoveChain, rewrite_paths
+from .source import SourceError, SourceFile, apply_checked
+from .transform import Family, FollowUp, RustUnit, StepContext, line_key
+from .versions import VersionError, lock_versions, parse_version, release_line, requirement_line
+
+
+@dataclass(frozen=True)
+class Detected:
+    family: str
+    line: str
+    source: str  # "Cargo.lock" | "Cargo.toml" | "--from"
+    exact: str | None = None
+    requirement: str | None = None
+
+
+@dataclass
+class FileChange:
+    path: Path
+    old: bytes
+    new: bytes
+    steps: list[str] = field(default_factory=list)
+    kind: str = "rust"  # "rust" | "manifest" | "wit"
+
+
+@dataclass
+class CrateOutcome:
+    crate: Crate
+    detected: dict[str, Detected] = field(default_factory=dict)
+    plans: list[Plan] = field(default_factory=list)
+    changes: list[FileChange] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    files_parsed: int = 0
+
+
+def family_deps(m: Manifest, family: Family) -> list[cargo.DepRef]:
+    return [d for d in cargo.iter_deps(m.doc) if d.name in family.crates]
+
+
+def detect(crate: Crate, family: Family) -> Detected | None:
+    """The family line a crate builds against: Cargo.lock when it agrees with Cargo.toml, else Cargo.toml."""
+    req: str | None = None
+    for dep in family_deps(crate.manifest, family):
+        if dep.name != family.primary and req is not None:
+            continue
+        if dep.table.startswith("workspace."):
+            continue
+        r = dep.requirement
+        if dep.workspace and crate.workspace_root is not None:
+            for wdep in family_deps(crate.workspace_root, family):
+                if wdep.table == "workspace.dependencies" and wdep.key == dep.key:
+                    r = wdep.requirement
+        if r is not None and (req is None or dep.name == family.primary):
+            req = r
+    if req is None and not family_deps(crate.manifest, family):
+        return None
+    req_line: str | None = None
+    if req is not None:
+        try:
+            req_line = requirement_line(req)
+        except VersionError:
+            req_line = None
+    locked: list[str] = []
+    for d in [crate.dir] + ([crate.workspace_root.path.parent] if crate.workspace_root else []):
+        lock = d / "Cargo.lock"
+        if lock.is_file():
+            locked = lock_versions(lock, {family.primary}).get(family.primary, [])
+            break
+    lock_lines = {}
+    for v in locked:
+        try:
+            lock_lines[release_line(parse_version(v))] = v
+        except VersionError:
+            continue
+    if req_line is not None and req_line in lock_lines:
+        return Detected(family.name, req_line, "Cargo.lock", lock_lines[req_line], req)
+    if req_line is not None:
+        # no lock, or a stale lock (e.g. right after an upgrade): the manifest is what will build
+        return Detected(family.name, req_line, "Cargo.toml", None, req)
+    if len(lock_lines) == 1:
+        line, exact = next(iter(lock_lines.items()))
+        return Detected(family.name, line, "Cargo.lock", exact, req)
+    return None
+
+
+# -- Rust ------------------------------------------------------------------------------
+
+
+def load_units(crate: Crate, plan: Plan, family: Family, root_rel: callable) -> tuple[list[RustUnit], list[FollowUp]]:
+    """Parse only the crate's files that mention something the plan may touch."""
+    tokens: set[bytes] = {r.encode() for r in family.rust_roots}
+    for s in plan.steps:
+        tokens.update(s.prefilter)
+    units: list[RustUnit] = []
+    problems: list[FollowUp] = []
+    for f in crate.rs_files:
+        raw = f.read_bytes()
+        if not any(t in raw for t in tokens):
+            continue
+        try:
+            src = SourceFile.from_bytes(root_rel(f), raw)
+        except SourceError as exc:
+            problems.append(FollowUp(root_rel(f), 1, "engine", str(exc), "error"))
+            continue
+        units.append(RustUnit(root_rel(f), src))
+        units[-1].abs_path = f  # type: ignore[attr-defined]
+    return units, problems
+
+
+def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) -> tuple[list[FollowUp], dict[str, set[str]]]:
+    """Apply ``plan`` to ``units`` in place. Returns follow-ups and, per file, the steps that changed it."""
+    follow_ups: list[FollowUp] = []
+    touched: dict[str, set[str]] = {}
+    chain_all = MoveChain.of((s.id, s.moves) for s in plan.steps)
+    for step in plan.steps:
+        if step.apply is None:
+            continue
+        after = MoveChain.of((s.id, s.moves) for s in plan.steps if line_key(s.to_version) > line_key(step.to_version))
+
+        def at_target(p: str, _chain: MoveChain = after) -> str:
+            m = _chain.map(tuple(p.split("::")))
+            return "::".join(m.new) if m.new is not None else p
+
+        ctx = StepContext(step, units, plan.current, plan.target, options, path_at_target=at_target)
+        step.apply(ctx)
+        follow_ups.extend(ctx.follow_ups)
+        for u in units:
+            if not u.edits:
+                continue
+            res = apply_checked(u.src, u.edits)
+            if res.applied:
+                touched.setdefault(u.path, set()).add(step.id)
+                u.reset(res.file)
+            else:
+                follow_ups.append(FollowUp(u.path, 1, step.id, f"{step.title}: {res.reason}", "error"))
+                u.reset(u.src)
+    if chain_all:
+        macros: set[str] = set()
+        hints: dict[str, str] = {}
+        for s in plan.steps:
+            macros |= s.path_macros
+            hints.update(s.removed_hints)
+        for u in units:
+            pr = rewrite_paths(u.src, chain_all, macros)
+            for issue in pr.issues:
+                path = "::".join(issue.path)
+                step = issue.steps[-1] if issue.steps else "paths"
+                if issue.kind == "macro":
+                    msg = (f"`{path}` inside a macro body cannot be rewritten safely; "
+                           f"change it by hand to its new path ({issue.detail})")
+                else:
+                    hint = _hint(hints, issue.path)
+                    msg = f"`{path}` no longer exists at {plan.family} {plan.target}" + (f": {hint}" if hint else "")
+                follow_ups.append(FollowUp(u.path, u.src.line_of(issue.offset), step, msg, "manual",
+                                           _link(plan, step)))
+            if pr.edits:
+                res = apply_checked(u.src, pr.edits)
+                if res.applied:
+                    touched.setdefault(u.path, set()).update(pr.changed_steps)
+                    u.reset(res.file)
+                else:
+                    follow_ups.append(FollowUp(u.path, 1, "paths", f"path rewrite: {res.reason}", "error"))
+    return follow_ups, touched
+
+
+def _hint(hints: dict[str, str], path: tuple[str, ...]) -> str:
+    for n in range(len(path), 0, -1):
+        h = hints.get("::".join(path[:n]))
+        if h:
+            return h
+    return ""
+
+
+def _link(plan: Plan, step_id: str) -> str:
+    for s in plan.steps:
+        if s.id == step_id:
+            return s.upstream
+    return ""
+
+
+# -- Cargo.toml ------------------------------------------------------------------------
+
+
+@dataclass
+class ManifestResult:
+    changed: bool = False
+    steps: set[str] = field(default_factory=set)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+
+
+def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> ManifestResult:
+    """Bump every family crate in ``m`` to the plan's target, keeping the requirement style."""
+    res = ManifestResult()
+    target = plan.target
+    patch = family.newest_patch(target)
+    bump_id = f"{family.name}-manifest"
+    for dep in family_deps(m, family):
+        where = f"[{dep.table}] {dep.key}"
+        if dep.name in family.removed_crates and line_key(target) >= line_key(family.removed_crates[dep.name]):
+            res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                           f"{where}: crate `{dep.name}` is not published for {family.name} "
+                                           f"{target}; migrate off it (see docs) before bumping", "manual"))
+            continue
+        if dep.workspace:
+            pass  # version comes from the workspace root, which is edited on its own
+        elif dep.is_git_or_path:
+            res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                           f"{where} is a git/path dependency; point it at {family.name} {target} "
+                                           f"by hand", "manual"))
+        else:
+            req = dep.requirement
+            if req is None:
+                continue
+            try:
+                cur = requirement_line(req)
+            except VersionError:
+                res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                               f"{where}: cannot read version requirement {req!r}", "manual"))
+                continue
+            if line_key(cur) < line_key(target):
+                new = cargo.bump_requirement(req, target, patch)
+                dep.set_requirement(new)
+                res.changed = True
+                res.steps.add(bump_id)
+                if "," in req or req.strip().startswith(("<", ">")):
+                    res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                                   f"{where}: range {req!r} replaced by {new!r}; widen it again "
+                                                   f"if you need to", "review"))
+        # feature renames/removals of the steps in the plan
+        feats = dep.features()
+        for s in plan.steps:
+            for fc in s.features:
+                if fc.crate != dep.name:
+                    continue
+                if feats is not None and cargo.rename_feature_in_array(feats, fc.old, fc.new):
+                    res.changed = True
+                    res.steps.add(s.id)
+                if cargo.rename_feature_refs(m.doc, {dep.key}, fc.old, fc.new):
+                    res.changed = True
+                    res.steps.add(s.id)
+    return res
+
+
+def _line(m: Manifest, key: str) -> int:
+    for i, ln in enumerate(m.text.splitlines(), 1):
+        s = ln.strip()
+        if s.startswith((f"{key} ", f"{key}=", f'"{key}"')) or s.endswith((f".{key}]", f'."{key}"]')):
+            return i
+    return 1

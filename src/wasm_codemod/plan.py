@@ -1,0 +1,98 @@
+"""Loading the step registry from the transforms package and choosing the steps for an upgrade."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+
+from .transform import Family, Step, line_key
+
+
+class PlanError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Registry:
+    families: dict[str, Family]
+    steps: tuple[Step, ...]  # sorted by (family, to_version, id)
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise PlanError(f"unknown step {step_id!r}; `wasm-codemod list` shows all steps")
+
+    def for_family(self, family: str) -> list[Step]:
+        return [s for s in self.steps if s.family == family]
+
+
+@cache
+def load_registry() -> Registry:
+    """Import every module of ``wasm_codemod.transforms`` that defines ``STEP``."""
+    pkg = importlib.import_module("wasm_codemod.transforms")
+    families: dict[str, Family] = dict(pkg.FAMILIES)
+    steps: list[Step] = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{pkg.__name__}.{info.name}")
+        step = getattr(mod, "STEP", None)
+        if isinstance(step, Step):
+            if step.family not in families:
+                raise PlanError(f"step {step.id} names unknown family {step.family!r}")
+            steps.append(step)
+    ids = [s.id for s in steps]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise PlanError(f"duplicate step ids: {sorted(dupes)}")
+    steps.sort(key=lambda s: (s.family, line_key(s.to_version), s.id))
+    return Registry(families, tuple(steps))
+
+
+@dataclass(frozen=True)
+class Plan:
+    family: str
+    current: str
+    target: str
+    steps: tuple[Step, ...]
+
+    @property
+    def is_noop(self) -> bool:
+        return line_key(self.current) >= line_key(self.target)
+
+
+def resolve_target(family: Family, spec: str) -> str:
+    """``--to`` value -> a known release line of ``family``."""
+    spec = spec.strip()
+    if spec == "latest":
+        return family.latest_line()
+    parts = spec.split(".")
+    line = parts[0] if not spec.startswith("0.") else ".".join(parts[:2])
+    if not all(p.isdigit() for p in line.split(".")):
+        raise PlanError(f"--to {spec!r}: expected a release line like 36 or 0.45, or 'latest'")
+    known = family.known_lines()
+    if known and line_key(line) > line_key(family.latest_line()):
+        raise PlanError(f"{family.name} {line} is newer than the newest verified line "
+                        f"({family.latest_line()}); this version of wasm-codemod cannot upgrade to it yet")
+    if known and line_key(line) < line_key(known[0]):
+        raise PlanError(f"{family.name} {line} is older than the oldest supported line ({known[0]})")
+    return line
+
+
+def make_plan(registry: Registry, family: str, current: str, target: str,
+              only: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> Plan:
+    for sid in only | skip:
+        registry.step(sid)  # unknown ids are a usage error
+    chosen = []
+    for s in registry.for_family(family):
+        if not s.applies(current, target):
+            continue
+        if only and s.id not in only:
+            continue
+        if s.id in skip:
+            continue
+        chosen.append(s)
+    return Plan(family, current, target, tuple(chosen))

@@ -1,0 +1,116 @@
+"""Render a run: unified diff (git-apply compatible), text summary, JSON document."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from . import __version__
+from .runner import RunResult
+
+JSON_SCHEMA_VERSION = 1
+
+
+def unified_diff(result: RunResult) -> bytes:
+    """One diff for all changed files, paths relative to the run's base directory."""
+    out: list[bytes] = []
+    for ch in result.changes:
+        rel = result.rel(ch.path)
+        a = ch.old.decode("utf-8").splitlines(keepends=True)
+        b = ch.new.decode("utf-8").splitlines(keepends=True)
+        out.append(f"diff --git a/{rel} b/{rel}\n".encode())
+        lines = list(difflib.unified_diff(a, b, f"a/{rel}", f"b/{rel}", n=3))
+        for ln in lines:
+            if ln.startswith(("---", "+++")):
+                out.append(ln.encode("utf-8"))
+                continue
+            out.append(ln.encode("utf-8"))
+            if not ln.endswith("\n"):
+                out.append(b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def to_json(result: RunResult, mode: str) -> dict[str, Any]:
+    crates = []
+    for c in result.crates:
+        crates.append({
+            "name": c.crate.name,
+            "path": result.rel(c.crate.dir) or ".",
+            "detected": [
+                {"family": d.family, "line": d.line, "exact": d.exact, "source": d.source,
+                 "requirement": d.requirement} for d in c.detected.values()
+            ],
+            "plans": [
+                {"family": p.family, "from": p.current, "to": p.target, "steps": [s.id for s in p.steps]}
+                for p in c.plans
+            ],
+        })
+    changes = []
+    for ch in result.changes:
+        changes.append({"file": result.rel(ch.path), "kind": ch.kind, "steps": ch.steps,
+                        "hunks": _hunks(ch.old, ch.new)})
+    follow = [
+        {"file": f.file, "line": f.line, "step": f.step, "severity": f.severity, "message": f.message,
+         "link": f.link} for f in sorted(result.follow_ups, key=lambda f: (f.file, f.line, f.step))
+    ]
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "wasm-codemod", "version": __version__},
+        "mode": mode,
+        "crates": crates,
+        "changes": changes,
+        "follow_ups": follow,
+        "errors": result.errors,
+        "totals": {
+            "crates": len(result.crates),
+            "files_changed": len(result.changes),
+            "follow_ups": len(result.follow_ups),
+            "errors": len(result.errors),
+            "files_parsed": sum(c.files_parsed for c in result.crates),
+            "files_seen": result.discovery.files_seen,
+        },
+    }
+
+
+def _hunks(old: bytes, new: bytes) -> list[dict[str, int]]:
+    a = old.decode("utf-8").splitlines()
+    b = new.decode("utf-8").splitlines()
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append({"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2})
+    return out
+
+
+def to_text(result: RunResult, mode: str) -> str:
+    lines: list[str] = []
+    for c in result.crates:
+        if not c.detected:
+            continue
+        for p in c.plans:
+            det = c.detected[p.family]
+            src = f"{det.source}{' ' + det.exact if det.exact else ''}"
+            if p.is_noop:
+                lines.append(f"{c.crate.name}: {p.family} {p.current} (from {src}) is already at or past {p.target}")
+            else:
+                lines.append(f"{c.crate.name}: {p.family} {p.current} -> {p.target} (from {src}); "
+                             f"steps: {', '.join(s.id for s in p.steps) or 'manifest only'}")
+    if result.changes:
+        verb = "would change" if mode in ("dry-run", "check") else "changed"
+        lines.append(f"{len(result.changes)} file(s) {verb}:")
+        for ch in result.changes:
+            lines.append(f"  {result.rel(ch.path)}  [{', '.join(ch.steps)}]")
+    else:
+        lines.append("no changes")
+    if result.follow_ups:
+        lines.append(f"{len(result.follow_ups)} follow-up(s) need a person:")
+        by_step: dict[str, list] = {}
+        for f in result.follow_ups:
+            by_step.setdefault(f.step, []).append(f)
+        for step, items in sorted(by_step.items()):
+            lines.append(f"  {step}:")
+            for f in sorted(items, key=lambda f: (f.file, f.line)):
+                lines.append(f"    {f.file}:{f.line}: [{f.severity}] {f.message}")
+    for e in result.errors:
+        lines.append(f"error: {e}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,199 @@
+"""One upgrade run over a set of roots: discover, plan per crate, compute all changes in memory,
+then write every file or none."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomlkit
+
+from .discover import Discovery, discover
+from .engine import (
+    CrateOutcome,
+    Detected,
+    FileChange,
+    detect,
+    load_units,
+    upgrade_manifest,
+    upgrade_rust,
+)
+from .plan import Plan, Registry, load_registry, make_plan
+from .transform import FollowUp, line_key
+
+
+class RefusedError(Exception):
+    """The input cannot be processed safely; nothing was written."""
+
+
+@dataclass
+class RunOptions:
+    targets: dict[str, str]  # family -> target line
+    from_override: dict[str, str] = field(default_factory=dict)
+    only: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    step_options: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    discovery: Discovery
+    crates: list[CrateOutcome]
+    changes: list[FileChange]
+    follow_ups: list[FollowUp]
+    errors: list[str]
+    base: Path  # paths in reports are relative to this
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.changes)
+
+    def rel(self, p: Path) -> str:
+        return display_path(p, self.base)
+
+
+def display_path(p: Path, base: Path) -> str:
+    try:
+        return p.relative_to(base).as_posix()
+    except ValueError:
+        return os.path.relpath(p, base).replace(os.sep, "/")
+
+
+def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
+             registry: Registry | None = None) -> RunResult:
+    """Compute every change of an upgrade without writing anything."""
+    registry = registry or load_registry()
+    base = (base or Path.cwd()).resolve()
+    disc = discover(roots)
+    errors = [f"{display_path(p.path, base)}: {p.message}" for p in disc.problems]
+    outcomes: list[CrateOutcome] = []
+    changes: list[FileChange] = []
+    follow_ups: list[FollowUp] = []
+    # manifest -> (family -> target) for every manifest some crate's plan touches
+    manifest_plans: dict[Path, dict[str, Plan]] = {}
+
+    def rel(p: Path) -> str:
+        return display_path(p, base)
+
+    for crate in disc.crates:
+        out = CrateOutcome(crate)
+        outcomes.append(out)
+        for fam_name, target in opts.targets.items():
+            family = registry.families[fam_name]
+            if fam_name in opts.from_override:
+                found = detect(crate, family)
+                if found is None:
+                    continue
+                det = Detected(fam_name, opts.from_override[fam_name], "--from")
+            else:
+                det = detect(crate, family)
+            if det is None:
+                continue
+            out.detected[fam_name] = det
+            plan = make_plan(registry, fam_name, det.line, target, opts.only, opts.skip)
+            out.plans.append(plan)
+            if plan.is_noop:
+                continue
+            for m in [crate.manifest, crate.workspace_root]:
+                if m is not None:
+                    manifest_plans.setdefault(m.path, {})
+                    prev = manifest_plans[m.path].get(fam_name)
+                    if prev is None or line_key(plan.current) < line_key(prev.current):
+                        manifest_plans[m.path][fam_name] = plan
+            units, problems = load_units(crate, plan, family, rel)
+            out.follow_ups.extend(problems)
+            out.files_parsed += len(units)
+            originals = {u.path: u.src.to_bytes() for u in units}
+            fups, touched = upgrade_rust(units, plan, opts.step_options)
+            out.follow_ups.extend(fups)
+            for u in units:
+                new = u.src.to_bytes()
+                if new != originals[u.path]:
+                    out.changes.append(FileChange(u.abs_path, originals[u.path], new,  # type: ignore[attr-defined]
+                                                  sorted(touched.get(u.path, ())), "rust"))
+        changes.extend(out.changes)
+        follow_ups.extend(out.follow_ups)
+
+    roots_resolved = [r.resolve() for r in roots]
+    for mpath, plans in manifest_plans.items():
+        m = disc.manifests[mpath]
+        inside = any(mpath == r or r in mpath.parents for r in roots_resolved)
+        steps: set[str] = set()
+        changed = False
+        for fam_name, plan in plans.items():
+            res = upgrade_manifest(m, rel(mpath), registry.families[fam_name], plan)
+            follow_ups.extend(res.follow_ups)
+            changed |= res.changed
+            steps |= res.steps
+        if not changed:
+            continue
+        if not inside:
+            follow_ups.append(FollowUp(rel(mpath), 1, "engine", "workspace root is outside the given paths; "
+                                       "it was not edited. Run wasm-codemod on the workspace root.", "manual"))
+            continue
+        new = tomlkit.dumps(m.doc).encode("utf-8")
+        old = mpath.read_bytes()
+        if new != old:
+            changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
+    # one follow-up per site, whatever path found it
+    uniq: dict[tuple[str, int, str, str], FollowUp] = {}
+    for f in follow_ups:
+        uniq.setdefault(f.key(), f)
+    changes.sort(key=lambda c: str(c.path))
+    return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def dirty_roots(roots: list[Path]) -> list[str]:
+    """Roots inside a git work tree with uncommitted changes (untracked files included)."""
+    dirty = []
+    for r in roots:
+        d = r if r.is_dir() else r.parent
+        try:
+            top = subprocess.run(["git", "-C", str(d), "rev-parse", "--show-toplevel"], capture_output=True,
+                                 text=True, check=False)
+        except OSError:
+            return []
+        if top.returncode != 0:
+            continue
+        st = subprocess.run(["git", "-C", str(d), "status", "--porcelain", "--", "."], capture_output=True,
+                            text=True, check=False)
+        if st.stdout.strip():
+            dirty.append(str(r))
+    return dirty
+
+
+def write_all(changes: list[FileChange]) -> None:
+    """Write every change or none: stage temp files beside the targets, then rename; undo on failure."""
+    staged: list[tuple[FileChange, Path]] = []
+    try:
+        for ch in changes:
+            if ch.path.read_bytes() != ch.old:
+                raise RefusedError(f"{ch.path}: changed on disk during the run; nothing was written")
+            fd, tmp = tempfile.mkstemp(prefix=f".{ch.path.name}.", suffix=".wasm-codemod", dir=ch.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(ch.new)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, ch.path.stat().st_mode & 0o7777)
+            staged.append((ch, Path(tmp)))
+    except BaseException:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    done: list[FileChange] = []
+    try:
+        for ch, tmp in staged:
+            os.replace(tmp, ch.path)
+            done.append(ch)
+    except BaseException:
+        for ch in done:  # journal: put back what was already replaced
+            ch.path.write_bytes(ch.old)
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise

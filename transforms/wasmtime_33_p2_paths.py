@@ -1,0 +1,29 @@
+"""E33.1: the WASIp2 API moved from the `wasmtime_wasi` root into `wasmtime_wasi::p2`."""
+
+from __future__ import annotations
+
+from wasm_codemod.transform import Safety, Step
+
+_MOVED = [
+    "add_to_linker_sync", "add_to_linker_async", "add_to_linker_with_options_sync",
+    "add_to_linker_with_options_async", "bindings", "pipe", "WasiCtx", "WasiCtxBuilder", "WasiView", "IoView",
+    "WasiImpl", "IoImpl", "StdinStream", "StdoutStream", "OutputFile", "AsyncStdinStream", "AsyncStdoutStream",
+    "IsATTY", "stdin", "stdout", "stderr", "Stdin", "Stdout", "Stderr", "Pollable", "DynPollable", "InputStream",
+    "DynInputStream", "OutputStream", "DynOutputStream", "DynFuture", "MakeFuture", "subscribe", "StreamError",
+    "StreamResult", "FsError", "FsResult", "SocketError", "SocketResult", "TrappableError", "AsyncStdinStream",
+    "Stdin", "StreamResult",
+]
+
+STEP = Step(
+    id="wasmtime-33-p2-paths",
+    family="wasmtime",
+    from_version="32",
+    to_version="33",
+    safety=Safety.SAFE,
+    title="Move WASIp2 paths into wasmtime_wasi::p2",
+    summary="Rewrite `wasmtime_wasi::{add_to_linker_*, bindings, pipe, WasiCtx, WasiView, ...}` to `wasmtime_wasi::p2::...`.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/10073",
+    prefilter=(b"wasmtime_wasi",),
+    moves={f"wasmtime_wasi::{n}": f"wasmtime_wasi::p2::{n}" for n in dict.fromkeys(_MOVED)},
+    path_macros=frozenset({"bindgen"}),
+)

@@ -1,0 +1,85 @@
+"""E34.1: generated `add_to_linker` takes `D: HasData`; call sites get `::<_, HasSelf<_>>`."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+
+HAS_SELF = "wasmtime::component::HasSelf"
+# add_to_linker functions of these crates take no closure and are unchanged by E34.1
+NOT_GENERATED = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "wasmtime_wasi_nn",
+                 "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_tls", "wasmtime")
+
+
+def apply(ctx: StepContext) -> None:
+    if not any(b"bindgen!" in u.src.data for u in ctx.units):
+        return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
+    for unit in ctx.units:
+        for call in walk(unit.src.root):
+            if call.type != "call_expression":
+                continue
+            fn = call.child_by_field_name("function")
+            if fn is None:
+                continue
+            if fn.type == "scoped_identifier":
+                name = fn.child_by_field_name("name")
+                if name is None:
+                    continue
+                if text(name) == "add_to_linker_get_host":
+                    ctx.report(unit, call, "`add_to_linker_get_host` was removed: call `add_to_linker::<_, D>` "
+                               "with a type `D` that implements `wasmtime::component::HasData`")
+                    continue
+                if text(name) != "add_to_linker" or _is_library_call(ctx, unit, fn):
+                    continue
+                _rewrite(ctx, unit, call, name)
+
+
+def _is_library_call(ctx: StepContext, unit: RustUnit, fn: Node) -> bool:
+    from wasm_codemod.rust.names import path_of
+
+    segs = path_of(fn)
+    if segs is None:
+        return True
+    full = unit.names.resolve(segs, fn)
+    return full[0] in NOT_GENERATED
+
+
+def _rewrite(ctx: StepContext, unit: RustUnit, call: Node, name: Node) -> None:
+    args = call.child_by_field_name("arguments")
+    arg_nodes = [a for a in (args.named_children if args else []) if a.type not in ("line_comment", "block_comment")]
+    if len(arg_nodes) != 2:
+        return  # not the generated (linker, getter) form
+    getter = arg_nodes[1]
+    if getter.type == "closure_expression":
+        body = getter.child_by_field_name("body")
+        if body is not None and body.type == "block":
+            inner = [c for c in body.named_children if c.type not in ("line_comment", "block_comment")]
+            body = inner[0] if len(inner) == 1 else None
+        ok = body is not None and (body.type in ("identifier", "self") or
+                                   (body.type == "reference_expression" and text(body).startswith("&mut")))
+        if not ok:
+            ctx.report(unit, call, "the getter does not return `&mut` of the store data; define "
+                       "`struct D; impl HasData for D { type Data<'a> = ...; }` and call `add_to_linker::<_, D>`")
+            return
+        if getter.child_by_field_name("parameters") is not None and "move" in text(getter).split("|")[0]:
+            ctx.report(unit, call, "a `move` closure may capture its environment; the getter must be a plain "
+                       "`fn` pointer from wasmtime 34")
+            return
+    has_self = ctx.import_name(unit, HAS_SELF, call)
+    ctx.insert(unit, name.end_byte, f"::<_, {has_self}<_>>")
+
+
+STEP = Step(
+    id="wasmtime-34-has-data",
+    family="wasmtime",
+    from_version="33",
+    to_version="34",
+    safety=Safety.SAFE,
+    title="Pass HasSelf to generated add_to_linker",
+    summary="Insert `::<_, HasSelf<_>>` into calls of bindgen-generated `add_to_linker` and import `HasSelf`.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/10770",
+    prefilter=(b"add_to_linker",),
+    apply=apply,
+)

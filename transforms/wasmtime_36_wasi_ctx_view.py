@@ -1,0 +1,139 @@
+"""E36.1 + E36.2 (+ E36.4): `WasiView::ctx` returns `WasiCtxView`; `IoView` is gone; p2 items back at the root.
+
+Accepts both earlier shapes: one `impl WasiView` with `ctx` and `table` (29), or
+`impl WasiView { ctx }` plus `impl IoView { table }`, possibly in another file (30-35).
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
+from wasm_codemod.rust.parse import text
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+
+from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
+
+CTX_VIEW = "wasmtime_wasi::WasiCtxView"
+
+
+def apply(ctx: StepContext) -> None:
+    io_impls = ctx.impls(IO_VIEW)
+    http_impls = ctx.impls(WASI_HTTP_VIEW)
+    used_io: set[int] = set()
+    for view in ctx.impls(WASI_VIEW):
+        methods = view.methods()
+        ctx_fn = methods.get("ctx")
+        if ctx_fn is None:
+            continue
+        ret = ctx_fn.child_by_field_name("return_type")
+        if ret is not None and "WasiCtxView" in text(ret):
+            continue  # already in 36 shape
+        table_fn = methods.get("table")
+        io = None
+        if table_fn is None:
+            io = _matching(io_impls, view)
+            table_fn = io.methods().get("table") if io is not None else None
+        if table_fn is None:
+            ctx.report(view.unit, view.node, "no `fn table` found for this type (no IoView impl in this crate); "
+                       "write `fn ctx(&mut self) -> WasiCtxView<'_>` returning both the WasiCtx and the "
+                       "ResourceTable by hand")
+            continue
+        c_expr = single_expression(ctx_fn)
+        t_expr = single_expression(table_fn)
+        if c_expr is None or t_expr is None:
+            bad = ctx_fn if c_expr is None else table_fn
+            ctx.report(view.unit, bad, "body is more than one expression; merge `ctx` and `table` into "
+                       "`fn ctx(&mut self) -> WasiCtxView<'_> { WasiCtxView { ctx: ..., table: ... } }` by hand")
+            continue
+        _rewrite_ctx(ctx, view, ctx_fn, text(c_expr), text(t_expr))
+        plain = is_self_field_borrow(c_expr) and is_self_field_borrow(t_expr)
+        if not plain:
+            severity = "review" if self_rooted(c_expr) and self_rooted(t_expr) else "manual"
+            ctx.report(view.unit, ctx_fn, "WasiCtxView now borrows the ctx and the table at the same time; "
+                       "check that these two expressions borrow disjoint fields (the compiler will say)", severity)
+        if io is None:
+            ctx.delete_item(view.unit, table_fn)
+        else:
+            used_io.add(id(io))
+            http = _matching(http_impls, view)
+            if http is not None and "table" not in http.methods():
+                # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
+                _add_method(ctx, http, table_fn)
+    for io in io_impls:
+        if id(io) in used_io:
+            ctx.delete_item(io.unit, io.node)
+        else:
+            ctx.report(io.unit, io.node, "`IoView` is no longer used by wasmtime-wasi: fold this `table` into "
+                       "`WasiView::ctx` (returning `WasiCtxView`) or `WasiHttpView::table`, then delete the impl")
+
+
+def _matching(blocks: list[ImplBlock], view: ImplBlock) -> ImplBlock | None:
+    for b in blocks:
+        if b.self_type == view.self_type:
+            return b
+    for b in blocks:
+        if b.base_type == view.base_type:
+            return b
+    return None
+
+
+def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str) -> None:
+    unit: RustUnit = view.unit  # type: ignore[assignment]
+    name = ctx.import_name(unit, CTX_VIEW, view.node)
+    ind = unit.src.indent_at(ctx_fn.start_byte)
+    body_ind = ind + "    "
+    one_line = f"{name} {{ ctx: {c}, table: {t} }}"
+    if len(body_ind) + len(one_line) > 100 or "\n" in one_line:
+        lit = f"{name} {{\n{body_ind}    ctx: {c},\n{body_ind}    table: {t},\n{body_ind}}}"
+    else:
+        lit = one_line
+    params = ctx_fn.child_by_field_name("parameters")
+    head = text(params) if params is not None else "(&mut self)"
+    vis = "pub " if text(ctx_fn).startswith("pub ") else ""
+    new_fn = f"{vis}fn ctx{head} -> {name}<'_> {{\n{body_ind}{lit}\n{ind}}}"
+    ctx.replace(unit, ctx_fn, new_fn)
+
+
+def _add_method(ctx: StepContext, target: ImplBlock, fn: Node) -> None:
+    """Append a copy of ``fn`` as the last item of ``target``'s body."""
+    unit: RustUnit = target.unit  # type: ignore[assignment]
+    close = target.body.children[-1]  # the `}`
+    data = unit.src.data
+    ls = unit.src.line_start(close.start_byte)
+    ind = unit.src.indent_at(target.node.start_byte) + "    "
+    code = text(fn)
+    if data[ls:close.start_byte].strip() == b"":
+        ctx.insert(unit, ls, f"{ind}{code}\n")
+    else:
+        ctx.insert(unit, close.start_byte, f" {code} ")
+
+
+STEP = Step(
+    id="wasmtime-36-wasi-ctx-view",
+    family="wasmtime",
+    from_version="35",
+    to_version="36",
+    safety=Safety.SAFE,
+    title="Return WasiCtxView from WasiView::ctx",
+    summary="Merge `ctx` and `table` into `fn ctx(&mut self) -> WasiCtxView<'_>`, delete `impl IoView`, and move "
+            "`WasiCtx`/`WasiCtxBuilder`/`WasiView` back to the `wasmtime_wasi` root.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/11365",
+    prefilter=(b"WasiView", b"IoView"),
+    apply=apply,
+    moves={
+        "wasmtime_wasi::p2::WasiCtx": "wasmtime_wasi::WasiCtx",
+        "wasmtime_wasi::p2::WasiCtxBuilder": "wasmtime_wasi::WasiCtxBuilder",
+        "wasmtime_wasi::p2::WasiView": "wasmtime_wasi::WasiView",
+        "wasmtime_wasi::Network": "wasmtime_wasi::p2::Network",
+        "wasmtime_wasi::p2::IoView": None,
+        "wasmtime_wasi::p2::WasiImpl": None,
+        "wasmtime_wasi::p2::IoImpl": None,
+    },
+    removed_hints={
+        "wasmtime_wasi::p2::IoView": "`IoView` was removed; the table is returned by `WasiView::ctx` inside "
+                                     "`WasiCtxView`, so bounds `T: IoView` become `T: WasiView`",
+        "wasmtime_wasi::p2::WasiImpl": "`WasiImpl` was removed; implement host traits for `WasiCtxView<'_>`",
+        "wasmtime_wasi::p2::IoImpl": "`IoImpl` was removed",
+    },
+)
