@@ -28,8 +28,9 @@ def apply(ctx: StepContext) -> None:
         indent = unit.src.indent_at(block.node.start_byte)
         fn_text = _reindent(unit.src.data[unit.src.line_start(item_with_attrs_start(table)):table.end_byte].decode(),
                             unit.src.indent_at(table.start_byte), indent + "    ")
-        where = f" {block.where_clause}" if block.where_clause else ""
-        new_impl = f"\n\n{indent}impl{block.generics} {trait} for {text(block.type_node)}{where} {{\n{fn_text}\n{indent}}}"
+        # keep the header's layout between the type and `{` (e.g. a multi-line where clause)
+        between = unit.src.data[block.type_node.end_byte:block.body.start_byte].decode()
+        new_impl = f"\n\n{indent}impl{block.generics} {trait} for {text(block.type_node)}{between}{{\n{fn_text}\n{indent}}}"
         ctx.insert(unit, block.node.end_byte, new_impl)
 
 

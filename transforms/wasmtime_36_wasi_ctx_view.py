@@ -80,7 +80,11 @@ def _matching(blocks: list[ImplBlock], view: ImplBlock) -> ImplBlock | None:
 
 def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str) -> None:
     unit: RustUnit = view.unit  # type: ignore[assignment]
-    name = ctx.import_name(unit, CTX_VIEW, view.node)
+    written = text(view.trait_node)
+    if written == "wasmtime_wasi::WasiView":
+        name = CTX_VIEW  # the impl spells paths in full: do the same
+    else:
+        name = ctx.import_name(unit, CTX_VIEW, view.node)
     ind = unit.src.indent_at(ctx_fn.start_byte)
     body_ind = ind + "    "
     one_line = f"{name} {{ ctx: {c}, table: {t} }}"

@@ -113,6 +113,8 @@ def is_self_field_borrow(expr: Node) -> bool:
     if inner is None or not text(expr).startswith("&mut"):
         return False
     n = inner
+    if n.type == "unary_expression" and text(n).startswith("*"):
+        n = n.named_children[0]  # `&mut *self.x`: a reborrow through a `&mut` field
     while n.type == "field_expression":
         n = n.child_by_field_name("value")
         if n is None:

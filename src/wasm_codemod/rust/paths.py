@@ -114,9 +114,17 @@ class PathRewrite:
 
 def rewrite_paths(src: SourceFile, chain: MoveChain, macros_with_paths: set[str]) -> PathRewrite:
     """Compute the edits that carry every path in ``src`` through ``chain``."""
-    rw = _Rewriter(src, chain, macros_with_paths)
+    rw = _Rewriter(src, chain, macros_with_paths | EXPRESSION_MACROS)
     rw.run()
     return PathRewrite(rw.edits, rw.issues, rw.changed_steps)
+
+
+# std macros whose arguments are ordinary Rust expressions/patterns: paths in them are code
+EXPRESSION_MACROS = frozenset({
+    "matches", "vec", "println", "eprintln", "print", "eprint", "format", "write", "writeln", "panic",
+    "assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "dbg",
+    "todo", "unimplemented", "unreachable", "anyhow", "bail", "ensure",
+})
 
 
 def join(path: Path) -> str:
@@ -174,7 +182,9 @@ class _Rewriter:
                 removed.append(lf)
             elif lf.is_self or lf.glob:
                 in_place.append((lf, m.new)) if self._fits(lf, m.new) else orphans.append((lf, m.new))
-            elif m.new[: len(lf.prefix)] == lf.prefix and len(m.new) > len(lf.prefix):
+            elif (m.new[: len(lf.prefix)] == lf.prefix and len(m.new) > len(lf.prefix)
+                  and (not lf.prefix or m.new[:-1] == lf.path[:-1])):
+                # same parent module (only the name changed), or a single-path use: edit in place
                 in_place.append((lf, m.new))
             else:
                 orphans.append((lf, m.new))
@@ -238,6 +248,20 @@ class _Rewriter:
             return
         multiline = "\n" in text(arg)
         indent = self.src.indent_at(decl.start_byte)
+        orig_parents = {_parent(lf.path + (("*",) if lf.glob else ())) for lf in leaves}
+        groups: dict[Path, list[tuple[Path, str | None, bool]]] = {}
+        for e in entries:
+            groups.setdefault(_parent(e[0] + (("*",) if e[2] else ())), []).append(e)
+        if len(orig_parents) == 1 and len(groups) > 1:
+            # a flat `use m::{a, b}` whose items now live in several modules: one `use` per module
+            parts = list(groups.values())
+            head = self.src.data[decl.start_byte:arg.start_byte].decode()
+            text_out = print_use_tree(parts[0], multiline, indent) + ";"
+            for part in parts[1:]:
+                text_out += f"\n{indent}{head}{print_use_tree(part, multiline, indent)};"
+            semi_end = decl.end_byte
+            self._edit(arg.start_byte, semi_end, text_out, steps)
+            return
         self._edit(arg.start_byte, arg.end_byte, print_use_tree(entries, multiline, indent), steps)
 
     def _delete_decl(self, decl: Node, steps: list[str]) -> None:
@@ -504,6 +528,10 @@ def _token_paths(macro: Node) -> list[tuple[int, int, Path, Node]]:
                 continue
             i += 1
     return out
+
+
+def _parent(path: Path) -> Path:
+    return path[:-1]
 
 
 def print_use_tree(entries: list[tuple[Path, str | None, bool]], multiline: bool, indent: str) -> str:

@@ -1,0 +1,7 @@
+use wasmtime::component::{HasData, Linker};
+
+wasmtime::component::bindgen!({ world: "plugin-world", path: "wit" });
+
+pub fn link<T: 'static>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
+    PluginWorld::add_to_linker(linker, |s| s)
+}

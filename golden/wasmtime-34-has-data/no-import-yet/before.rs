@@ -1,0 +1,7 @@
+wasmtime::component::bindgen!("plugin-world" in "wit");
+
+pub struct State;
+
+pub fn link(linker: &mut wasmtime::component::Linker<State>) -> wasmtime::Result<()> {
+    PluginWorld::add_to_linker(linker, |s| s)
+}

@@ -1,0 +1,5 @@
+use wasmtime_wasi::p1::WasiP1Ctx;
+
+pub struct Host {
+    pub p1: WasiP1Ctx,
+}

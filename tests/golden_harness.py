@@ -1,0 +1,97 @@
+"""Run one step (or a short chain) over a golden case and compare with its `after` side.
+
+A case folder holds ``before.rs`` / ``after.rs`` (the crate's src/lib.rs), optionally
+``before.toml`` / ``after.toml`` (its Cargo.toml), more ``before.<name>.rs`` files for
+multi-file crates (written as src/<name>.rs), ``case.toml`` (``from``, ``to``, ``steps``)
+and ``follow_ups.txt`` (one ``<file>:<line>: <text that must appear>`` per expected follow-up;
+without it, the case must produce no follow-up).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from wasm_codemod.plan import load_registry
+from wasm_codemod.runner import RunOptions, plan_run, write_all
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+@dataclass
+class Case:
+    step: str
+    name: str
+    dir: Path
+    from_: str
+    to: str
+    steps: list[str]
+
+    @property
+    def id(self) -> str:
+        return f"{self.step}/{self.name}"
+
+
+def cases() -> list[Case]:
+    reg = load_registry()
+    out = []
+    for step_dir in sorted(p for p in GOLDEN.iterdir() if p.is_dir() and p.name != "projects"):
+        step = reg.step(step_dir.name)
+        for d in sorted(p for p in step_dir.iterdir() if p.is_dir()):
+            meta = tomllib.loads((d / "case.toml").read_text()) if (d / "case.toml").exists() else {}
+            out.append(Case(step.id, d.name, d, str(meta.get("from", step.from_version)),
+                            str(meta.get("to", step.to_version)), list(meta.get("steps", [step.id]))))
+    return out
+
+
+def build_crate(case: Case, side: str, dest: Path) -> Path:
+    """Lay out the ``side`` ("before"/"after") of a case as a crate under ``dest``."""
+    crate = dest / "crate"
+    if crate.exists():
+        shutil.rmtree(crate)
+    (crate / "src").mkdir(parents=True)
+    manifest = case.dir / f"{side}.toml"
+    if manifest.exists():
+        (crate / "Cargo.toml").write_bytes(manifest.read_bytes())
+    else:
+        (crate / "Cargo.toml").write_text(
+            f'[package]\nname = "golden"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
+            f'wasmtime = "{case.from_ if side == "before" else case.to}"\n'
+            f'wasmtime-wasi = "{case.from_ if side == "before" else case.to}"\n'
+        )
+    for f in case.dir.glob(f"{side}*.rs"):
+        rest = f.name[len(side):]
+        name = "lib.rs" if rest == ".rs" else rest.lstrip(".")
+        (crate / "src" / name).write_bytes(f.read_bytes())
+    for f in case.dir.glob("*.wit"):
+        (crate / "wit").mkdir(exist_ok=True)
+        (crate / "wit" / f.name).write_bytes(f.read_bytes())
+    return crate
+
+
+def run_case(case: Case, crate: Path, write: bool = True):
+    opts = RunOptions(targets={"wasmtime": case.to}, from_override={"wasmtime": case.from_},
+                      only=frozenset(case.steps))
+    result = plan_run([crate], opts, base=crate)
+    if write:
+        write_all(result.changes)
+    return result
+
+
+def snapshot(crate: Path) -> dict[str, bytes]:
+    return {p.relative_to(crate).as_posix(): p.read_bytes() for p in sorted(crate.rglob("*")) if p.is_file()}
+
+
+def expected_follow_ups(case: Case) -> list[tuple[str, int, str]]:
+    f = case.dir / "follow_ups.txt"
+    if not f.exists():
+        return []
+    out = []
+    for line in f.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            loc, text = line.split(": ", 1)
+            file, ln = loc.rsplit(":", 1)
+            out.append((file, int(ln), text.strip()))
+    return out
