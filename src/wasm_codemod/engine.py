@@ -116,7 +116,7 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: callable) -> 
         try:
             src = SourceFile.from_bytes(root_rel(f), raw)
         except SourceError as exc:
-            problems.append(FollowUp(root_rel(f), 1, "engine", str(exc), "error"))
+            problems.append(FollowUp(root_rel(f), 1, "engine", str(exc).split(": ", 1)[-1], "error"))
             continue
         units.append(RustUnit(root_rel(f), src))
         units[-1].abs_path = f  # type: ignore[attr-defined]

@@ -138,6 +138,11 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
+    # files that could not be read as Rust are input errors: the run refuses to write
+    for f in follow_ups:
+        if f.severity == "error" and f.step == "engine":
+            errors.append(f"{f.file}: {f.message}")
+    follow_ups = [f for f in follow_ups if not (f.severity == "error" and f.step == "engine")]
     # one follow-up per site, whatever path found it
     uniq: dict[tuple[str, int, str, str], FollowUp] = {}
     for f in follow_ups:
