@@ -10,9 +10,10 @@ without it, the case must produce no follow-up).
 from __future__ import annotations
 
 import shutil
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 from wasm_codemod.plan import load_registry
 from wasm_codemod.runner import RunOptions, plan_run, write_all

@@ -1,18 +1,17 @@
 """Slow tier: the `after` side of every golden case compiles against its step's target version.
 
-Run with: pytest -m compile tests/test_compile_golden.py
+Run with: python -m pytest -m matrix
 Cases left for a person on purpose carry `compiles = false` and a `why` in case.toml.
 """
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+import tomllib
 from golden_harness import build_crate, cases
 from oracle import cargo_check, have_cargo
 
-pytestmark = [pytest.mark.compile, pytest.mark.skipif(not have_cargo(), reason="needs cargo")]
+pytestmark = [pytest.mark.compile, pytest.mark.matrix, pytest.mark.skipif(not have_cargo(), reason="needs cargo")]
 
 CASES = cases()
 

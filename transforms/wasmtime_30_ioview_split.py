@@ -30,7 +30,8 @@ def apply(ctx: StepContext) -> None:
                             unit.src.indent_at(table.start_byte), indent + "    ")
         # keep the header's layout between the type and `{` (e.g. a multi-line where clause)
         between = unit.src.data[block.type_node.end_byte:block.body.start_byte].decode()
-        new_impl = f"\n\n{indent}impl{block.generics} {trait} for {text(block.type_node)}{between}{{\n{fn_text}\n{indent}}}"
+        header = f"impl{block.generics} {trait} for {text(block.type_node)}{between}"
+        new_impl = f"\n\n{indent}{header}{{\n{fn_text}\n{indent}}}"
         ctx.insert(unit, block.node.end_byte, new_impl)
 
 

@@ -21,7 +21,8 @@ STEP = Step(
     to_version="33",
     safety=Safety.SAFE,
     title="Move WASIp2 paths into wasmtime_wasi::p2",
-    summary="Rewrite `wasmtime_wasi::{add_to_linker_*, bindings, pipe, WasiCtx, WasiView, ...}` to `wasmtime_wasi::p2::...`.",
+    summary="Rewrite `wasmtime_wasi::{add_to_linker_*, bindings, pipe, WasiCtx, WasiView, ...}` "
+            "to `wasmtime_wasi::p2::...`.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10073",
     prefilter=(b"wasmtime_wasi",),
     moves={f"wasmtime_wasi::{n}": f"wasmtime_wasi::p2::{n}" for n in dict.fromkeys(_MOVED)},

@@ -9,6 +9,7 @@ every path through the composed moves of all planned steps, so moves that cancel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +103,8 @@ def detect(crate: Crate, family: Family) -> Detected | None:
 # -- Rust ------------------------------------------------------------------------------
 
 
-def load_units(crate: Crate, plan: Plan, family: Family, root_rel: callable) -> tuple[list[RustUnit], list[FollowUp]]:
+def load_units(crate: Crate, plan: Plan, family: Family,
+               root_rel: Callable[[Path], str]) -> tuple[list[RustUnit], list[FollowUp]]:
     """Parse only the crate's files that mention something the plan may touch."""
     tokens: set[bytes] = {r.encode() for r in family.rust_roots}
     for s in plan.steps:
@@ -123,7 +125,8 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: callable) -> 
     return units, problems
 
 
-def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) -> tuple[list[FollowUp], dict[str, set[str]]]:
+def upgrade_rust(units: list[RustUnit], plan: Plan,
+                 options: dict[str, object]) -> tuple[list[FollowUp], dict[str, set[str]]]:
     """Apply ``plan`` to ``units`` in place. Returns follow-ups and, per file, the steps that changed it."""
     follow_ups: list[FollowUp] = []
     touched: dict[str, set[str]] = {}
