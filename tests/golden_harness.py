@@ -66,6 +66,8 @@ def build_crate(case: Case, side: str, dest: Path) -> Path:
         rest = f.name[len(side):]
         name = "lib.rs" if rest == ".rs" else rest.lstrip(".")
         (crate / "src" / name).write_bytes(f.read_bytes())
+    if (case.dir / "wit").is_dir():
+        shutil.copytree(case.dir / "wit", crate / "wit")
     for f in case.dir.glob("*.wit"):
         (crate / "wit").mkdir(exist_ok=True)
         (crate / "wit" / f.name).write_bytes(f.read_bytes())

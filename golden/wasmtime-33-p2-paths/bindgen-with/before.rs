@@ -1,9 +1,9 @@
 wasmtime::component::bindgen!({
     world: "plugin-world",
     path: "wit",
+    async: true,
     with: {
         "wasi:io": wasmtime_wasi::bindings::io,
-        "wasi:cli/environment": wasmtime_wasi::bindings::cli::environment,
     },
 });
 

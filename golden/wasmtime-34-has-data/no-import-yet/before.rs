@@ -5,3 +5,9 @@ pub struct State;
 pub fn link(linker: &mut wasmtime::component::Linker<State>) -> wasmtime::Result<()> {
     PluginWorld::add_to_linker(linker, |s| s)
 }
+
+impl example::plugin::host::Host for State {
+    fn log(&mut self, msg: String) {
+        println!("{msg}");
+    }
+}

@@ -18,7 +18,6 @@ impl example::plugin::host::Host for Logger {
 pub fn link(engine: &Engine) -> wasmtime::Result<Linker<Host>> {
     let mut linker = Linker::new(engine);
     example::plugin::host::add_to_linker::<_, HasSelf<_>>(&mut linker, |s: &mut Host| &mut s.logger)?;
-    wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
     Ok(linker)
 }
 
