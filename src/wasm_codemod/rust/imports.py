@@ -33,13 +33,16 @@ def ensure_import(src: SourceFile, names: NameTable, edits: EditSet, item: str, 
     if local:
         return local
     name = path[-1]
+    prefix = path[:-1]
     scope = _module_scope(names, at)
     key = (scope.id, item)
     if key in pending:
         return pending[key]
+    for sc in names.scopes_at(at):
+        if any(g.path == prefix for g in sc.globs) and name not in sc.imports and name not in sc.defined:
+            return name  # a glob import of the item's module already brings it in
     if name_in_scope(names, name, at) or any(k[0] == scope.id and v == name for k, v in pending.items()):
         return item  # the short name means something else here: write the full path
-    prefix = path[:-1]
     leaves = [lf for lf in names.leaves if lf.decl.parent is not None and lf.decl.parent.id == scope.id]
     for lf in leaves:
         parent = lf.node.parent

@@ -191,7 +191,12 @@ class _Rewriter:
         for lf in changed:
             m = mapped[id(lf)]
             if m.new is not None and lf.alias is None and not lf.glob and m.new[-1] != lf.path[-1]:
-                self.renamed[id(lf)] = (lf, m.new[-1])
+                if self._collides(lf, m.new[-1]):
+                    # the new name is taken in this scope (e.g. `mod p1;`): keep the old one as an alias
+                    lf.alias = lf.path[-1]
+                    lf.keep_name = True  # type: ignore[attr-defined]
+                else:
+                    self.renamed[id(lf)] = (lf, m.new[-1])
         self.removed_leaves.extend(removed)
         has_comment = any(n.type in ("line_comment", "block_comment") for n in walk(decl))
         if (orphans or len(in_place) > 1) and not has_comment:
@@ -206,6 +211,11 @@ class _Rewriter:
             self._insert_after(decl, [(new, lf.alias, lf.glob) for lf, new in orphans],
                                [s for lf, _ in orphans for s in mapped[id(lf)].steps])
 
+    def _collides(self, lf: UseLeaf, name: str) -> bool:
+        scope = self.names._scope_for(lf.decl)
+        other = scope.imports.get(name)
+        return name in scope.defined or (other is not None and other is not lf)
+
     def _fits(self, lf: UseLeaf, new: Path) -> bool:
         if lf.is_self:
             return False  # handled by group rebuild
@@ -214,6 +224,8 @@ class _Rewriter:
     def _leaf_in_place(self, lf: UseLeaf, new: Path, steps: list[str]) -> None:
         rel = join(new[len(lf.prefix) :])
         node = lf.node
+        if getattr(lf, "keep_name", False) and node.type != "use_as_clause":
+            rel += f" as {lf.alias}"
         if node.type == "use_as_clause":
             p = node.child_by_field_name("path")
             assert p is not None
