@@ -18,7 +18,8 @@ def _releases(crate: str) -> dict[str, Release]:
     except FileNotFoundError:
         return {}
     data = json.loads(raw)
-    return {line: Release(info["latest"], info.get("rust_version")) for line, info in data["lines"].items()}
+    return {line: Release(info["latest"], info.get("effective_rust_version") or info.get("rust_version"))
+            for line, info in data["lines"].items()}
 
 
 # Crates published in lock-step with wasmtime (same major). wasi-common and
@@ -53,4 +54,17 @@ WASMTIME = Family(
     default_target=VERIFIED_THROUGH,
 )
 
-FAMILIES = {WASMTIME.name: WASMTIME}
+# Guests: wit-bindgen (and wit-bindgen-rt, folded into wit-bindgen at 0.45).
+GUEST_VERIFIED_THROUGH = "0.41"
+
+WIT_BINDGEN = Family(
+    name="wit-bindgen",
+    primary="wit-bindgen",
+    crates=("wit-bindgen", "wit-bindgen-rt"),
+    rust_roots=("wit_bindgen", "wit_bindgen_rt"),
+    releases=_releases("wit-bindgen"),
+    removed_crates={"wit-bindgen-rt": "0.45"},
+    default_target=GUEST_VERIFIED_THROUGH,
+)
+
+FAMILIES = {WASMTIME.name: WASMTIME, WIT_BINDGEN.name: WIT_BINDGEN}

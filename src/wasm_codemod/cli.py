@@ -37,9 +37,19 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"wasm-codemod: {msg}\n")
 
 
-def _targets(to: str) -> dict[str, str]:
+def _targets(to: str, guest_to: str = "latest") -> dict[str, str]:
     reg = load_registry()
-    return {"wasmtime": resolve_target(reg.families["wasmtime"], to)}
+    return {"wasmtime": resolve_target(reg.families["wasmtime"], to),
+            "wit-bindgen": resolve_target(reg.families["wit-bindgen"], guest_to)}
+
+
+def _froms(from_: str | None, guest_from: str | None) -> dict[str, str]:
+    out = {}
+    if from_:
+        out["wasmtime"] = from_
+    if guest_from:
+        out["wit-bindgen"] = guest_from
+    return out
 
 
 @app.command(help=f"Rewrite source and manifests under PATH(s) up to --to. {EXIT_HELP}")
@@ -47,6 +57,10 @@ def upgrade(
     paths: Annotated[list[Path] | None, typer.Argument(help="crate or repository roots (default: .)")] = None,
     to: Annotated[str, typer.Option("--to", help="target wasmtime line, e.g. 36, or 'latest'")] = "latest",
     from_: Annotated[str | None, typer.Option("--from", help="override the detected wasmtime line")] = None,
+    guest_to: Annotated[str, typer.Option("--guest-to", help="target wit-bindgen line, e.g. 0.45, or 'latest'")]
+    = "latest",
+    guest_from: Annotated[str | None, typer.Option("--guest-from", help="override the detected wit-bindgen line")]
+    = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print a unified diff; write nothing")] = False,
     check: Annotated[bool, typer.Option("--check", help="write nothing; exit 1 if changes are pending")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
@@ -65,7 +79,7 @@ def upgrade(
             _err(f"{r}: no such file or directory")
             raise typer.Exit(Exit.USAGE)
     try:
-        opts = RunOptions(targets=_targets(to), from_override={"wasmtime": from_} if from_ else {},
+        opts = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from),
                           only=frozenset(only or ()), skip=frozenset(skip or ()))
         result = plan_run(roots, opts)
     except PlanError as exc:
@@ -120,10 +134,12 @@ def plan_cmd(
     paths: Annotated[list[Path] | None, typer.Argument()] = None,
     to: Annotated[str, typer.Option("--to")] = "latest",
     from_: Annotated[str | None, typer.Option("--from")] = None,
+    guest_to: Annotated[str, typer.Option("--guest-to")] = "latest",
+    guest_from: Annotated[str | None, typer.Option("--guest-from")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
 ) -> None:
     try:
-        opts = RunOptions(targets=_targets(to), from_override={"wasmtime": from_} if from_ else {})
+        opts = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from))
         result = plan_run(paths or [Path(".")], opts)
     except PlanError as exc:
         _err(str(exc))

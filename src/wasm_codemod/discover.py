@@ -53,6 +53,19 @@ class Discovery:
     problems: list[Problem]
     skipped_links: list[Path]
     files_seen: int = 0
+    wit_files: list[Path] = field(default_factory=list)
+
+    def wit_users(self, f: Path) -> list[Crate]:
+        """Crates that use a .wit file: its owning crate, else every crate of the workspace (or run) holding it."""
+        owner = _owner(f, {c.dir: c for c in self.crates})
+        if owner is not None:
+            return [owner]
+        for d in f.parents:
+            m = self.manifests.get(d / "Cargo.toml")
+            if m is not None and m.is_workspace:
+                return [c for c in self.crates if d == c.dir or d in c.dir.parents]
+        return [c for c in self.crates if any(r == c.dir or r in c.dir.parents for r in self.roots)
+                and any(c.dir == r or r in f.parents for r in self.roots)]
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -127,7 +140,8 @@ def discover(roots: list[Path]) -> Discovery:
         c = _owner(f, crates)
         if c is not None:
             c.wit_files.append(f)
-    return Discovery(roots, sorted(crates.values(), key=lambda c: str(c.dir)), manifests, problems, links, seen)
+    return Discovery(roots, sorted(crates.values(), key=lambda c: str(c.dir)), manifests, problems, links, seen,
+                     sorted(wit))
 
 
 def _classify(p: Path, manifests: dict[Path, Manifest], problems: list[Problem], rs: list[Path],

@@ -9,6 +9,7 @@ every path through the composed moves of all planned steps, so moves that cancel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,10 @@ from . import cargo
 from .discover import Crate, Manifest
 from .plan import Plan
 from .rust.paths import MoveChain, rewrite_paths
-from .source import SourceError, SourceFile, apply_checked
-from .transform import Family, FollowUp, RustUnit, StepContext, line_key
+from .source import EditSet, SourceError, SourceFile, apply_checked
+from .transform import Family, FollowUp, RustUnit, Step, StepContext, WitContext, line_key
 from .versions import VersionError, lock_versions, parse_version, release_line, requirement_line
+from .wit import WitUnit
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def family_deps(m: Manifest, family: Family) -> list[cargo.DepRef]:
 def detect(crate: Crate, family: Family) -> Detected | None:
     """The family line a crate builds against: Cargo.lock when it agrees with Cargo.toml, else Cargo.toml."""
     req: str | None = None
+    used = family.primary
     for dep in family_deps(crate.manifest, family):
         if dep.name != family.primary and req is not None:
             continue
@@ -69,6 +72,7 @@ def detect(crate: Crate, family: Family) -> Detected | None:
                     r = wdep.requirement
         if r is not None and (req is None or dep.name == family.primary):
             req = r
+            used = dep.name
     if req is None and not family_deps(crate.manifest, family):
         return None
     req_line: str | None = None
@@ -81,7 +85,7 @@ def detect(crate: Crate, family: Family) -> Detected | None:
     for d in [crate.dir] + ([crate.workspace_root.path.parent] if crate.workspace_root else []):
         lock = d / "Cargo.lock"
         if lock.is_file():
-            locked = lock_versions(lock, {family.primary}).get(family.primary, [])
+            locked = lock_versions(lock, {used}).get(used, [])
             break
     lock_lines = {}
     for v in locked:
@@ -215,6 +219,8 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
     bump_id = f"{family.name}-manifest"
     for dep in family_deps(m, family):
         where = f"[{dep.table}] {dep.key}"
+        if any(dep.name in s.handles_crates for s in plan.steps):
+            continue  # a step of this plan migrates this crate
         if dep.name in family.removed_crates and line_key(target) >= line_key(family.removed_crates[dep.name]):
             res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
                                            f"{where}: crate `{dep.name}` is not published for {family.name} "
@@ -266,3 +272,86 @@ def _line(m: Manifest, key: str) -> int:
         if s.startswith((f"{key} ", f"{key}=", f'"{key}"')) or s.endswith((f".{key}]", f'."{key}"]')):
             return i
     return 1
+
+
+def _ver_key(v: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", v)[:3])
+
+
+def raise_rust_version(m: Manifest, rel: str, family: Family, plan: Plan) -> ManifestResult:
+    """Raise a declared `rust-version` below the target's MSRV (the build would fail otherwise)."""
+    res = ManifestResult()
+    rel_info = family.releases.get(plan.target)
+    need = rel_info.rust_version if rel_info else None
+    if not need or not family_deps(m, family) and not m.is_workspace:
+        return res
+    found = cargo.rust_version(m.doc)
+    if found is None:
+        return res
+    table, have = found
+    if _ver_key(have) >= _ver_key(need):
+        return res
+    parts = len(have.split("."))
+    new = ".".join(need.split(".")[:max(parts, 2)])
+    table["rust-version"] = cargo._like(table["rust-version"], new)
+    res.changed = True
+    step = f"{family.name}-manifest"
+    res.steps.add(step)
+    res.follow_ups.append(FollowUp(rel, _line(m, "rust-version"), step,
+                                   f"rust-version raised from {have} to {new}: {family.name} {plan.target} "
+                                   f"needs Rust {need}", "info"))
+    return res
+
+
+def toolchain_follow_ups(disc, outcomes: list[CrateOutcome], registry, rel) -> list[FollowUp]:
+    """A pinned rust-toolchain older than a target's MSRV is reported (never edited)."""
+    out: list[FollowUp] = []
+    seen: set[Path] = set()
+    for o in outcomes:
+        for p in o.plans:
+            if p.is_noop:
+                continue
+            info = registry.families[p.family].releases.get(p.target)
+            need = info.rust_version if info else None
+            if not need:
+                continue
+            for d in [o.crate.dir, *o.crate.dir.parents]:
+                for name in ("rust-toolchain.toml", "rust-toolchain"):
+                    f = d / name
+                    if f.is_file() and f not in seen:
+                        seen.add(f)
+                        txt = f.read_text("utf-8", "replace")
+                        m = re.search(r'(?:channel\s*=\s*")?(\d+\.\d+(?:\.\d+)?)', txt)
+                        if m and _ver_key(m.group(1)) < _ver_key(need):
+                            out.append(FollowUp(rel(f), 1, f"{p.family}-manifest",
+                                                f"toolchain pinned to {m.group(1)}, but {p.family} {p.target} needs "
+                                                f"Rust {need}: raise the channel", "manual"))
+                if any(d == r for r in disc.roots):
+                    break
+    return out
+
+
+def upgrade_wit(steps_for: dict[Path, dict[str, tuple[Step, str, str]]], follow_ups: list[FollowUp],
+                rel: Callable[[Path], str]) -> list[FileChange]:
+    changes: list[FileChange] = []
+    for f, steps in sorted(steps_for.items()):
+        raw = f.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            follow_ups.append(FollowUp(rel(f), 1, "engine", "not valid UTF-8; WIT steps skipped", "error"))
+            continue
+        data = raw
+        applied: list[str] = []
+        for step, current, target in sorted(steps.values(), key=lambda t: (line_key(t[0].to_version), t[0].id)):
+            unit = WitUnit(rel(f), data, EditSet())
+            ctx = WitContext(step, [unit], current, target)
+            assert step.wit is not None
+            step.wit(ctx)
+            follow_ups.extend(ctx.follow_ups)
+            if unit.edits:
+                data = unit.edits.apply(data)
+                applied.append(step.id)
+        if data != raw:
+            changes.append(FileChange(f, raw, data, applied, "wit"))
+    return changes

@@ -18,11 +18,14 @@ from .engine import (
     FileChange,
     detect,
     load_units,
+    raise_rust_version,
+    toolchain_follow_ups,
     upgrade_manifest,
     upgrade_rust,
+    upgrade_wit,
 )
 from .plan import Plan, Registry, load_registry, make_plan
-from .transform import FollowUp, line_key
+from .transform import FollowUp, ManifestContext, Step, line_key
 
 
 class RefusedError(Exception):
@@ -124,10 +127,25 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         steps: set[str] = set()
         changed = False
         for fam_name, plan in plans.items():
-            res = upgrade_manifest(m, rel(mpath), registry.families[fam_name], plan)
+            family = registry.families[fam_name]
+            res = upgrade_manifest(m, rel(mpath), family, plan)
             follow_ups.extend(res.follow_ups)
             changed |= res.changed
             steps |= res.steps
+            for s in plan.steps:
+                if s.manifest is None:
+                    continue
+                mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target)
+                s.manifest(mctx)
+                follow_ups.extend(mctx.follow_ups)
+                if mctx.changed:
+                    changed = True
+                    steps.add(s.id)
+            rv = raise_rust_version(m, rel(mpath), family, plan)
+            follow_ups.extend(rv.follow_ups)
+            if rv.changed:
+                changed = True
+                steps |= rv.steps
         if not changed:
             continue
         if not inside:
@@ -138,6 +156,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
+    changes.extend(_wit_changes(disc, outcomes, registry, follow_ups, rel))
+    follow_ups.extend(toolchain_follow_ups(disc, outcomes, registry, rel))
     # files that could not be read as Rust are input errors: the run refuses to write
     for f in follow_ups:
         if f.severity == "error" and f.step == "engine":
@@ -149,6 +169,21 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         uniq.setdefault(f.key(), f)
     changes.sort(key=lambda c: str(c.path))
     return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base)
+
+
+def _wit_changes(disc: Discovery, outcomes: list[CrateOutcome], registry: Registry, follow_ups: list[FollowUp],
+                 rel) -> list[FileChange]:
+    """Run WIT steps once per .wit file, with the steps of every crate that uses the file."""
+    steps_for: dict[Path, dict[str, tuple[Step, str, str]]] = {}
+    by_dir = {o.crate.dir: o for o in outcomes}
+    for f in disc.wit_files:
+        users = [by_dir[c.dir] for c in disc.wit_users(f) if c.dir in by_dir]
+        for o in users:
+            for p in o.plans:
+                for s in p.steps:
+                    if s.wit is not None:
+                        steps_for.setdefault(f, {})[s.id] = (s, p.current, p.target)
+    return upgrade_wit(steps_for, follow_ups, rel)
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from tree_sitter import Node
 
@@ -57,6 +58,12 @@ class Step:
     # macros whose bodies hold paths this engine may rewrite
     path_macros: frozenset[str] = frozenset()
     removed_hints: dict[str, str] = field(default_factory=dict)
+    # edits to each Cargo.toml of a crate on this plan (beyond the version bump and `features`)
+    manifest: Callable[[ManifestContext], None] | None = None
+    # crates this step's manifest hook migrates (e.g. a removed crate): the engine leaves them to it
+    handles_crates: tuple[str, ...] = ()
+    # edits to the .wit files the crate uses
+    wit: Callable[[WitContext], None] | None = None
 
     def applies(self, current: str, target: str) -> bool:
         if not (line_key(current) < line_key(self.to_version) <= line_key(target)):
@@ -235,3 +242,46 @@ class Family:
     def newest_patch(self, line: str) -> str | None:
         rel = self.releases.get(line)
         return rel.latest if rel else None
+
+
+@dataclass
+class ManifestContext:
+    """One Cargo.toml as a step sees it: the tomlkit document (edit in place) and the plan."""
+
+    step: Step
+    path: str  # display path
+    doc: Any  # tomlkit.TOMLDocument
+    text: str  # the original text (for line numbers)
+    current: str
+    target: str
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    changed: bool = False
+
+    def line_of_key(self, key: str) -> int:
+        for i, ln in enumerate(self.text.splitlines(), 1):
+            s = ln.strip()
+            if s.startswith((f"{key} ", f"{key}=", f'"{key}"', f"{key}.")) or s.endswith((f".{key}]", f"[{key}]")):
+                return i
+        return 1
+
+    def report(self, line: int, message: str, severity: str = "manual", link: str | None = None) -> None:
+        self.follow_ups.append(FollowUp(self.path, line, self.step.id, message, severity,
+                                        link if link is not None else self.step.upstream))
+
+
+@dataclass
+class WitContext:
+    """The .wit files of the crates on this plan; edit through ``replace``."""
+
+    step: Step
+    units: list[Any]  # list[wasm_codemod.wit.WitUnit]
+    current: str
+    target: str
+    follow_ups: list[FollowUp] = field(default_factory=list)
+
+    def replace(self, unit: Any, start: int, end: int, new_text: str) -> bool:
+        return unit.edits.try_add(Edit(start, end, new_text.encode("utf-8"), self.step.id))
+
+    def report(self, unit: Any, offset: int, message: str, severity: str = "manual") -> None:
+        self.follow_ups.append(FollowUp(unit.path, unit.line_of(offset), self.step.id, message, severity,
+                                        self.step.upstream))

@@ -1,0 +1,72 @@
+"""A small WIT lexer: enough to find identifiers, keywords and their byte offsets.
+
+WIT identifiers are kebab-case words; `%name` escapes a keyword. Comments (`//`, `/* */`,
+doc comments) and strings are skipped so their contents are never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .source import EditSet
+
+_TOKEN = re.compile(
+    rb"""
+    (?P<ws>\s+)
+  | (?P<line_comment>//[^\n]*)
+  | (?P<block_comment>/\*.*?\*/)
+  | (?P<string>"(?:[^"\\]|\\.)*")
+  | (?P<explicit>%[A-Za-z][A-Za-z0-9-]*)
+  | (?P<id>[A-Za-z][A-Za-z0-9-]*)
+  | (?P<version>@[0-9A-Za-z.+-]+)
+  | (?P<punct>->|[{}()<>,:;=./*_@-])
+  | (?P<other>.)
+    """,
+    re.S | re.X,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "id" | "explicit" | "punct" | "version" | "string" | comments | "other"
+    text: str
+    start: int
+    end: int
+
+
+class WitError(ValueError):
+    pass
+
+
+def tokenize(data: bytes) -> list[Token]:
+    out: list[Token] = []
+    pos = 0
+    while pos < len(data):
+        m = _TOKEN.match(data, pos)
+        if m is None:  # pragma: no cover - the `other` branch matches any byte
+            raise WitError(f"cannot lex at byte {pos}")
+        kind = m.lastgroup or "other"
+        if kind != "ws":
+            out.append(Token(kind, m.group().decode("utf-8", "replace"), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def significant(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.kind not in ("line_comment", "block_comment")]
+
+
+@dataclass
+class WitUnit:
+    """One .wit file as a step sees it."""
+
+    path: str
+    data: bytes
+    edits: EditSet
+
+    def tokens(self) -> list[Token]:
+        return significant(tokenize(self.data))
+
+    def line_of(self, offset: int) -> int:
+        return self.data.count(b"\n", 0, offset) + 1
