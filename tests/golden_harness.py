@@ -29,6 +29,7 @@ class Case:
     from_: str
     to: str
     steps: list[str]
+    family: str = "wasmtime"
 
     @property
     def id(self) -> str:
@@ -43,7 +44,7 @@ def cases() -> list[Case]:
         for d in sorted(p for p in step_dir.iterdir() if p.is_dir()):
             meta = tomllib.loads((d / "case.toml").read_text()) if (d / "case.toml").exists() else {}
             out.append(Case(step.id, d.name, d, str(meta.get("from", step.from_version)),
-                            str(meta.get("to", step.to_version)), list(meta.get("steps", [step.id]))))
+                            str(meta.get("to", step.to_version)), list(meta.get("steps", [step.id])), step.family))
     return out
 
 
@@ -57,11 +58,11 @@ def build_crate(case: Case, side: str, dest: Path) -> Path:
     if manifest.exists():
         (crate / "Cargo.toml").write_bytes(manifest.read_bytes())
     else:
+        v = case.from_ if side == "before" else case.to
+        deps = (f'wasmtime = "{v}"\nwasmtime-wasi = "{v}"\n' if case.family == "wasmtime"
+                else f'wit-bindgen = "{v}"\n')
         (crate / "Cargo.toml").write_text(
-            f'[package]\nname = "golden"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
-            f'wasmtime = "{case.from_ if side == "before" else case.to}"\n'
-            f'wasmtime-wasi = "{case.from_ if side == "before" else case.to}"\n'
-        )
+            f'[package]\nname = "golden"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n{deps}')
     for f in case.dir.glob(f"{side}*.rs"):
         rest = f.name[len(side):]
         name = "lib.rs" if rest == ".rs" else rest.lstrip(".")
@@ -75,7 +76,7 @@ def build_crate(case: Case, side: str, dest: Path) -> Path:
 
 
 def run_case(case: Case, crate: Path, write: bool = True):
-    opts = RunOptions(targets={"wasmtime": case.to}, from_override={"wasmtime": case.from_},
+    opts = RunOptions(targets={case.family: case.to}, from_override={case.family: case.from_},
                       only=frozenset(case.steps))
     result = plan_run([crate], opts, base=crate)
     if write:

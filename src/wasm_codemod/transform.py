@@ -180,6 +180,17 @@ class StepContext:
             out.extend(find_impls(u, u.names, u.src.root, traits))
         return out
 
+    def macro_calls(self, names: set[str]) -> list[tuple[RustUnit, Node]]:
+        """Invocations of macros whose last path segment is in ``names`` (e.g. {"bindgen"})."""
+        from .rust.parse import macro_name, walk
+
+        out = []
+        for u in self.units:
+            for n in walk(u.src.root):
+                if n.type == "macro_invocation" and macro_name(n) in names:
+                    out.append((u, n))
+        return out
+
     # -- reporting ------------------------------------------------------------------
     def report(self, unit: RustUnit, where: Node | int, message: str, severity: str = "manual",
                link: str | None = None) -> None:
