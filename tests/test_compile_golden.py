@@ -30,5 +30,6 @@ def test_after_compiles(case, tmp_path):
     manifest = (crate / "Cargo.toml").read_text()
     if "[workspace]" not in manifest:
         (crate / "Cargo.toml").write_text(manifest + "\n[workspace]\n")
-    res = cargo_check(crate)
+    # wasmtime >= 49 declares a newer rust-version than this machine's rustc; try anyway
+    res = cargo_check(crate, ["--ignore-rust-version"])
     assert res.ok, f"{case.id} (wasmtime {case.to}):\n{res.output}"
