@@ -120,16 +120,20 @@ def test_from_overrides_detection(repo: Path):
     doc = json.loads(res.stdout)
     plan = doc["crates"][0]["plans"][0]
     assert plan["from"] == "33"
-    assert plan["steps"] == ["wasmtime-34-has-data", "wasmtime-36-wasi-ctx-view"]
+    assert "wasmtime-34-has-data" in plan["steps"] and "wasmtime-36-wasi-ctx-view" in plan["steps"]
+    assert all(34 <= int(s.split("-")[1]) <= 36 for s in plan["steps"])
 
 
 def test_plan_detects_lockfile_version(repo: Path):
     doc = json.loads(run("plan", ".", "--to", "37", "--format", "json", cwd=repo).stdout)
     det = doc["crates"][0]["detected"][0]
     assert (det["line"], det["source"], det["exact"]) == ("29", "Cargo.lock", "29.0.1")
-    # 30 is superseded by 36 when the target is past 35
-    assert doc["crates"][0]["plans"][0]["steps"] == [
-        "wasmtime-33-p2-paths", "wasmtime-34-has-data", "wasmtime-36-wasi-ctx-view", "wasmtime-37-p1-rename"]
+    steps = doc["crates"][0]["plans"][0]["steps"]
+    # 30's IoView split is superseded by 36 when the target is past 35; the rest run in version order
+    assert "wasmtime-30-ioview-split" not in steps
+    core = ["wasmtime-33-p2-paths", "wasmtime-34-has-data", "wasmtime-36-wasi-ctx-view", "wasmtime-37-p1-rename"]
+    assert [s for s in steps if s in core] == core
+    assert all(int(s.split("-")[1]) <= 37 for s in steps if s.startswith("wasmtime-"))
 
 
 def test_list_shows_every_step(repo: Path):

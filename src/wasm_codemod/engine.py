@@ -152,6 +152,7 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
                 continue
             res = apply_checked(u.src, u.edits)
             if res.applied:
+                _shift_follow_ups(follow_ups, u.path, u.edits)
                 touched.setdefault(u.path, set()).add(step.id)
                 u.reset(res.file)
             else:
@@ -175,15 +176,35 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
                     hint = _hint(hints, issue.path)
                     msg = f"`{path}` no longer exists at {plan.family} {plan.target}" + (f": {hint}" if hint else "")
                 follow_ups.append(FollowUp(u.path, u.src.line_of(issue.offset), step, msg, "manual",
-                                           _link(plan, step)))
+                                           _link(plan, step), issue.offset))
             if pr.edits:
                 res = apply_checked(u.src, pr.edits)
                 if res.applied:
+                    _shift_follow_ups(follow_ups, u.path, pr.edits)
                     touched.setdefault(u.path, set()).update(pr.changed_steps)
                     u.reset(res.file)
                 else:
                     follow_ups.append(FollowUp(u.path, 1, "paths", f"path rewrite: {res.reason}", "error"))
+    by_path = {u.path: u for u in units}
+    for f in follow_ups:
+        if f.offset is not None and f.file in by_path:
+            f.line = by_path[f.file].src.line_of(f.offset)
     return follow_ups, touched
+
+
+def _shift_follow_ups(follow_ups: list[FollowUp], path: str, edits: EditSet) -> None:
+    """Keep the byte offsets of reported sites pointing at the same code after ``edits``."""
+    for f in follow_ups:
+        if f.file != path or f.offset is None:
+            continue
+        off = f.offset
+        delta = 0
+        for e in edits.edits:
+            if e.end <= off and not (e.start == e.end == off):
+                delta += len(e.text) - (e.end - e.start)
+            elif e.start < off < e.end:
+                off = e.start  # the site itself was replaced: point at the replacement
+        f.offset = off + delta
 
 
 def _hint(hints: dict[str, str], path: tuple[str, ...]) -> str:

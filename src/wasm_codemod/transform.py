@@ -79,6 +79,8 @@ class FollowUp:
     message: str
     severity: str = "manual"  # "manual" | "review" | "info"
     link: str = ""
+    # byte offset in the Rust file while the run is in progress (kept in step with later edits)
+    offset: int | None = field(default=None, compare=False, repr=False)
 
     def key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line, self.step, self.message)
@@ -196,7 +198,7 @@ class StepContext:
                link: str | None = None) -> None:
         offset = where if isinstance(where, int) else where.start_byte
         self.follow_ups.append(FollowUp(unit.path, unit.src.line_of(offset), self.step.id, message, severity,
-                                        link if link is not None else self.step.upstream))
+                                        link if link is not None else self.step.upstream, offset))
 
     # -- names ----------------------------------------------------------------------
     def resolves_to(self, unit: RustUnit, node: Node, candidates: set[Path]) -> Path | None:
