@@ -1,36 +1,25 @@
-"""Command-line interface: parse flags, call the runner, render. No logic of its own."""
+"""Command-line interface: parse flags, call the session/bulk runner, render. No logic of its own."""
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from .bulk import bulk_exit_code, progress, read_repo_list, run_bulk
 from .plan import PlanError, load_registry, resolve_target
-from .report import to_json, to_text, unified_diff
-from .runner import RefusedError, RunOptions, dirty_roots, plan_run, write_all
-
-
-class Exit(IntEnum):
-    """Stable exit codes (documented in docs/cli.md)."""
-
-    OK = 0
-    CHANGES_PENDING = 1  # --check found work to do
-    USAGE = 2  # bad flags or unknown version/step
-    REFUSED = 3  # bad input or dirty tree: nothing was written
-    VERIFY_FAILED = 4
-    PARTIAL = 5  # bulk: some repositories failed
-
+from .report import to_text
+from .runner import RunOptions, plan_run
+from .session import Exit, RepoOutcome, SessionOptions, run_repo
 
 EXIT_HELP = ("Exit codes: 0 success; 1 changes pending (--check); 2 usage error; "
-             "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk).")
+             "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk); 6 internal error.")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help=f"Upgrade Rust projects built on wasmtime to a newer release. {EXIT_HELP}")
+                  help=f"Upgrade Rust projects built on wasmtime and wit-bindgen to newer releases. {EXIT_HELP}")
 
 
 def _err(msg: str) -> None:
@@ -52,7 +41,19 @@ def _froms(from_: str | None, guest_from: str | None) -> dict[str, str]:
     return out
 
 
-@app.command(help=f"Rewrite source and manifests under PATH(s) up to --to. {EXIT_HELP}")
+def _step_options(items: list[str] | None, bindgen_anyhow: bool) -> dict[str, object]:
+    opts: dict[str, object] = {}
+    for it in items or ():
+        key, sep, val = it.partition("=")
+        if not sep:
+            raise PlanError(f"--step-option {it!r}: expected KEY=VALUE")
+        opts[key.strip()] = {"true": True, "false": False}.get(val.strip().lower(), val.strip())
+    if bindgen_anyhow:
+        opts["bindgen_anyhow"] = True
+    return opts
+
+
+@app.command(help=f"Rewrite source, Cargo.toml and WIT files under PATH(s) up to --to / --guest-to. {EXIT_HELP}")
 def upgrade(
     paths: Annotated[list[Path] | None, typer.Argument(help="crate or repository roots (default: .)")] = None,
     to: Annotated[str, typer.Option("--to", help="target wasmtime line, e.g. 36, or 'latest'")] = "latest",
@@ -63,70 +64,154 @@ def upgrade(
     = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print a unified diff; write nothing")] = False,
     check: Annotated[bool, typer.Option("--check", help="write nothing; exit 1 if changes are pending")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text | json | jsonl")] = "text",
     only: Annotated[list[str] | None, typer.Option("--only", help="run only this step (repeatable)")] = None,
     skip: Annotated[list[str] | None, typer.Option("--skip", help="skip this step (repeatable)")] = None,
     allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help="write even if git has local changes")] = False,
     report: Annotated[Path | None, typer.Option("--report", help="also write the JSON report here")] = None,
     diff_file: Annotated[Path | None, typer.Option("--diff-file", help="write the dry-run diff here")] = None,
+    todo_comments: Annotated[bool, typer.Option("--todo-comments",
+                                                help="insert `// TODO(wasm-codemod): ...` at follow-up sites")]
+    = False,
+    verify: Annotated[bool, typer.Option("--verify", help="run `cargo check` in each changed crate")] = False,
+    rollback_on_fail: Annotated[bool, typer.Option("--rollback-on-fail",
+                                                   help="with --verify: restore every file when the check fails")]
+    = False,
+    repos_from: Annotated[Path | None, typer.Option("--repos-from", help="file with one repository path per line")]
+    = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="repositories processed in parallel")] = 1,
+    git_branch: Annotated[str | None, typer.Option("--git-branch", help="create this branch before writing")]
+    = None,
+    git_commit: Annotated[bool, typer.Option("--git-commit", help="commit the changes (message lists steps)")]
+    = False,
+    step_option: Annotated[list[str] | None, typer.Option("--step-option", help="KEY=VALUE for steps")] = None,
+    bindgen_anyhow: Annotated[bool, typer.Option("--bindgen-anyhow",
+                                                 help="at 42: add `anyhow: true` to bindgen! instead of rewriting")]
+    = False,
 ) -> None:
-    if fmt not in ("text", "json"):
-        _err(f"--format {fmt!r}: expected text or json")
+    if fmt not in ("text", "json", "jsonl"):
+        _err(f"--format {fmt!r}: expected text, json or jsonl")
         raise typer.Exit(Exit.USAGE)
-    roots = paths or [Path(".")]
-    for r in roots:
-        if not r.exists():
-            _err(f"{r}: no such file or directory")
+    if dry_run and check:
+        _err("--dry-run and --check are exclusive")
+        raise typer.Exit(Exit.USAGE)
+    roots = list(paths or [])
+    if repos_from is not None:
+        if not repos_from.is_file():
+            _err(f"--repos-from {repos_from}: no such file")
             raise typer.Exit(Exit.USAGE)
+        roots += read_repo_list(repos_from)
+    roots = roots or [Path(".")]
+    missing = [r for r in roots if not r.exists()]
+    bulk = len(roots) > 1 or repos_from is not None
+    if missing and not bulk:
+        _err(f"{missing[0]}: no such file or directory")
+        raise typer.Exit(Exit.USAGE)
     try:
-        opts = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from),
-                          only=frozenset(only or ()), skip=frozenset(skip or ()))
-        result = plan_run(roots, opts)
+        run = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from),
+                         only=frozenset(only or ()), skip=frozenset(skip or ()),
+                         step_options=_step_options(step_option, bindgen_anyhow))
+        for sid in run.only | run.skip:
+            load_registry().step(sid)
     except PlanError as exc:
         _err(str(exc))
         raise typer.Exit(Exit.USAGE) from exc
     mode = "dry-run" if dry_run else "check" if check else "write"
-    doc = to_json(result, mode)
+    opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit)
+    if not bulk:
+        out = run_repo(roots[0], opts)
+        _emit_single(out, fmt, mode, diff_file, report)
+        raise typer.Exit(out.exit_code)
+    prog, on_done = progress(len(roots))
+    if prog is not None:
+        prog.start()
+    try:
+        outcomes = [RepoOutcome(str(r), "failed", Exit.USAGE, [f"{r}: no such file or directory"]) if not r.exists()
+                    else None for r in roots]
+        todo = [r for r, o in zip(roots, outcomes, strict=True) if o is None]
+        done = iter(run_bulk(todo, opts, max(1, jobs), on_done))
+        outcomes = [o if o is not None else next(done) for o in outcomes]
+    finally:
+        if prog is not None:
+            prog.stop()
+    _emit_bulk(outcomes, fmt, mode, diff_file, report)
+    raise typer.Exit(bulk_exit_code(outcomes, check))
+
+
+def _emit_single(out: RepoOutcome, fmt: str, mode: str, diff_file: Path | None, report: Path | None) -> None:
+    doc = out.report or {}
     if report:
         report.write_text(json.dumps(doc, indent=2) + "\n", "utf-8")
-    if result.errors:
-        for e in result.errors:
-            _err(e)
-        if mode == "write":
-            _err("refusing to write anything until the errors above are fixed")
-        _emit(result, doc, fmt, mode, dry_run, diff_file)
-        raise typer.Exit(Exit.REFUSED)
-    if mode == "write" and result.changes and not allow_dirty:
-        dirty = dirty_roots(roots)
-        if dirty:
-            _err(f"git tree has uncommitted changes: {', '.join(dirty)}; commit or stash them, or pass "
-                 f"--allow-dirty. Nothing was written.")
-            raise typer.Exit(Exit.REFUSED)
-    if mode == "write" and result.changes:
-        try:
-            write_all(result.changes)
-        except (RefusedError, OSError) as exc:
-            _err(f"{exc}; nothing was written")
-            raise typer.Exit(Exit.REFUSED) from exc
-    _emit(result, doc, fmt, mode, dry_run, diff_file)
-    if check and result.changes:
-        raise typer.Exit(Exit.CHANGES_PENDING)
+    for m in out.messages:
+        _err(m)
+    text = to_text(out.result, mode) if out.result is not None else ""
+    if out.verify:
+        text += _verify_text(out.verify)
+    if mode == "dry-run":
+        if diff_file:
+            diff_file.write_bytes(out.diff)
+        elif fmt == "text":
+            _write_diff(out.diff)
+            sys.stderr.write(text)
+            return
+    if fmt == "json":
+        doc = dict(doc, status=out.status, verify=out.verify)
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+    elif fmt == "jsonl":
+        sys.stdout.write(json.dumps(dict(out.summary(), report=doc)) + "\n")
+    else:
+        sys.stdout.write(text)
 
 
-def _emit(result, doc, fmt: str, mode: str, dry_run: bool, diff_file: Path | None) -> None:
-    if dry_run:
-        diff = unified_diff(result)
+def _write_diff(diff: bytes) -> None:
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.syntax import Syntax
+
+        Console().print(Syntax(diff.decode("utf-8", "replace"), "diff", theme="ansi_dark"))
+        return
+    sys.stdout.buffer.write(diff)
+    sys.stdout.flush()
+
+
+def _verify_text(verify: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in verify:
+        lines.append(f"verify {v['crate']}: {'ok' if v['ok'] else 'FAILED'}")
+        for e in v["errors"]:
+            lines.append(f"  {e['file']}:{e['line']}: {e['message']}  [{', '.join(e['steps']) or 'not from a step'}]")
+    return "\n".join(lines) + "\n"
+
+
+def _emit_bulk(outcomes: list[RepoOutcome], fmt: str, mode: str, diff_file: Path | None,
+               report: Path | None) -> None:
+    docs = [dict(o.summary(), report=o.report) for o in outcomes]
+    if report:
+        report.write_text(json.dumps({"schema_version": 1, "repos": docs}, indent=2) + "\n", "utf-8")
+    if mode == "dry-run":
+        diff = b"".join(o.diff for o in outcomes)
         if diff_file:
             diff_file.write_bytes(diff)
         elif fmt == "text":
-            sys.stdout.buffer.write(diff)
-            sys.stdout.flush()
-            sys.stderr.write(to_text(result, mode))
-            return
+            _write_diff(diff)
+    if fmt == "jsonl":
+        for d in docs:
+            sys.stdout.write(json.dumps(d) + "\n")
+        return
     if fmt == "json":
-        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
-    else:
-        sys.stdout.write(to_text(result, mode))
+        sys.stdout.write(json.dumps({"schema_version": 1, "repos": docs}, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"wasm-codemod: {len(outcomes)} repositories")
+    for col in ("repo", "status", "files", "follow-ups", "plan", "note"):
+        table.add_column(col)
+    for o, d in zip(outcomes, docs, strict=True):
+        plan = "; ".join(f"{p['family']} {p['from']}->{p['to']}" for p in d["plans"])
+        table.add_row(o.repo, o.status, str(d["files_changed"]), str(d["follow_ups"]), plan,
+                      (o.messages[0] if o.messages else "")[:80])
+    Console(file=sys.stderr if mode == "dry-run" and fmt == "text" else sys.stdout, width=160).print(table)
 
 
 @app.command("plan", help="Show detected versions and the steps an upgrade would run.")
@@ -138,6 +223,8 @@ def plan_cmd(
     guest_from: Annotated[str | None, typer.Option("--guest-from")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
 ) -> None:
+    from .report import to_json
+
     try:
         opts = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from))
         result = plan_run(paths or [Path(".")], opts)
@@ -148,13 +235,19 @@ def plan_cmd(
         d = to_json(result, "plan")
         sys.stdout.write(json.dumps({"schema_version": d["schema_version"], "crates": d["crates"]}, indent=2) + "\n")
         return
+    from rich.console import Console
+    from rich.table import Table
+
     for c in result.crates:
         for p in c.plans:
             det = c.detected[p.family]
-            sys.stdout.write(f"{c.crate.name} ({result.rel(c.crate.dir) or '.'}): {p.family} {p.current} -> "
-                             f"{p.target} [{det.source}]\n")
+            t = Table(title=f"{c.crate.name} ({result.rel(c.crate.dir) or '.'}): {p.family} {p.current} -> "
+                            f"{p.target} [{det.source}]")
+            for col in ("to", "step", "safety", "summary"):
+                t.add_column(col)
             for s in p.steps:
-                sys.stdout.write(f"  {s.to_version:>6}  {s.id:<34} {s.safety.value:<7} {s.summary}\n")
+                t.add_row(s.to_version, s.id, s.safety.value, s.summary)
+            Console(width=160).print(t)
 
 
 @app.command("list", help="List every step with its version, safety level and summary.")
@@ -166,9 +259,15 @@ def list_cmd(fmt: Annotated[str, typer.Option("--format", help="text | json")] =
                 for s in reg.steps]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="wasm-codemod steps")
+    for col in ("family", "from", "to", "step", "safety", "summary"):
+        t.add_column(col, overflow="fold")
     for s in reg.steps:
-        sys.stdout.write(f"{s.family:<10} {s.from_version:>5} -> {s.to_version:<5} {s.id:<34} {s.safety.value:<7} "
-                         f"{s.summary}\n")
+        t.add_row(s.family, s.from_version, s.to_version, s.id, s.safety.value, s.summary)
+    Console(width=200).print(t)
 
 
 @app.command(help="Explain one step: what it does, why, its safety level and an example.")

@@ -1,0 +1,76 @@
+"""Many repositories in one command: parallel, isolated, summarised."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .session import Exit, RepoOutcome, SessionOptions, run_repo
+
+
+def read_repo_list(path: Path) -> list[Path]:
+    """One path per line; blank lines and `#` comments ignored; relative paths are relative to the file."""
+    out = []
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        p = Path(line)
+        out.append(p if p.is_absolute() else (path.parent / p))
+    return out
+
+
+def _worker(root: str, opts: SessionOptions) -> RepoOutcome:
+    return run_repo(Path(root), opts, keep_result=False)
+
+
+def run_bulk(roots: list[Path], opts: SessionOptions, jobs: int,
+             on_done: Callable[[RepoOutcome], None] | None = None) -> list[RepoOutcome]:
+    """Run every repository; the result keeps the order of ``roots``."""
+    results: dict[str, RepoOutcome] = {}
+    if jobs <= 1 or len(roots) == 1:
+        for r in roots:
+            o = run_repo(r, opts, keep_result=False)
+            results[str(r)] = o
+            if on_done:
+                on_done(o)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futs = {pool.submit(_worker, str(r), opts): r for r in roots}
+            for fut in as_completed(futs):
+                r = futs[fut]
+                try:
+                    o = fut.result()
+                except Exception as exc:  # a crashed worker is that repository's failure only
+                    o = RepoOutcome(str(r), "failed", Exit.INTERNAL, [f"worker crashed: {exc!r}"])
+                results[str(r)] = o
+                if on_done:
+                    on_done(o)
+    return [results[str(r)] for r in roots]
+
+
+def bulk_exit_code(outcomes: list[RepoOutcome], check: bool) -> int:
+    if any(o.status in ("failed", "refused", "verify-failed", "rolled-back") for o in outcomes):
+        return Exit.PARTIAL
+    if check and any(o.status == "pending" for o in outcomes):
+        return Exit.CHANGES_PENDING
+    return Exit.OK
+
+
+def progress(total: int):
+    """A rich progress bar on stderr when it is a terminal, else a no-op callback."""
+    if not sys.stderr.isatty():
+        return None, (lambda _o: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    prog = Progress(TextColumn("repos"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                    console=Console(stderr=True), transient=True)
+    task = prog.add_task("", total=total)
+
+    def done(o: RepoOutcome) -> None:
+        prog.update(task, advance=1, description=f"{Path(o.repo).name}: {o.status}")
+
+    return prog, done

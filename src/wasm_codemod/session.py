@@ -1,0 +1,247 @@
+"""One repository end to end: plan, refuse bad input, write, annotate, verify, commit.
+
+Used for a single root and, in worker processes, for each repository of a bulk run; the
+outcome is a plain summary that can cross a process boundary.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import FileChange
+from .report import to_json
+from .runner import RefusedError, RunOptions, RunResult, dirty_roots, plan_run, write_all
+from .verify import verify_crates
+
+TODO_TAG = "TODO(wasm-codemod)"
+
+
+class Exit:
+    """Stable exit codes (README, docs/cli.md)."""
+
+    OK = 0
+    CHANGES_PENDING = 1
+    USAGE = 2
+    REFUSED = 3
+    VERIFY_FAILED = 4
+    PARTIAL = 5
+    INTERNAL = 6
+
+
+@dataclass
+class SessionOptions:
+    run: RunOptions
+    mode: str = "write"  # "write" | "dry-run" | "check"
+    allow_dirty: bool = False
+    verify: bool = False
+    rollback_on_fail: bool = False
+    todo_comments: bool = False
+    git_branch: str | None = None
+    git_commit: bool = False
+
+
+@dataclass
+class RepoOutcome:
+    repo: str
+    status: str  # changed | unchanged | pending | refused | verify-failed | rolled-back | failed
+    exit_code: int
+    messages: list[str] = field(default_factory=list)
+    report: dict[str, Any] | None = None  # the JSON report of the run (schema in docs/schema/)
+    diff: bytes = b""
+    verify: list[dict[str, Any]] = field(default_factory=list)
+    branch: str | None = None
+    commit: str | None = None
+    result: RunResult | None = field(default=None, repr=False)  # in-process runs only
+
+    def summary(self) -> dict[str, Any]:
+        rep = self.report or {}
+        totals = rep.get("totals", {})
+        return {
+            "repo": self.repo,
+            "status": self.status,
+            "exit_code": self.exit_code,
+            "files_changed": totals.get("files_changed", 0),
+            "follow_ups": totals.get("follow_ups", 0),
+            "plans": [p for c in rep.get("crates", []) for p in c.get("plans", []) if p["from"] != p["to"]],
+            "messages": self.messages,
+            "verify": self.verify,
+            "branch": self.branch,
+            "commit": self.commit,
+        }
+
+
+def run_repo(root: Path, opts: SessionOptions, keep_result: bool = True) -> RepoOutcome:
+    try:
+        return _run_repo(root, opts, keep_result)
+    except Exception as exc:  # one bad repository never takes the others down
+        return RepoOutcome(str(root), "failed", Exit.INTERNAL,
+                           [f"internal error: {exc!r}", traceback.format_exc(limit=3)])
+
+
+def _run_repo(root: Path, opts: SessionOptions, keep_result: bool) -> RepoOutcome:
+    from .report import unified_diff
+
+    result = plan_run([root], opts.run)
+    if opts.todo_comments and opts.mode != "check":
+        add_todo_comments(result)
+    out = RepoOutcome(str(root), "unchanged", Exit.OK, result=result if keep_result else None)
+    out.report = to_json(result, opts.mode)
+    if opts.mode == "dry-run":
+        out.diff = unified_diff(result)
+    if result.errors:
+        out.status, out.exit_code = "refused", Exit.REFUSED
+        out.messages = list(result.errors) + ["nothing was written: fix the errors above and run again"]
+        return out
+    if not result.changes:
+        return out
+    if opts.mode == "check":
+        out.status, out.exit_code = "pending", Exit.CHANGES_PENDING
+        return out
+    if opts.mode == "dry-run":
+        out.status = "pending"
+        return out
+    if not opts.allow_dirty:
+        dirty = dirty_roots([root])
+        if dirty:
+            out.status, out.exit_code = "refused", Exit.REFUSED
+            out.messages.append(f"{root}: git tree has uncommitted changes; commit or stash them, or pass "
+                                "--allow-dirty. Nothing was written.")
+            return out
+    if opts.git_branch:
+        err = _git(root, "checkout", "-q", "-b", opts.git_branch)
+        if err:
+            out.status, out.exit_code = "refused", Exit.REFUSED
+            out.messages.append(f"{root}: cannot create branch {opts.git_branch}: {err}")
+            return out
+        out.branch = opts.git_branch
+    try:
+        write_all(result.changes)
+    except (RefusedError, OSError) as exc:
+        out.status, out.exit_code = "refused", Exit.REFUSED
+        out.messages.append(f"{exc}; nothing was written")
+        return out
+    out.status = "changed"
+    if opts.verify:
+        crates = _changed_crates(result)
+        locks = _snapshot_locks(result, crates)
+        vres = verify_crates(crates, result.changes)
+        out.verify = [{"crate": str(v.crate), "ok": v.ok,
+                       "errors": [{"file": result.rel(Path(d.file)), "line": d.line, "message": d.message,
+                                   "steps": d.steps} for d in v.diagnostics]} for v in vres]
+        if not all(v.ok for v in vres):
+            out.exit_code = Exit.VERIFY_FAILED
+            if opts.rollback_on_fail:
+                write_all([FileChange(c.path, c.new, c.old, c.steps, c.kind) for c in result.changes])
+                for p, data in locks.items():
+                    if data is None:
+                        p.unlink(missing_ok=True)
+                    else:
+                        p.write_bytes(data)
+                out.status = "rolled-back"
+                out.messages.append("cargo check failed after the upgrade; every file was restored")
+                if out.branch:
+                    _git(root, "checkout", "-q", "-")
+                    _git(root, "branch", "-q", "-D", out.branch)
+                    out.branch = None
+                return out
+            out.status = "verify-failed"
+            out.messages.append("cargo check failed after the upgrade; the changes were kept (see verify errors)")
+    if opts.git_commit:
+        files = [str(c.path) for c in result.changes]
+        err = _git(root, "add", "--", *files) or _git(root, "-c", "user.name=wasm-codemod",
+                                                     "-c", "user.email=wasm-codemod@localhost",
+                                                     "commit", "-q", "-m", commit_message(out.report or {}))
+        if err:
+            out.messages.append(f"git commit failed: {err}")
+            out.exit_code = out.exit_code or Exit.REFUSED
+        else:
+            out.commit = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
+                                        text=True, check=False).stdout.strip()
+    return out
+
+
+def commit_message(report: dict[str, Any]) -> str:
+    plans = {(p["family"], p["from"], p["to"]) for c in report.get("crates", []) for p in c.get("plans", [])
+             if p["from"] != p["to"]}
+    title = "Upgrade " + ", ".join(f"{f} {a} -> {b}" for f, a, b in sorted(plans)) if plans else "wasm-codemod"
+    steps = sorted({s for c in report.get("changes", []) for s in c["steps"]})
+    lines = [title, "", "Applied by wasm-codemod. Steps:"] + [f"- {s}" for s in steps]
+    fus = report.get("follow_ups", [])
+    if fus:
+        lines += ["", f"Follow-ups for a person ({len(fus)}):"]
+        lines += [f"- {f['file']}:{f['line']} [{f['step']}] {f['message']}" for f in fus]
+    return "\n".join(lines) + "\n"
+
+
+def _git(root: Path, *args: str) -> str:
+    proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    return "" if proc.returncode == 0 else (proc.stderr.strip() or f"git {args[0]} failed")
+
+
+def _changed_crates(result: RunResult) -> list[Path]:
+    dirs = []
+    for o in result.crates:
+        if any(c.path == o.crate.manifest.path or o.crate.dir in c.path.parents for c in result.changes):
+            dirs.append(o.crate.dir)
+    return dirs
+
+
+def _snapshot_locks(result: RunResult, crates: list[Path]) -> dict[Path, bytes | None]:
+    """cargo check may write Cargo.lock: remember every lock it could touch, for a rollback."""
+    snap: dict[Path, bytes | None] = {}
+    for d in crates:
+        for p in [d, *d.parents]:
+            lock = p / "Cargo.lock"
+            if lock not in snap:
+                snap[lock] = lock.read_bytes() if lock.exists() else None
+            if (p / "Cargo.toml").exists() and "[workspace]" in (p / "Cargo.toml").read_text("utf-8", "replace"):
+                break
+            if p in [r.resolve() for r in result.discovery.roots]:
+                break
+    return snap
+
+
+def add_todo_comments(result: RunResult) -> None:
+    """Insert `// TODO(wasm-codemod): step: message` above each Rust follow-up site, once."""
+    by_path: dict[Path, list] = {}
+    for f in result.follow_ups:
+        if f.file.endswith(".rs") and f.severity in ("manual", "review") and f.line >= 1:
+            by_path.setdefault((result.base / f.file).resolve(), []).append(f)
+    changes = {c.path.resolve(): c for c in result.changes}
+    for path, fus in by_path.items():
+        ch = changes.get(path)
+        if ch is None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            ch = FileChange(path, data, data, [], "rust")
+        lines = ch.new.splitlines(keepends=True)
+        nl = b"\r\n" if b"\r\n" in ch.new else b"\n"
+        added = False
+        for f in sorted(fus, key=lambda f: -f.line):
+            idx = f.line - 1
+            if idx >= len(lines):
+                continue
+            target = lines[idx]
+            bom = b"\xef\xbb\xbf" if idx == 0 and target.startswith(b"\xef\xbb\xbf") else b""
+            body = target[len(bom):]
+            indent = body[: len(body) - len(body.lstrip(b" \t"))]
+            comment = indent + f"// {TODO_TAG}: {f.step}: {f.message}".encode() + nl
+            prev = lines[idx - 1] if idx > 0 else b""
+            if prev.strip() == comment.strip() or f"// {TODO_TAG}: {f.step}:".encode() in prev:
+                continue  # already annotated by an earlier run
+            lines[idx] = bom + comment + body
+            added = True
+        if added:
+            ch.new = b"".join(lines)
+            if "todo-comments" not in ch.steps:
+                ch.steps.append("todo-comments")
+            if path not in changes:
+                result.changes.append(ch)
+                changes[path] = ch
+    result.changes.sort(key=lambda c: str(c.path))
