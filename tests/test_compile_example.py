@@ -26,7 +26,7 @@ def _copy(tmp_path: Path) -> Path:
 
 def _upgrade(crate: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "wasm_codemod", "upgrade", str(crate), *args],
-                          capture_output=True, text=True, check=False)
+                          cwd=crate.parent, capture_output=True, text=True, check=False)
 
 
 def test_example_compiles_as_shipped(tmp_path):

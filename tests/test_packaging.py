@@ -16,8 +16,9 @@ def test_plain_install_finds_every_step(tmp_path: Path):
     src = tmp_path / "src"
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", "target", "*.egg-info", "build", "__pycache__"))
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
-                    "--target", str(target), str(src)], check=True, capture_output=True)
+    inst = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                           "--target", str(target), str(src)], capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stdout + inst.stderr
     code = ("from wasm_codemod.plan import load_registry; import wasm_codemod, sys; "
             "r = load_registry(); print(wasm_codemod.__file__); print(' '.join(s.id for s in r.steps))")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(target)},

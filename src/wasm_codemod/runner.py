@@ -69,7 +69,12 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
              registry: Registry | None = None) -> RunResult:
     """Compute every change of an upgrade without writing anything."""
     registry = registry or load_registry()
-    base = (base or Path.cwd()).resolve()
+    if base is None:
+        try:
+            base = Path.cwd()
+        except FileNotFoundError:  # the working directory was removed under us
+            base = roots[0] if roots[0].is_dir() else roots[0].parent
+    base = base.resolve()
     disc = discover(roots)
     errors = [f"{display_path(p.path, base)}: {p.message}" for p in disc.problems]
     outcomes: list[CrateOutcome] = []
@@ -135,7 +140,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             for s in plan.steps:
                 if s.manifest is None:
                     continue
-                mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target)
+                mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
                 s.manifest(mctx)
                 follow_ups.extend(mctx.follow_ups)
                 if mctx.changed:

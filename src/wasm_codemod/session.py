@@ -128,7 +128,10 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool) -> RepoOutcom
     if opts.verify:
         crates = _changed_crates(result)
         locks = _snapshot_locks(result, crates)
-        vres = verify_crates(crates, result.changes)
+        sites: dict[Path, list[tuple[int, str]]] = {}
+        for f in result.follow_ups:
+            sites.setdefault((result.base / f.file).resolve(), []).append((f.line, f.step))
+        vres = verify_crates(crates, result.changes, sites)
         out.verify = [{"crate": str(v.crate), "ok": v.ok,
                        "errors": [{"file": result.rel(Path(d.file)), "line": d.line, "message": d.message,
                                    "steps": d.steps} for d in v.diagnostics]} for v in vres]

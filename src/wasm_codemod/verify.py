@@ -47,8 +47,10 @@ def cargo_check(crate: Path, timeout: int = 3600) -> tuple[bool, str]:
     return proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def attribute(crate: Path, output: str, changes: list[FileChange]) -> list[Diagnostic]:
-    """Errors with file:line, and the steps whose edits touched that line (or file)."""
+def attribute(crate: Path, output: str, changes: list[FileChange],
+              sites: dict[Path, list[tuple[int, str]]] | None = None) -> list[Diagnostic]:
+    """Errors with file:line, and the steps whose edits touched that line, or that reported a
+    follow-up for it (a site a step left for a person)."""
     import difflib
 
     by_path = {c.path.resolve(): c for c in changes}
@@ -69,13 +71,17 @@ def attribute(crate: Path, output: str, changes: list[FileChange]) -> list[Diagn
                 if tag != "equal" and j1 + 1 <= line <= max(j2, j1 + 1):
                     steps = list(ch.steps)
                     break
+        for fl, step in (sites or {}).get(path, []):
+            if abs(fl - line) <= 3 and step not in steps:
+                steps.append(step)
         out.append(Diagnostic(str(path), line, m.group("msg"), steps))
     return out
 
 
-def verify_crates(crate_dirs: list[Path], changes: list[FileChange]) -> list[VerifyResult]:
+def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
+                  sites: dict[Path, list[tuple[int, str]]] | None = None) -> list[VerifyResult]:
     results = []
     for d in crate_dirs:
         ok, output = cargo_check(d)
-        results.append(VerifyResult(d, ok, [] if ok else attribute(d, output, changes), output))
+        results.append(VerifyResult(d, ok, [] if ok else attribute(d, output, changes, sites), output))
     return results
