@@ -3,14 +3,15 @@
 A case folder holds ``before.rs`` / ``after.rs`` (the crate's src/lib.rs), optionally
 ``before.toml`` / ``after.toml`` (its Cargo.toml), more ``before.<name>.rs`` files for
 multi-file crates (written as src/<name>.rs), ``case.toml`` (``from``, ``to``, ``steps``)
-and ``follow_ups.txt`` (one ``<file>:<line>: <text that must appear>`` per expected follow-up;
+and ``wit/`` (the crate's wit/; ``after-wit/`` replaces it on the after side when a step edits WIT),
+``follow_ups.txt`` (one ``<file>:<line>: <text that must appear>`` per expected follow-up;
 without it, the case must produce no follow-up).
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
@@ -30,6 +31,7 @@ class Case:
     to: str
     steps: list[str]
     family: str = "wasmtime"
+    options: dict = field(default_factory=dict)  # step options, as the CLI passes them (case.toml `options`)
 
     @property
     def id(self) -> str:
@@ -44,7 +46,8 @@ def cases() -> list[Case]:
         for d in sorted(p for p in step_dir.iterdir() if p.is_dir()):
             meta = tomllib.loads((d / "case.toml").read_text()) if (d / "case.toml").exists() else {}
             out.append(Case(step.id, d.name, d, str(meta.get("from", step.from_version)),
-                            str(meta.get("to", step.to_version)), list(meta.get("steps", [step.id])), step.family))
+                            str(meta.get("to", step.to_version)), list(meta.get("steps", [step.id])), step.family,
+                            dict(meta.get("options", {}))))
     return out
 
 
@@ -67,8 +70,10 @@ def build_crate(case: Case, side: str, dest: Path) -> Path:
         rest = f.name[len(side):]
         name = "lib.rs" if rest == ".rs" else rest.lstrip(".")
         (crate / "src" / name).write_bytes(f.read_bytes())
-    if (case.dir / "wit").is_dir():
-        shutil.copytree(case.dir / "wit", crate / "wit")
+    # `wit/` is the crate's wit/ on both sides, unless the case has `after-wit/` for the after side
+    wit_dir = case.dir / "after-wit" if side == "after" and (case.dir / "after-wit").is_dir() else case.dir / "wit"
+    if wit_dir.is_dir():
+        shutil.copytree(wit_dir, crate / "wit")
     for f in case.dir.glob("*.wit"):
         (crate / "wit").mkdir(exist_ok=True)
         (crate / "wit" / f.name).write_bytes(f.read_bytes())
@@ -77,7 +82,7 @@ def build_crate(case: Case, side: str, dest: Path) -> Path:
 
 def run_case(case: Case, crate: Path, write: bool = True):
     opts = RunOptions(targets={case.family: case.to}, from_override={case.family: case.from_},
-                      only=frozenset(case.steps))
+                      only=frozenset(case.steps), step_options=dict(case.options))
     result = plan_run([crate], opts, base=crate)
     if write:
         write_all(result.changes)

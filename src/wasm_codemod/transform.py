@@ -269,6 +269,7 @@ class ManifestContext:
     target: str
     follow_ups: list[FollowUp] = field(default_factory=list)
     changed: bool = False
+    file: Any = None  # pathlib.Path of the Cargo.toml, when the engine knows it
 
     def line_of_key(self, key: str) -> int:
         for i, ln in enumerate(self.text.splitlines(), 1):

@@ -1,0 +1,4 @@
+wasmtime::component::bindgen!({
+    path: "wit",
+    world: "service",
+});

@@ -1,0 +1,17 @@
+wit_bindgen::generate!({
+    world: "relay",
+    async: ["export:demo:feed/sink@1.0.0#push", "-import:demo:feed/source@1.0.0#[async]poll"],
+});
+
+use demo::feed::source;
+
+struct Relay;
+
+impl exports::demo::feed::sink::Guest for Relay {
+    async fn push(data: Vec<u8>) -> u32 {
+        let more = source::poll();
+        (data.len() + more.len() + source::name().len()) as u32
+    }
+}
+
+export!(Relay);

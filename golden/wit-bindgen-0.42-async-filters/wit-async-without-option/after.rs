@@ -1,0 +1,18 @@
+wit_bindgen::generate!({
+    world: "app",
+    path: "wit",
+    async: false,
+});
+
+use demo::clock::timer;
+
+struct App;
+
+impl Guest for App {
+    fn run() -> u64 {
+        timer::sleep(10);
+        timer::now()
+    }
+}
+
+export!(App);

@@ -1,0 +1,16 @@
+wit_bindgen::generate!({
+    world: "greeter",
+    runtime_path: "wit_bindgen_rt",
+});
+
+struct Greeter;
+
+impl Guest for Greeter {
+    fn greet(name: String) -> String {
+        let (_ptr, cleanup) = wit_bindgen_rt::Cleanup::new(std::alloc::Layout::new::<u64>());
+        drop(cleanup);
+        format!("hello, {name}")
+    }
+}
+
+export!(Greeter);

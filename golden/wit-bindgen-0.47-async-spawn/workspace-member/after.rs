@@ -1,0 +1,5 @@
+use wit_bindgen::spawn as go;
+
+pub fn start() {
+    go(async {});
+}

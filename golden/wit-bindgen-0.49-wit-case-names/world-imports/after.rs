@@ -1,0 +1,4 @@
+wit_bindgen::generate!({
+    path: "wit",
+    world: "service",
+});

@@ -1,0 +1,13 @@
+wit_bindgen::generate!({ world: "painter", generate_all });
+
+struct Painter;
+
+impl Guest for Painter {
+    fn paint() -> u32 {
+        let pen = demo::shapes::draw::Pen::new();
+        pen.set_width(2);
+        pen.finish()
+    }
+}
+
+export!(Painter);

@@ -1,0 +1,19 @@
+wit_bindgen::generate!({
+    world: "app",
+    sync: ["import:demo:timer/clock@0.1.0#sleep"],
+});
+
+use demo::timer::clock;
+
+struct App;
+
+impl Guest for App {
+    fn run() {
+        clock::sleep(5);
+        wit_bindgen::block_on(async {
+            let _ = clock::tick().await;
+        });
+    }
+}
+
+export!(App);

@@ -1,0 +1,66 @@
+"""Shared bits of the wit-bindgen guest steps (manifest entries, option text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomlkit
+from tomlkit.items import Array, InlineTable, Table
+
+from wasm_codemod import cargo
+
+WB = "wit-bindgen"
+
+
+def wb_deps(doc: Any, name: str = WB) -> list[cargo.DepRef]:
+    return [d for d in cargo.iter_deps(doc) if d.name == name]
+
+
+def _inline(dep: cargo.DepRef, parts: list[str]) -> None:
+    """Replace the entry by `{ <parts> }`, keeping its trailing comment."""
+    old = dep.item
+    t = tomlkit.parse("x = { " + ", ".join(parts) + " }")["x"]
+    if hasattr(old, "trivia"):
+        t.trivia.comment = old.trivia.comment
+        t.trivia.comment_ws = old.trivia.comment_ws
+    dep.container[dep.key] = t
+
+
+def has_feature(dep: cargo.DepRef, feat: str) -> bool:
+    f = dep.features()
+    return f is not None and feat in [str(x) for x in f]
+
+
+def add_features(dep: cargo.DepRef, feats: list[str]) -> list[str]:
+    """Add ``feats`` to the entry's `features` (turning `"0.47"` into an inline table). Returns what was added."""
+    missing = [f for f in feats if not has_feature(dep, f)]
+    if not missing:
+        return []
+    item = dep.item
+    arr = item.get("features") if isinstance(item, (InlineTable, Table, dict)) else None
+    if isinstance(arr, Array):
+        for f in missing:
+            arr.append(f)
+        return missing
+    feats_text = "features = [" + ", ".join(tomlkit.string(f).as_string() for f in missing) + "]"
+    if isinstance(item, Table):
+        item["features"] = tomlkit.parse(f"x = {feats_text.split(' = ', 1)[1]}")["x"]
+        return missing
+    if isinstance(item, InlineTable):
+        parts = [f"{k.as_string().strip()} = {v.as_string().strip()}" for k, v in item.value.body if k is not None]
+    else:
+        parts = [f"version = {tomlkit.string(str(item)).as_string()}"]
+    _inline(dep, parts + [feats_text])
+    return missing
+
+
+def default_features_off(dep: cargo.DepRef) -> bool:
+    item = dep.item
+    if not isinstance(item, (InlineTable, Table, dict)):
+        return False
+    v = item.get("default-features", item.get("default_features"))
+    return v is not None and not bool(v)
+
+
+def rust_string(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,35 @@
+"""B18: `backpressure_set` (deprecated in 0.47) was removed in 0.50."""
+
+from __future__ import annotations
+
+from wasm_codemod.rust.parse import walk
+from wasm_codemod.transform import Safety, Step, StepContext
+
+PATHS = {("wit_bindgen", "backpressure_set"), ("wit_bindgen", "rt", "async_support", "backpressure_set"),
+         ("wit_bindgen_rt", "async_support", "backpressure_set")}
+
+
+def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        for n in walk(unit.src.root):
+            if n.type in ("identifier", "scoped_identifier") and n.parent is not None \
+                    and n.parent.type == "call_expression" and n.parent.child_by_field_name("function") == n:
+                if ctx.resolves_to(unit, n, PATHS):
+                    ctx.report(unit, n, "`backpressure_set` was removed in wit-bindgen 0.50: use the counters "
+                               "`wit_bindgen::backpressure_inc()` for `set(true)` and `backpressure_dec()` for "
+                               "`set(false)`, and keep the calls balanced")
+
+
+STEP = Step(
+    id="wit-bindgen-0.50-backpressure",
+    family="wit-bindgen",
+    from_version="0.49",
+    to_version="0.50",
+    safety=Safety.MANUAL,
+    title="Report backpressure_set",
+    summary="Report calls of the removed `backpressure_set`; its replacements are the counters "
+            "`backpressure_inc`/`backpressure_dec`.",
+    upstream="https://github.com/bytecodealliance/wit-bindgen/pull/1449",
+    prefilter=(b"backpressure_set",),
+    apply=apply,
+)

@@ -1,0 +1,25 @@
+"""B20: Escape `map` in WIT.
+
+Shared code: transforms/_wit_keywords.py; page: docs/steps/wit-bindgen-0.51-wit-map-keyword.md.
+"""
+
+from __future__ import annotations
+
+from wasm_codemod.transform import Safety, Step
+
+from ._wit_keywords import escape_map
+
+STEP = Step(
+    id="wit-bindgen-0.51-wit-map-keyword",
+    family="wit-bindgen",
+    from_version="0.50",
+    to_version="0.51",
+    safety=Safety.SAFE,
+    title="Escape `map` in WIT",
+    summary=(
+        'Write a WIT identifier `map` as `%map`: wit-parser 0.244 (wit-bindgen 0.51) reserves `map` as a '
+        'keyword.'
+    ),
+    upstream="https://github.com/bytecodealliance/wasm-tools/pull/2356",
+    wit=escape_map,
+)
