@@ -55,7 +55,7 @@ WASMTIME = Family(
 )
 
 # Guests: wit-bindgen (and wit-bindgen-rt, folded into wit-bindgen at 0.45).
-GUEST_VERIFIED_THROUGH = "0.41"
+GUEST_VERIFIED_THROUGH = "0.63"
 
 WIT_BINDGEN = Family(
     name="wit-bindgen",
