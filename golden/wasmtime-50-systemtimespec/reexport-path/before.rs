@@ -1,0 +1,10 @@
+use wasmtime_wasi::SystemTimeSpec;
+
+/// Timestamps the host applies to files it creates for guests.
+pub fn default_mtime(now: bool) -> Option<SystemTimeSpec> {
+    if now {
+        Some(SystemTimeSpec::SymbolicNow)
+    } else {
+        None
+    }
+}

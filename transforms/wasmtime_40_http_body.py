@@ -1,0 +1,85 @@
+"""E40.1: wasi-http p2 bodies are `UnsyncBoxBody<Bytes, ErrorCode>` (were `BoxBody`).
+
+`HyperOutgoingBody`/`HyperIncomingBody` changed their underlying type, so a body built with
+`.boxed()` (a `BoxBody`, which must be `Sync`) no longer fits; `.boxed_unsync()` builds the new type.
+`HostIncomingBody::new` also gained a third argument (`field_size_limit: usize`).
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+
+from ._report_only import path_calls
+from ._wasi import paths
+from ._wasi_http import method_calls
+
+BODIES = paths("wasmtime_wasi_http::body::HyperOutgoingBody", "wasmtime_wasi_http::body::HyperIncomingBody")
+BOX_BODY = paths("http_body_util::combinators::BoxBody")
+INCOMING_NEW = paths("wasmtime_wasi_http::body::HostIncomingBody::new")
+
+
+def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        if b"wasmtime_wasi_http" not in unit.src.data:
+            continue
+        for fn in (n for n in walk(unit.src.root) if n.type == "function_item"):
+            if not _mentions(ctx, unit, fn, BODIES):
+                continue
+            for call, f, _r in method_calls(unit, {"boxed"}):
+                args = call.child_by_field_name("arguments")
+                if _within(call, fn) and args is not None and not args.named_children and _innermost(call, fn):
+                    ctx.replace(unit, f.child_by_field_name("field"), "boxed_unsync")
+                    ctx.report(unit, call, "`.boxed()` → `.boxed_unsync()`: wasi-http bodies are `UnsyncBoxBody` "
+                               "from 40; check that this body feeds a `HyperOutgoingBody`/`HyperIncomingBody`",
+                               "review")
+            for n in walk(fn):
+                if n.type in ("type_identifier", "scoped_type_identifier") and ctx.resolves_to(unit, n, BOX_BODY):
+                    if n.parent is not None and n.parent.type == "scoped_type_identifier":
+                        continue
+                    ctx.report(unit, n, "`BoxBody` here is next to a wasi-http body type, which is "
+                               "`http_body_util::combinators::UnsyncBoxBody` from 40: if it names that body, "
+                               "write `UnsyncBoxBody` (and build it with `.boxed_unsync()`)")
+        for call in path_calls(ctx, unit, INCOMING_NEW):
+            args = call.child_by_field_name("arguments")
+            if args is not None and len(args.named_children) == 2:
+                ctx.report(unit, call, "`HostIncomingBody::new` takes a third argument `field_size_limit: usize` "
+                           "from 40 (the limit for trailer fields; wasi-http's own default is 128 KiB)")
+
+
+def _within(n: Node, fn: Node) -> bool:
+    return fn.start_byte <= n.start_byte and n.end_byte <= fn.end_byte
+
+
+def _innermost(n: Node, fn: Node) -> bool:
+    p = n.parent
+    while p is not None and p != fn:
+        if p.type == "function_item":
+            return False
+        p = p.parent
+    return True
+
+
+def _mentions(ctx: StepContext, unit: RustUnit, fn: Node, targets: set[tuple[str, ...]]) -> bool:
+    for n in walk(fn):
+        if n.type in ("type_identifier", "scoped_type_identifier") and text(n).endswith("Body"):
+            if ctx.resolves_to(unit, n, targets):
+                return True
+    return False
+
+
+STEP = Step(
+    id="wasmtime-40-http-body",
+    family="wasmtime",
+    from_version="39",
+    to_version="40",
+    safety=Safety.REVIEW,
+    title="Build wasi-http bodies with boxed_unsync",
+    summary="In functions that use `HyperOutgoingBody`/`HyperIncomingBody`, turn `.boxed()` into `.boxed_unsync()`; "
+            "report `BoxBody` types there and two-argument `HostIncomingBody::new` calls.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/12060",
+    prefilter=(b"wasmtime_wasi_http",),
+    apply=apply,
+)

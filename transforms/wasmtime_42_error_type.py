@@ -1,0 +1,236 @@
+"""E42.1: `wasmtime::Error`/`wasmtime::Result` are wasmtime's own types, no longer anyhow's.
+
+`From<wasmtime::Error> for anyhow::Error` exists (Cargo feature `anyhow`, default on), the reverse
+does not. So code that hands anyhow values to wasmtime breaks: bindgen `Host` trait methods and
+`func_wrap` closures written as `-> anyhow::Result<T>`, and `anyhow::bail!`/`anyhow!`/`?` on anyhow
+results inside functions that return `wasmtime::Result`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from wasm_codemod import cargo
+from wasm_codemod.rust.names import path_of
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
+
+ANYHOW_RESULT = {("anyhow", "Result")}
+ANYHOW_ERROR = {("anyhow", "Error")}
+WASMTIME_RESULT = {("wasmtime", "Result"), ("wasmtime", "error", "Result")}
+MACROS = {("anyhow", "bail"): "wasmtime::bail", ("anyhow", "ensure"): "wasmtime::ensure",
+          ("anyhow", "anyhow"): "wasmtime::format_err", ("anyhow", "format_err"): "wasmtime::format_err"}
+ERROR_CTORS = {"msg", "new", "from"}
+HOST_TRAIT = re.compile(r"^Host([A-Z]\w*)?$")
+WRAP_FNS = {"func_wrap", "func_wrap_async", "func_wrap_concurrent", "func_new", "func_new_async"}
+FROM_ANYHOW = ".map_err(wasmtime::Error::from_anyhow)"
+
+
+def apply(ctx: StepContext) -> None:
+    # `bindgen!{ anyhow: true }` (wasmtime-42-bindgen-anyhow, opt-in) keeps generated traits on anyhow::Result
+    keep_host = bool(ctx.options.get("bindgen_anyhow")) or any(
+        re.search(r"\banyhow\s*:\s*true", text(m)) for _u, m in ctx.macro_calls({"bindgen"}))
+    user_traits = _user_traits(ctx)
+    anyhow_fns = _anyhow_returning_fns(ctx)
+    for unit in ctx.units:
+        if b"anyhow" not in unit.src.data:
+            continue
+        targets: list[Node] = []
+        for n in walk(unit.src.root):
+            if n.type == "function_item":
+                ret = n.child_by_field_name("return_type")
+                if ret is None:
+                    continue
+                if not keep_host and _in_host_impl(n, user_traits) and _rewrite_return(ctx, unit, ret):
+                    targets.append(n)
+                elif _returns(ctx, unit, ret, WASMTIME_RESULT):
+                    targets.append(n)
+            elif n.type == "closure_expression" and _wrap_closure(n):
+                ret = n.child_by_field_name("return_type")
+                if ret is not None and _rewrite_return(ctx, unit, ret):
+                    targets.append(n)
+        for fn in targets:
+            _fix_body(ctx, unit, fn, anyhow_fns)
+
+
+def _user_traits(ctx: StepContext) -> set[str]:
+    out: set[str] = set()
+    for u in ctx.units:
+        for n in walk(u.src.root):
+            if n.type == "trait_item":
+                out.add(text(n.child_by_field_name("name")))
+    return out
+
+
+def _in_host_impl(fn: Node, user_traits: set[str]) -> bool:
+    """A method of `impl <bindgen Host trait> for T`: a `Host`/`HostFoo` trait the crate does not define."""
+    p = fn.parent
+    if p is None or p.type != "declaration_list" or p.parent is None or p.parent.type != "impl_item":
+        return False
+    t = p.parent.child_by_field_name("trait")
+    if t is None:
+        return False
+    if t.type == "generic_type":
+        t = t.child_by_field_name("type")
+    segs = path_of(t) if t is not None else None
+    return bool(segs) and HOST_TRAIT.match(segs[-1]) is not None and segs[-1] not in user_traits  # type: ignore[index]
+
+
+def _wrap_closure(n: Node) -> bool:
+    args = n.parent
+    if args is None or args.type != "arguments" or args.parent is None or args.parent.type != "call_expression":
+        return False
+    f = args.parent.child_by_field_name("function")
+    if f is None:
+        return False
+    name = f.child_by_field_name("field") if f.type == "field_expression" else f.child_by_field_name("name")
+    return name is not None and text(name) in WRAP_FNS
+
+
+def _result_type_node(ret: Node) -> Node | None:
+    if ret.type == "generic_type":
+        return ret.child_by_field_name("type")
+    if ret.type in ("type_identifier", "scoped_type_identifier"):
+        return ret
+    return None
+
+
+def _returns(ctx: StepContext, unit: RustUnit, ret: Node, paths: set[tuple[str, ...]]) -> bool:
+    t = _result_type_node(ret)
+    return t is not None and ctx.resolves_to(unit, t, paths) is not None
+
+
+def _rewrite_return(ctx: StepContext, unit: RustUnit, ret: Node) -> bool:
+    """`anyhow::Result<T>` / `Result<T, anyhow::Error>` → `wasmtime::Result<T>` (True when changed)."""
+    changed = False
+    t = _result_type_node(ret)
+    if t is not None and ctx.resolves_to(unit, t, ANYHOW_RESULT):
+        ctx.replace(unit, t, "wasmtime::Result")
+        changed = True
+    for n in walk(ret):
+        if n.type in ("type_identifier", "scoped_type_identifier") and n != t:
+            if n.parent is not None and n.parent.type == "scoped_type_identifier":
+                continue
+            if ctx.resolves_to(unit, n, ANYHOW_ERROR):
+                ctx.replace(unit, n, "wasmtime::Error")
+                changed = True
+    return changed
+
+
+def _anyhow_returning_fns(ctx: StepContext) -> set[str]:
+    """Names of the crate's own fns that return `anyhow::Result` and are not host methods we rewrite."""
+    out: set[str] = set()
+    traits = _user_traits(ctx)
+    for u in ctx.units:
+        for n in walk(u.src.root):
+            if n.type == "function_item" and not _in_host_impl(n, traits):
+                ret = n.child_by_field_name("return_type")
+                if ret is not None and _returns(ctx, u, ret, ANYHOW_RESULT):
+                    out.add(text(n.child_by_field_name("name")))
+    return out
+
+
+def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) -> None:
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return
+    for n in walk(body):
+        if n.type in ("function_item", "closure_expression") and n != fn:
+            continue  # nested items have their own return types (walk still descends; checked below)
+        if _nested(n, body):
+            continue
+        if n.type == "macro_invocation":
+            m = n.child_by_field_name("macro")
+            full = ctx.resolves_to(unit, m, set(MACROS)) if m is not None else None
+            if full is not None:
+                ctx.replace(unit, m, MACROS[full])  # type: ignore[arg-type]
+        elif n.type == "scoped_identifier":
+            name, path = n.child_by_field_name("name"), n.child_by_field_name("path")
+            if (name is not None and path is not None and text(name) in ERROR_CTORS
+                    and ctx.resolves_to(unit, path, ANYHOW_ERROR)):
+                ctx.replace(unit, path, "wasmtime::Error")
+        elif n.type == "try_expression":
+            inner = n.named_children[0] if n.named_children else None
+            why = _anyhow_operand(inner, anyhow_fns)
+            if inner is not None and why:
+                ctx.insert(unit, inner.end_byte, FROM_ANYHOW)
+                ctx.report(unit, n, f"{why}: added `{FROM_ANYHOW}` before `?` because the function now returns "
+                           "`wasmtime::Result` and there is no `From<anyhow::Error> for wasmtime::Error`; if the "
+                           "operand is already a `wasmtime::Result`, remove it (the compiler will say)", "review")
+
+
+def _nested(n: Node, body: Node) -> bool:
+    p = n.parent
+    while p is not None and p != body:
+        if p.type in ("function_item", "closure_expression"):
+            return True
+        p = p.parent
+    return False
+
+
+def _anyhow_operand(expr: Node | None, anyhow_fns: set[str]) -> str:
+    """Why this `?` operand is (probably) an anyhow result, or ''."""
+    if expr is None or expr.type != "call_expression":
+        return ""
+    f = expr.child_by_field_name("function")
+    if f is None:
+        return ""
+    if f.type == "field_expression":
+        name = text(f.child_by_field_name("field"))
+        if name in ("context", "with_context"):
+            return f"`.{name}(..)` (anyhow's `Context`) yields an `anyhow::Result`"
+    elif f.type in ("identifier", "scoped_identifier"):
+        name = text(f).split("::")[-1]
+    else:
+        return ""
+    if name in anyhow_fns:
+        return f"`{name}` returns `anyhow::Result`"
+    return ""
+
+
+def manifest(ctx: ManifestContext) -> None:
+    deps = list(cargo.iter_deps(ctx.doc))
+    if not any(d.name == "anyhow" for d in deps):
+        return
+    for dep in deps:
+        if dep.name != "wasmtime" or dep.workspace:
+            continue
+        item = dep.item
+        if not hasattr(item, "get"):
+            continue
+        dflt = item.get("default-features", item.get("default_features"))
+        if dflt is None or bool(dflt):
+            continue
+        feats = item.get("features")
+        if feats is not None and "anyhow" in [str(x) for x in feats]:
+            continue
+        if feats is None:
+            import tomlkit
+
+            feats = tomlkit.array()
+            item["features"] = feats
+        feats.append("anyhow")
+        ctx.changed = True
+        ctx.report(ctx.line_of_key(dep.key), "`default-features = false`: added the `anyhow` feature of wasmtime "
+                   "(on by default from 42); it provides `From<wasmtime::Error> for anyhow::Error` and "
+                   "`wasmtime::Error::from_anyhow`", severity="info")
+
+
+STEP = Step(
+    id="wasmtime-42-error-type",
+    family="wasmtime",
+    from_version="41",
+    to_version="42",
+    safety=Safety.REVIEW,
+    title="Return wasmtime::Result where wasmtime expects its own error",
+    summary="In bindgen `Host` impls and `func_wrap` closures turn `anyhow::Result` into `wasmtime::Result`; inside "
+            "functions returning `wasmtime::Result` use `wasmtime::{bail, ensure, format_err}` and "
+            "`wasmtime::Error::msg`, convert `?` on anyhow results, and keep the `anyhow` feature when "
+            "`default-features = false`.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/12309",
+    prefilter=(b"anyhow",),
+    apply=apply,
+    manifest=manifest,
+)
