@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from wasm_codemod.transform import Safety, Step
 
+# Checked against the published 32.0.1 root and 33.0.2 `p2` re-exports. `TrappableError`,
+# `I32Exit`, `DirPerms`, `FilePerms`, `Network`, `SocketAddrUse`, the clocks, `runtime` and
+# `preview1` stayed at the root; `IoError` (root at 32 only) and `FileInputStream` moved too.
 _MOVED = [
     "add_to_linker_sync", "add_to_linker_async", "add_to_linker_with_options_sync",
     "add_to_linker_with_options_async", "bindings", "pipe", "WasiCtx", "WasiCtxBuilder", "WasiView", "IoView",
     "WasiImpl", "IoImpl", "StdinStream", "StdoutStream", "OutputFile", "AsyncStdinStream", "AsyncStdoutStream",
     "IsATTY", "stdin", "stdout", "stderr", "Stdin", "Stdout", "Stderr", "Pollable", "DynPollable", "InputStream",
     "DynInputStream", "OutputStream", "DynOutputStream", "DynFuture", "MakeFuture", "subscribe", "StreamError",
-    "StreamResult", "FsError", "FsResult", "SocketError", "SocketResult", "TrappableError", "AsyncStdinStream",
-    "Stdin", "StreamResult",
+    "StreamResult", "IoError", "FsError", "FsResult", "FileInputStream", "SocketError", "SocketResult",
 ]
 
 STEP = Step(
@@ -25,6 +27,6 @@ STEP = Step(
             "to `wasmtime_wasi::p2::...`.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10073",
     prefilter=(b"wasmtime_wasi",),
-    moves={f"wasmtime_wasi::{n}": f"wasmtime_wasi::p2::{n}" for n in dict.fromkeys(_MOVED)},
+    moves={f"wasmtime_wasi::{n}": f"wasmtime_wasi::p2::{n}" for n in _MOVED},
     path_macros=frozenset({"bindgen"}),
 )

@@ -211,10 +211,26 @@ class _Rewriter:
             self._insert_after(decl, [(new, lf.alias, lf.glob) for lf, new in orphans],
                                [s for lf, _ in orphans for s in mapped[id(lf)].steps])
 
-    def _collides(self, lf: UseLeaf, name: str) -> bool:
+    def _collides(self, lf: UseLeaf, name: str, seen: set[int] | None = None) -> bool:
         scope = self.names._scope_for(lf.decl)
         other = scope.imports.get(name)
-        return name in scope.defined or (other is not None and other is not lf)
+        if name in scope.defined:
+            return True
+        if other is None or other is lf:
+            return False
+        return not self._renamed_away(other, (seen or set()) | {id(lf)})
+
+    def _renamed_away(self, other: UseLeaf, seen: set[int]) -> bool:
+        """Does ``other`` get a new name in this same pass (a simultaneous swap such as
+        `Subscribe`->`Pollable`, `Pollable`->`DynPollable`), so its old name becomes free?"""
+        if id(other) in seen:
+            return True  # a rename cycle: every name in it moves at once
+        if other.alias is not None or other.glob or other.is_self or not self._relevant(other.path):
+            return False
+        m = self.chain.map(other.path)
+        if not m.steps or m.new is None or m.new[-1] == other.path[-1]:
+            return False
+        return not self._collides(other, m.new[-1], seen | {id(other)})
 
     def _fits(self, lf: UseLeaf, new: Path) -> bool:
         if lf.is_self:

@@ -1,0 +1,3 @@
+pub fn engine() -> wasmtime::Result<wasmtime::Engine> {
+    wasmtime::Engine::new(&wasmtime::Config::new())
+}

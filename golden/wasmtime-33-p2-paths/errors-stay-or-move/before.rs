@@ -1,0 +1,18 @@
+//! `TrappableError` stays at the root at 33; the p2 error types and `IoError` move.
+use wasmtime_wasi::{FsError, FsResult, SocketError, SocketResult, TrappableError};
+
+pub fn fs_err() -> FsResult<()> {
+    Err(FsError::trap(wasmtime::Error::msg("no")))
+}
+
+pub fn sock_err() -> SocketResult<()> {
+    Err(SocketError::trap(wasmtime::Error::msg("no")))
+}
+
+pub fn is_trappable<T>(_: &TrappableError<T>) -> bool {
+    true
+}
+
+pub fn io_error(e: wasmtime_wasi::IoError) -> String {
+    e.to_string()
+}

@@ -1,0 +1,9 @@
+use wasmtime_wasi::p2::{FileInputStream, StreamResult};
+
+pub fn describe() -> &'static str {
+    std::any::type_name::<FileInputStream>()
+}
+
+pub fn ok() -> StreamResult<()> {
+    Ok(())
+}

@@ -1,0 +1,23 @@
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::p2::OutputStream;
+use wasmtime_wasi::cli::StdoutStream;
+
+/// Every guest write lands in one shared in-memory pipe.
+#[derive(Clone)]
+pub struct Shared {
+    pipe: MemoryOutputPipe,
+}
+
+impl StdoutStream for Shared {
+    fn stream(&self) -> Box<dyn OutputStream> {
+        Box::new(self.pipe.clone())
+    }
+
+    fn isatty(&self) -> bool {
+        false
+    }
+}
+
+pub fn new_shared() -> Shared {
+    Shared { pipe: MemoryOutputPipe::new(1 << 16) }
+}

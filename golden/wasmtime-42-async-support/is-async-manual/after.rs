@@ -1,0 +1,10 @@
+use wasmtime::{Config, Engine};
+
+pub fn engine() -> wasmtime::Result<Engine> {
+    let mut config = Config::new();
+    Engine::new(&config)
+}
+
+pub fn needs_async_call(engine: &Engine) -> bool {
+    engine.is_async()
+}

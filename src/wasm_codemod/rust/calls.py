@@ -1,0 +1,283 @@
+"""Method-call matching for API steps: `recv.name(args)`, the statement around it, and a little
+local type knowledge (what a receiver variable was declared or built as).
+
+Syntax only: a receiver's type is known when the enclosing fn declares it (parameter type,
+`let x: T`, `let x = T::new(..)`), else unknown. Steps decide what "unknown" means for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .names import NameTable, Path, path_of
+from .parse import ancestors, text, walk
+
+COMMENTS = ("line_comment", "block_comment")
+FN_TYPES = ("function_item", "closure_expression")
+
+
+@dataclass
+class MethodCall:
+    call: Node  # call_expression
+    receiver: Node
+    name: Node  # field_identifier
+    args: list[Node]  # argument expressions (comments dropped)
+
+    @property
+    def method(self) -> str:
+        return text(self.name)
+
+
+def method_calls(root: Node, names: set[str] | frozenset[str]) -> Iterator[MethodCall]:
+    """Every `recv.name(args)` (also `recv.name::<T>(args)`) with ``name`` in ``names``."""
+    for n in walk(root):
+        if n.type != "call_expression":
+            continue
+        fn = n.child_by_field_name("function")
+        if fn is not None and fn.type == "generic_function":
+            fn = fn.child_by_field_name("function")
+        if fn is None or fn.type != "field_expression":
+            continue
+        field = fn.child_by_field_name("field")
+        recv = fn.child_by_field_name("value")
+        if field is None or recv is None or text(field) not in names:
+            continue
+        args = n.child_by_field_name("arguments")
+        arg_nodes = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+        yield MethodCall(n, recv, field, arg_nodes)
+
+
+def arguments_node(call: Node) -> Node | None:
+    return call.child_by_field_name("arguments")
+
+
+# -- statements -------------------------------------------------------------------------------
+
+RESULT_SUFFIX_METHODS = frozenset({"unwrap", "expect", "context", "with_context", "map_err"})
+
+
+def outer_expression(expr: Node) -> tuple[Node, list[str]]:
+    """Climb from ``expr`` through `?`, `.await` and Result-adapting method calls.
+
+    Returns the outermost expression of that chain and the suffix kinds seen, e.g.
+    `x.f()?` -> (the try_expression, ["?"]); `x.f().unwrap()` -> (…, ["unwrap"]).
+    """
+    cur = expr
+    kinds: list[str] = []
+    while True:
+        p = cur.parent
+        if p is None:
+            break
+        if p.type == "try_expression":
+            kinds.append("?")
+            cur = p
+            continue
+        if p.type == "await_expression":
+            kinds.append("await")
+            cur = p
+            continue
+        if p.type == "field_expression" and p.child_by_field_name("value") == cur:
+            field = p.child_by_field_name("field")
+            call = p.parent
+            if (field is not None and text(field) in RESULT_SUFFIX_METHODS and call is not None
+                    and call.type == "call_expression" and call.child_by_field_name("function") == p):
+                kinds.append(text(field))
+                cur = call
+                continue
+        break
+    return cur, kinds
+
+
+def statement_of(expr: Node) -> Node | None:
+    """The expression_statement whose whole expression is ``expr`` (None if ``expr`` is only part of one)."""
+    p = expr.parent
+    if p is not None and p.type == "expression_statement":
+        return p
+    return None
+
+
+def is_tail_expression(expr: Node) -> bool:
+    """``expr`` is the value of its block (last named child, no `;`)."""
+    p = expr.parent
+    if p is None or p.type != "block":
+        return False
+    named = [c for c in p.named_children if c.type not in COMMENTS]
+    return bool(named) and named[-1] == expr
+
+
+def enclosing_fn(node: Node) -> Node | None:
+    for a in ancestors(node):
+        if a.type in FN_TYPES:
+            return a
+    return None
+
+
+def fn_returns_result(node: Node) -> bool | None:
+    """Does the fn around ``node`` return a `Result`? None: inside a closure or async block (unknown)."""
+    for a in ancestors(node):
+        if a.type in ("closure_expression", "async_block"):
+            return None
+        if a.type == "function_item":
+            ret = a.child_by_field_name("return_type")
+            if ret is None:
+                return False
+            t = text(ret)
+            return "Result" in t.split("<", 1)[0]
+    return None
+
+
+# -- local types ---------------------------------------------------------------------------------
+
+def _strip_refs(ty: Node) -> Node:
+    while ty.type in ("reference_type", "pointer_type"):
+        inner = ty.child_by_field_name("type")
+        if inner is None:
+            break
+        ty = inner
+    return ty
+
+
+def type_path(names: NameTable, ty: Node) -> Path | None:
+    """Full path of a (possibly referenced, possibly generic) type node, through imports."""
+    ty = _strip_refs(ty)
+    if ty.type == "generic_type":
+        inner = ty.child_by_field_name("type")
+        if inner is None:
+            return None
+        ty = inner
+    segs = path_of(ty)
+    if segs is None:
+        return None
+    return names.resolve(segs, ty)
+
+
+def _ctor_path(names: NameTable, value: Node) -> Path | None:
+    """`T::new(..)` / `wasmtime::Config::default()` / `T::new(..)?` -> path of T."""
+    while value.type in ("try_expression", "reference_expression"):
+        nxt = value.named_children[-1] if value.type == "reference_expression" else value.named_children[0]
+        value = nxt
+    if value.type == "struct_expression":
+        name = value.child_by_field_name("name")
+        segs = path_of(name) if name is not None else None
+        return names.resolve(segs, name) if segs is not None and name is not None else None
+    if value.type != "call_expression":
+        return None
+    fn = value.child_by_field_name("function")
+    if fn is None or fn.type != "scoped_identifier":
+        return None
+    head = fn.child_by_field_name("path")
+    name = fn.child_by_field_name("name")
+    if head is None or name is None or text(name) not in ("new", "default", "with_data", "new_async"):
+        return None
+    segs = path_of(head)
+    if segs is None:
+        return None
+    return names.resolve(segs, head)
+
+
+def local_type(names: NameTable, ident: Node) -> Path | None:
+    """Declared type of a simple variable (identifier) at ``ident``, when the enclosing fn says it."""
+    name = text(ident)
+    fn = enclosing_fn(ident)
+    while fn is not None:
+        params = fn.child_by_field_name("parameters")
+        for p in (params.named_children if params else []):
+            if p.type == "parameter":
+                pat = p.child_by_field_name("pattern")
+                ty = p.child_by_field_name("type")
+                if pat is not None and ty is not None and text(pat).removeprefix("mut ").strip() == name:
+                    return type_path(names, ty)
+        body = fn.child_by_field_name("body")
+        found: Path | None = None
+        for n in walk(body) if body is not None else []:
+            if n.start_byte >= ident.start_byte:
+                break
+            if n.type != "let_declaration":
+                continue
+            pat = n.child_by_field_name("pattern")
+            if pat is None or text(pat).removeprefix("mut ").strip() != name:
+                continue
+            ty = n.child_by_field_name("type")
+            val = n.child_by_field_name("value")
+            if ty is not None:
+                found = type_path(names, ty)
+            elif val is not None:
+                found = _ctor_path(names, val)
+            else:
+                found = None
+        if found is not None:
+            return found
+        fn = enclosing_fn(fn)
+    return None
+
+
+def receiver_type(names: NameTable, recv: Node) -> Path | None:
+    """Path of the receiver's type when it is a plain variable (or `*x`, `&mut x`) declared nearby."""
+    r = recv
+    while r.type in ("unary_expression", "reference_expression", "parenthesized_expression"):
+        kids = [c for c in r.named_children if c.type not in COMMENTS]
+        if not kids:
+            return None
+        r = kids[-1]
+    if r.type == "identifier":
+        return local_type(names, r)
+    if r.type == "field_expression":
+        return self_field_type(names, r)
+    if r.type == "call_expression":
+        return _ctor_path(names, r)
+    return None
+
+
+def defined_methods(roots: list[Node], name: str) -> bool:
+    """Some fn named ``name`` is defined in these files (a user method that may shadow the API's)."""
+    for root in roots:
+        for n in walk(root):
+            if n.type in ("function_item", "function_signature_item"):
+                nm = n.child_by_field_name("name")
+                if nm is not None and text(nm) == name:
+                    return True
+    return False
+
+
+def classify_receiver(names: NameTable, recv: Node, ours: set[Path]) -> str:
+    """"ours" (declared as one of ``ours``), "other" (declared as some other type) or "unknown"."""
+    p = receiver_type(names, recv)
+    if p is None:
+        return "unknown"
+    return "ours" if p in ours else "other"
+
+
+def self_field_type(names: NameTable, expr: Node) -> Path | None:
+    """Type of `self.field` inside `impl X { .. }` when `struct X` with that field is in the same file."""
+    value = expr.child_by_field_name("value")
+    field = expr.child_by_field_name("field")
+    if value is None or field is None or value.type != "self":
+        return None
+    impl = next((a for a in ancestors(expr) if a.type == "impl_item"), None)
+    ty = impl.child_by_field_name("type") if impl is not None else None
+    if ty is None:
+        return None
+    if ty.type == "generic_type":
+        ty = ty.child_by_field_name("type") or ty
+    wanted = text(ty)
+    root = expr
+    while root.parent is not None:
+        root = root.parent
+    for n in walk(root):
+        if n.type != "struct_item":
+            continue
+        nm = n.child_by_field_name("name")
+        body = n.child_by_field_name("body")
+        if nm is None or body is None or text(nm) != wanted or body.type != "field_declaration_list":
+            continue
+        for fd in body.named_children:
+            if fd.type != "field_declaration":
+                continue
+            fn = fd.child_by_field_name("name")
+            ft = fd.child_by_field_name("type")
+            if fn is not None and ft is not None and text(fn) == text(field):
+                return type_path(names, ft)
+    return None

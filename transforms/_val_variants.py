@@ -1,0 +1,83 @@
+"""Shared by the `Val`/`Type` variant steps (E36.6, E44.1, E48.4): find exhaustive matches.
+
+Neither `wasmtime::component::Val` nor `wasmtime::component::Type` is `#[non_exhaustive]`, so a
+`match` that lists their variants without a catch-all arm stops compiling when variants are added.
+What the new arms should do is the program's decision, so these steps only report.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.calls import COMMENTS
+from wasm_codemod.rust.names import path_of
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import RustUnit, StepContext
+
+ENUMS = {
+    ("wasmtime", "component", "Val"): "Val",
+    ("wasmtime", "component", "Type"): "Type",
+    ("wasmtime", "component", "types", "Type"): "Type",
+}
+CATCH_ALL = ("_", "identifier")
+
+
+def _pattern_enum(unit: RustUnit, pat: Node) -> str | None:
+    """`Val::U32(x)` / `Type::Bool` / `wasmtime::component::Val::List(..)` -> "Val" / "Type"."""
+    for n in walk(pat):
+        target = None
+        if n.type in ("tuple_struct_pattern", "struct_pattern"):
+            target = n.child_by_field_name("type")
+        elif n.type == "scoped_identifier" and n.parent is not None and \
+                n.parent.type in ("match_pattern", "or_pattern"):
+            target = n
+        if target is None or target.type != "scoped_identifier":
+            continue
+        head = target.child_by_field_name("path")
+        segs = path_of(head) if head is not None else None
+        if segs is None:
+            continue
+        full = unit.names.resolve(segs, head, set(ENUMS))
+        if full in ENUMS:
+            return ENUMS[full]
+    return None
+
+
+def _is_catch_all(arm: Node) -> bool:
+    pat = arm.child_by_field_name("pattern")
+    if pat is None:
+        return False
+    kids = [c for c in pat.named_children if c.type not in COMMENTS]
+    has_guard = pat.child_by_field_name("condition") is not None
+    if has_guard:
+        return False
+    if not kids:
+        return text(pat).strip() == "_"
+    first = kids[0]
+    return first.type in CATCH_ALL or text(first) == "_" or (
+        first.type == "captured_pattern" and text(first).split("@")[-1].strip() == "_")
+
+
+def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:
+    """Report each exhaustive match on `Val`/`Type` that lacks the ``added`` variants."""
+    for unit in ctx.units:
+        for m in walk(unit.src.root):
+            if m.type != "match_expression":
+                continue
+            body = m.child_by_field_name("body")
+            arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
+            if not arms or any(_is_catch_all(a) for a in arms):
+                continue
+            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern")) for a in arms
+                                 if a.child_by_field_name("pattern") is not None) if k}
+            if len(kinds) != 1:
+                continue
+            enum = kinds.pop()
+            arms_text = " ".join(text(a.child_by_field_name("pattern")) for a in arms)
+            missing = [v for v in added[enum] if f"{enum}::{v}" not in arms_text]
+            if not missing:
+                continue
+            names = ", ".join(f"`{enum}::{v}`" for v in missing)
+            ctx.report(unit, m, f"this `match` on `wasmtime::component::{enum}` has no catch-all "
+                       f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
+                       f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")

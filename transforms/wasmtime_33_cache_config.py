@@ -1,0 +1,65 @@
+"""E33.3: the cache configuration methods of `Config` were replaced by `Config::cache(Option<Cache>)`.
+
+`cache_config_load_default()` and `cache_config_load(path)` returned `Result<&mut Config>`;
+as standalone statements they become `config.cache(Some(Cache::from_file(..)<suffix>));`
+(`?`, `.unwrap()`, `.expect(..)`, `.context(..)?` are moved onto `Cache::from_file`).
+`disable_cache()` returned `&mut Config`, like `cache(None)`, so it is renamed anywhere.
+"""
+
+from __future__ import annotations
+
+from wasm_codemod.rust.calls import classify_receiver, method_calls, outer_expression, statement_of
+from wasm_codemod.rust.parse import text
+from wasm_codemod.transform import Safety, Step, StepContext
+
+CONFIG = {("wasmtime", "Config")}
+SIMPLE_ARG = ("identifier", "string_literal", "reference_expression", "field_expression", "call_expression",
+              "scoped_identifier")
+
+
+def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        for mc in method_calls(unit.src.root, {"cache_config_load_default", "cache_config_load", "disable_cache"}):
+            if classify_receiver(unit.names, mc.receiver, CONFIG) == "other":
+                continue  # a same-named method of a user type
+            recv = text(mc.receiver)
+            if mc.method == "disable_cache":
+                if not mc.args:
+                    ctx.replace(unit, (mc.name.start_byte, mc.call.end_byte), "cache(None)")
+                continue
+            if mc.method == "cache_config_load_default" and mc.args:
+                continue
+            if mc.method == "cache_config_load" and len(mc.args) != 1:
+                continue
+            outer, kinds = outer_expression(mc.call)
+            stmt = statement_of(outer)
+            if stmt is None or not kinds or "await" in kinds:
+                ctx.report(unit, mc.call, f"`{mc.method}` was removed and its result is used here: call "
+                           f"`{recv}.cache(Some(wasmtime::Cache::from_file(...)?))` as its own statement "
+                           "(`from_file(None)` for the default location, `from_file(Some(path.as_ref()))` for a "
+                           "file), then continue the chain on the config")
+                continue
+            if mc.method == "cache_config_load":
+                arg = mc.args[0]
+                a = text(arg) if arg.type in SIMPLE_ARG else f"({text(arg)})"
+                file_arg = f"Some({a}.as_ref())"
+            else:
+                file_arg = "None"
+            cache = ctx.import_name(unit, "wasmtime::Cache", mc.call)
+            suffix = unit.src.data[mc.call.end_byte:outer.end_byte].decode("utf-8")
+            ctx.replace(unit, outer, f"{recv}.cache(Some({cache}::from_file({file_arg}){suffix}))")
+
+
+STEP = Step(
+    id="wasmtime-33-cache-config",
+    family="wasmtime",
+    from_version="32",
+    to_version="33",
+    safety=Safety.SAFE,
+    title="Configure the compilation cache with Config::cache",
+    summary="Rewrite `config.cache_config_load_default()?` / `cache_config_load(p)?` to "
+            "`config.cache(Some(Cache::from_file(..)?))` and `disable_cache()` to `cache(None)`.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/10665",
+    prefilter=(b"cache_config_load", b"disable_cache"),
+    apply=apply,
+)

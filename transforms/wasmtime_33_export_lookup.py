@@ -1,0 +1,41 @@
+"""E33.2: component export lookups renamed.
+
+`Instance::get_export(store, parent, name)` (component, 3 arguments) now returns
+`(ComponentItem, ComponentExportIndex)`; the old behaviour is `get_export_index`.
+`Component::export_index(parent, name)` is now `Component::get_export(parent, name)`.
+Core `Instance::get_export(store, name)` (2 arguments) is unchanged.
+"""
+
+from __future__ import annotations
+
+from wasm_codemod.rust.calls import classify_receiver, method_calls
+from wasm_codemod.transform import Safety, Step, StepContext
+
+INSTANCE = {("wasmtime", "component", "Instance")}
+COMPONENT = {("wasmtime", "component", "Component")}
+
+
+def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        for mc in method_calls(unit.src.root, {"get_export", "export_index"}):
+            if mc.method == "get_export" and len(mc.args) == 3:
+                if classify_receiver(unit.names, mc.receiver, INSTANCE) != "other":
+                    ctx.replace(unit, mc.name, "get_export_index")
+            elif mc.method == "export_index" and len(mc.args) == 2:
+                if classify_receiver(unit.names, mc.receiver, COMPONENT) != "other":
+                    ctx.replace(unit, mc.name, "get_export")
+
+
+STEP = Step(
+    id="wasmtime-33-export-lookup",
+    family="wasmtime",
+    from_version="32",
+    to_version="33",
+    safety=Safety.SAFE,
+    title="Rename component export lookups",
+    summary="Rename 3-argument component `instance.get_export(store, parent, name)` to `get_export_index` and "
+            "`component.export_index(parent, name)` to `get_export`.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/10597",
+    prefilter=(b"get_export", b"export_index"),
+    apply=apply,
+)

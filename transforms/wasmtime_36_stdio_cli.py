@@ -1,0 +1,121 @@
+"""E36.3: the stdio traits and types moved from `wasmtime_wasi::p2` to `wasmtime_wasi::cli` and were reshaped.
+
+Paths move (data). `AsyncStdoutStream::new(AsyncWriteStream::new(budget, w))` and
+`AsyncStdinStream::new(AsyncReadStream::new(r))` lose the inner adapter (the constructors take
+the tokio writer/reader directly at 36). Custom `impl StdoutStream`/`impl StdinStream` blocks need
+an `AsyncWrite`/`AsyncRead` source and are reported.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import Safety, Step, StepContext
+
+from ._wasi import paths
+
+_CLI = ["StdinStream", "StdoutStream", "OutputFile", "InputFile", "AsyncStdinStream", "AsyncStdoutStream",
+        "stdin", "stdout", "stderr", "Stdin", "Stdout", "Stderr"]
+
+STDOUT_TRAIT = paths("wasmtime_wasi::StdoutStream", "wasmtime_wasi::p2::StdoutStream")
+STDIN_TRAIT = paths("wasmtime_wasi::StdinStream", "wasmtime_wasi::p2::StdinStream")
+ASYNC_STDOUT = paths("wasmtime_wasi::AsyncStdoutStream", "wasmtime_wasi::p2::AsyncStdoutStream")
+ASYNC_STDIN = paths("wasmtime_wasi::AsyncStdinStream", "wasmtime_wasi::p2::AsyncStdinStream")
+WRITE_STREAM = paths("wasmtime_wasi::pipe::AsyncWriteStream", "wasmtime_wasi::p2::pipe::AsyncWriteStream")
+READ_STREAM = paths("wasmtime_wasi::pipe::AsyncReadStream", "wasmtime_wasi::p2::pipe::AsyncReadStream")
+
+_IMPL_HELP = {
+    "StdoutStream": ("AsyncWrite", "Box<dyn tokio::io::AsyncWrite + Send + Sync>", "OutputStream",
+                     "Box<dyn OutputStream>"),
+    "StdinStream": ("AsyncRead", "Box<dyn tokio::io::AsyncRead + Send + Sync>", "InputStream",
+                    "Box<dyn InputStream>"),
+}
+
+
+def apply(ctx: StepContext) -> None:
+    for traits, name in ((STDOUT_TRAIT, "StdoutStream"), (STDIN_TRAIT, "StdinStream")):
+        for imp in ctx.impls(traits):
+            io, boxed, p2_trait, p2_box = _IMPL_HELP[name]
+            ctx.report(imp.unit, imp.node,
+                       f"`{name}` was reshaped at 36 (now `wasmtime_wasi::cli::{name}: IsTerminal + Send`): "
+                       f"move `fn isatty(&self) -> bool` into `impl wasmtime_wasi::cli::IsTerminal for "
+                       f"{imp.self_type} {{ fn is_terminal(&self) -> bool {{ .. }} }}`, rename `fn stream` to "
+                       f"`fn p2_stream(&self) -> {p2_box}` (`wasmtime_wasi::p2::{p2_trait}`), and add the "
+                       f"required `fn async_stream(&self) -> {boxed}` returning a tokio `{io}` for the same "
+                       f"sink (used by WASIp1 and p3 guests)")
+    for unit in ctx.units:
+        for call in walk(unit.src.root):
+            if call.type != "call_expression":
+                continue
+            target = _ctor(ctx, unit, call)
+            if target is None:
+                continue
+            args = call.child_by_field_name("arguments")
+            inner = [a for a in (args.named_children if args else []) if a.type not in ("line_comment",
+                                                                                            "block_comment")]
+            want, arity, kind = ((WRITE_STREAM, 2, "AsyncWriteStream") if target == "out"
+                                 else (READ_STREAM, 1, "AsyncReadStream"))
+            ok = len(inner) == 1 and inner[0].type == "call_expression" and _is_new_of(ctx, unit, inner[0], want)
+            inner_args = None
+            if ok:
+                ia = inner[0].child_by_field_name("arguments")
+                inner_args = [a for a in (ia.named_children if ia else []) if a.type not in ("line_comment",
+                                                                                              "block_comment")]
+                ok = len(inner_args) == arity
+            name = "AsyncStdoutStream" if target == "out" else "AsyncStdinStream"
+            if not ok or inner_args is None or args is None:
+                sig = "(budget: usize, w: impl AsyncWrite + Send + Sync + 'static)" if target == "out" \
+                    else "(r: impl AsyncRead + Send + Sync + 'static)"
+                ctx.report(unit, call, f"`{name}::new` takes the tokio {'writer' if target == 'out' else 'reader'} "
+                           f"directly at 36: `wasmtime_wasi::cli::{name}::new{sig}`; pass what you gave "
+                           f"`{kind}::new` instead of the `{kind}`")
+                continue
+            ia = inner[0].child_by_field_name("arguments")
+            assert ia is not None
+            ctx.replace(unit, args, text(ia))
+            ctx.report(unit, call, f"`{name}::new` now takes the tokio {'writer' if target == 'out' else 'reader'} "
+                       f"directly (the `{kind}` adapter was dropped); it must also be `Sync` now", "review")
+
+
+def _ctor(ctx: StepContext, unit, call: Node) -> str | None:
+    """"out"/"in" when ``call`` is `AsyncStdoutStream::new(..)` / `AsyncStdinStream::new(..)`."""
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "scoped_identifier":
+        return None
+    name, path = fn.child_by_field_name("name"), fn.child_by_field_name("path")
+    if name is None or path is None or text(name) != "new":
+        return None
+    if ctx.resolves_to(unit, path, ASYNC_STDOUT):
+        return "out"
+    if ctx.resolves_to(unit, path, ASYNC_STDIN):
+        return "in"
+    return None
+
+
+def _is_new_of(ctx: StepContext, unit, call: Node, types: set) -> bool:
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "scoped_identifier":
+        return False
+    name, path = fn.child_by_field_name("name"), fn.child_by_field_name("path")
+    return name is not None and path is not None and text(name) == "new" \
+        and ctx.resolves_to(unit, path, types) is not None
+
+
+STEP = Step(
+    id="wasmtime-36-stdio-cli",
+    family="wasmtime",
+    from_version="35",
+    to_version="36",
+    safety=Safety.REVIEW,
+    title="Move the stdio traits and types to wasmtime_wasi::cli",
+    summary="Rewrite `wasmtime_wasi::p2::{StdinStream, StdoutStream, OutputFile, InputFile, AsyncStdinStream, "
+            "AsyncStdoutStream, stdin, stdout, stderr}` to `wasmtime_wasi::cli::...`, unwrap the "
+            "`AsyncWriteStream`/`AsyncReadStream` passed to the async stdio constructors, and report custom "
+            "stdio trait impls.",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/11368",
+    prefilter=tuple(n.encode() for n in ("StdinStream", "StdoutStream", "OutputFile", "InputFile", "stdin",
+                                         "stdout", "stderr", "Stdin", "Stdout", "Stderr")),
+    apply=apply,
+    moves={f"wasmtime_wasi::p2::{n}": f"wasmtime_wasi::cli::{n}" for n in _CLI},
+)
