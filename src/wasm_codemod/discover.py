@@ -11,19 +11,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomlkit
-from tomlkit.exceptions import TOMLKitError
+import tomllib
 
 SKIP_DIRS = frozenset({"target", ".git", "vendor", "node_modules", "third_party", "third-party", ".cargo"})
 
 
-@dataclass
 class Manifest:
-    path: Path
-    text: str
-    doc: tomlkit.TOMLDocument
-    is_package: bool
-    is_workspace: bool
-    name: str | None
+    """A Cargo.toml: checked with the fast stdlib parser; the layout-keeping tomlkit document is
+    built only when a step or a bump needs it (most manifests in a large tree never do)."""
+
+    def __init__(self, path: Path, text: str, data: dict) -> None:
+        self.path = path
+        self.text = text
+        self.data = data  # read-only view for detection
+        self.is_package = "package" in data
+        self.is_workspace = "workspace" in data
+        pkg = data.get("package")
+        self.name = str(pkg["name"]) if isinstance(pkg, dict) and isinstance(pkg.get("name"), str) else None
+        self._doc: tomlkit.TOMLDocument | None = None
+
+    @property
+    def doc(self) -> tomlkit.TOMLDocument:
+        if self._doc is None:
+            self._doc = tomlkit.parse(self.text)
+        return self._doc
+
+    def mentions(self, names: tuple[str, ...]) -> bool:
+        return any(n in self.text for n in names)
 
 
 @dataclass
@@ -54,10 +68,13 @@ class Discovery:
     skipped_links: list[Path]
     files_seen: int = 0
     wit_files: list[Path] = field(default_factory=list)
+    _by_dir: dict[Path, Crate] | None = None
 
     def wit_users(self, f: Path) -> list[Crate]:
         """Crates that use a .wit file: its owning crate, else every crate of the workspace (or run) holding it."""
-        owner = _owner(f, {c.dir: c for c in self.crates})
+        if self._by_dir is None:
+            self._by_dir = {c.dir: c for c in self.crates}
+        owner = _owner(f, self._by_dir)
         if owner is not None:
             return [owner]
         for d in f.parents:
@@ -75,12 +92,10 @@ def read_manifest(path: Path) -> Manifest:
     except UnicodeDecodeError as exc:
         raise ManifestProblem(path, f"not valid UTF-8 at byte {exc.start}") from exc
     try:
-        doc = tomlkit.parse(text)
-    except TOMLKitError as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ManifestProblem(path, f"TOML syntax error: {exc}; fix it and run again") from exc
-    pkg = doc.get("package")
-    name = str(pkg.get("name")) if isinstance(pkg, dict) and "name" in pkg else None
-    return Manifest(path, text, doc, "package" in doc, "workspace" in doc, name)
+    return Manifest(path, text, data)
 
 
 class ManifestProblem(Exception):

@@ -52,28 +52,32 @@ class CrateOutcome:
     files_parsed: int = 0
 
 
-def family_deps(m: Manifest, family: Family) -> list[cargo.DepRef]:
-    return [d for d in cargo.iter_deps(m.doc) if d.name in family.crates]
+def family_deps(m: Manifest, family: Family, readonly: bool = False) -> list[cargo.DepRef]:
+    """The family's dependency entries; ``readonly`` reads the fast parse instead of the editable document."""
+    doc = m.data if readonly else m.doc
+    return [d for d in cargo.iter_deps(doc) if d.name in family.crates]
 
 
 def detect(crate: Crate, family: Family) -> Detected | None:
     """The family line a crate builds against: Cargo.lock when it agrees with Cargo.toml, else Cargo.toml."""
+    if not crate.manifest.mentions(family.crates):
+        return None  # cheap text check first: most crates in a large tree never name the family
     req: str | None = None
     used = family.primary
-    for dep in family_deps(crate.manifest, family):
+    for dep in family_deps(crate.manifest, family, readonly=True):
         if dep.name != family.primary and req is not None:
             continue
         if dep.table.startswith("workspace."):
             continue
         r = dep.requirement
         if dep.workspace and crate.workspace_root is not None:
-            for wdep in family_deps(crate.workspace_root, family):
+            for wdep in family_deps(crate.workspace_root, family, readonly=True):
                 if wdep.table == "workspace.dependencies" and wdep.key == dep.key:
                     r = wdep.requirement
         if r is not None and (req is None or dep.name == family.primary):
             req = r
             used = dep.name
-    if req is None and not family_deps(crate.manifest, family):
+    if req is None and not family_deps(crate.manifest, family, readonly=True):
         return None
     req_line: str | None = None
     if req is not None:

@@ -1,0 +1,29 @@
+use wasmtime::component::*;
+
+bindgen!({
+    world: "plugin",
+    path: "wit",
+    imports: {
+        "acme:plugin/host/flush": trappable | tracing,
+        default: tracing,
+    },
+    exports: { default: tracing },
+});
+
+pub struct Host;
+
+impl acme::plugin::host::Host for Host {
+    fn log(&mut self, level: u8, msg: String) {
+        println!("[{level}] {msg}");
+    }
+
+    fn flush(&mut self) -> wasmtime::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn linker(engine: &wasmtime::Engine) -> wasmtime::Result<Linker<Host>> {
+    let mut linker = Linker::new(engine);
+    Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |h| h)?;
+    Ok(linker)
+}

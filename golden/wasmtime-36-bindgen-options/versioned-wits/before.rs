@@ -1,0 +1,34 @@
+pub mod since_v1 {
+    wasmtime::component::bindgen!({
+        path: "wit/v1",
+        world: "plugin",
+        trappable_imports: true,
+    });
+}
+
+pub mod since_v2 {
+    wasmtime::component::bindgen!({
+        path: "wit/v2",
+        world: "plugin",
+        trappable_imports: ["flush"],
+    });
+}
+
+pub struct Host;
+
+impl since_v1::acme::plugin::host::Host for Host {
+    fn log(&mut self, msg: String) -> wasmtime::Result<()> {
+        println!("{msg}");
+        Ok(())
+    }
+}
+
+impl since_v2::acme::plugin::host::Host for Host {
+    fn log(&mut self, level: u8, msg: String) {
+        println!("[{level}] {msg}");
+    }
+
+    fn flush(&mut self) -> wasmtime::Result<()> {
+        Ok(())
+    }
+}
