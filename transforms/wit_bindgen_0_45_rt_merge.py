@@ -11,6 +11,7 @@ from wasm_codemod.rust.macro_options import remove_entry
 from wasm_codemod.transform import ManifestContext, Safety, Step, StepContext
 
 from ._families import WIT_BINDGEN
+from ._cargo_component import is_cargo_component
 from ._guest import add_features, default_features_off, wb_deps
 
 RT = "wit-bindgen-rt"
@@ -39,6 +40,8 @@ def _features(item) -> list[str]:
 
 
 def manifest(ctx: ManifestContext) -> None:
+    if is_cargo_component(ctx.doc):
+        return  # its generated bindings need wit-bindgen-rt: wit-bindgen-0.45-cargo-component reports the migration
     patch = WIT_BINDGEN.newest_patch(ctx.target)
     for dep in wb_deps(ctx.doc, RT):
         line = ctx.line_of_key(dep.key)
