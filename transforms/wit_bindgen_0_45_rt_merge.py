@@ -10,8 +10,8 @@ from wasm_codemod.rust.guest import generate_calls
 from wasm_codemod.rust.macro_options import remove_entry
 from wasm_codemod.transform import ManifestContext, Safety, Step, StepContext
 
-from ._families import WIT_BINDGEN
 from ._cargo_component import is_cargo_component
+from ._families import WIT_BINDGEN
 from ._guest import add_features, default_features_off, wb_deps
 
 RT = "wit-bindgen-rt"
