@@ -74,3 +74,21 @@ def progress(total: int):
         prog.update(task, advance=1, description=f"{Path(o.repo).name}: {o.status}")
 
     return prog, done
+
+
+def crate_progress():
+    """Progress over the crates of one run (stderr, terminals only)."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    prog = Progress(TextColumn("crates"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                    console=Console(stderr=True), transient=True)
+    prog.start()
+    task = prog.add_task("", total=None)
+
+    def step(i: int, total: int, name: str) -> None:
+        prog.update(task, completed=i, total=total, description=name)
+
+    return prog, step

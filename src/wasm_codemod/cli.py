@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .bulk import bulk_exit_code, progress, read_repo_list, run_bulk
+from .bulk import bulk_exit_code, crate_progress, progress, read_repo_list, run_bulk
 from .plan import PlanError, load_registry, resolve_target
 from .report import to_text
 from .runner import RunOptions, plan_run
@@ -119,7 +119,12 @@ def upgrade(
     mode = "dry-run" if dry_run else "check" if check else "write"
     opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit)
     if not bulk:
-        out = run_repo(roots[0], opts)
+        prog, on_crate = crate_progress()
+        try:
+            out = run_repo(roots[0], opts, on_crate=on_crate)
+        finally:
+            if prog is not None:
+                prog.stop()
         _emit_single(out, fmt, mode, diff_file, report)
         raise typer.Exit(out.exit_code)
     prog, on_done = progress(len(roots))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def display_path(p: Path, base: Path) -> str:
 
 
 def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
-             registry: Registry | None = None) -> RunResult:
+             registry: Registry | None = None,
+             on_crate: Callable[[int, int, str], None] | None = None) -> RunResult:
     """Compute every change of an upgrade without writing anything."""
     registry = registry or load_registry()
     if base is None:
@@ -86,7 +88,9 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     def rel(p: Path) -> str:
         return display_path(p, base)
 
-    for crate in disc.crates:
+    for i, crate in enumerate(disc.crates):
+        if on_crate is not None:
+            on_crate(i, len(disc.crates), crate.name)
         out = CrateOutcome(crate)
         outcomes.append(out)
         for fam_name, target in opts.targets.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,18 +75,20 @@ class RepoOutcome:
         }
 
 
-def run_repo(root: Path, opts: SessionOptions, keep_result: bool = True) -> RepoOutcome:
+def run_repo(root: Path, opts: SessionOptions, keep_result: bool = True,
+             on_crate: Callable[[int, int, str], None] | None = None) -> RepoOutcome:
     try:
-        return _run_repo(root, opts, keep_result)
+        return _run_repo(root, opts, keep_result, on_crate)
     except Exception as exc:  # one bad repository never takes the others down
         return RepoOutcome(str(root), "failed", Exit.INTERNAL,
                            [f"internal error: {exc!r}", traceback.format_exc(limit=3)])
 
 
-def _run_repo(root: Path, opts: SessionOptions, keep_result: bool) -> RepoOutcome:
+def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
+              on_crate: Callable[[int, int, str], None] | None = None) -> RepoOutcome:
     from .report import unified_diff
 
-    result = plan_run([root], opts.run)
+    result = plan_run([root], opts.run, on_crate=on_crate)
     if opts.todo_comments and opts.mode != "check":
         add_todo_comments(result)
     out = RepoOutcome(str(root), "unchanged", Exit.OK, result=result if keep_result else None)
