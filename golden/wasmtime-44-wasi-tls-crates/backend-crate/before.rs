@@ -1,0 +1,3 @@
+pub fn tls_enabled() -> bool {
+    true
+}
