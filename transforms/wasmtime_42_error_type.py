@@ -26,6 +26,12 @@ ERROR_CTORS = {"msg", "new", "from"}
 HOST_TRAIT = re.compile(r"^Host([A-Z]\w*)?$")
 WRAP_FNS = {"func_wrap", "func_wrap_async", "func_wrap_concurrent", "func_new", "func_new_async"}
 FROM_ANYHOW = ".map_err(wasmtime::Error::from_anyhow)"
+TO_ANYHOW = ".map_err(anyhow::Error::from)"
+# wasmtime constructors that return `wasmtime::Result` (anyhow's until 41): called by path, so no types needed
+_CTORS = ("new", "from_file", "from_binary", "deserialize", "deserialize_file")
+WASMTIME_FALLIBLE = ({("wasmtime", "Engine", "new")}
+                     | {("wasmtime", "Module", f) for f in _CTORS}
+                     | {("wasmtime", "component", "Component", f) for f in _CTORS})
 
 
 def apply(ctx: StepContext) -> None:
@@ -53,6 +59,11 @@ def apply(ctx: StepContext) -> None:
                     targets.append(n)
         for fn in targets:
             _fix_body(ctx, unit, fn, anyhow_fns)
+        for n in walk(unit.src.root):
+            if n.type == "function_item" and n.child_by_field_name("body") is not None:
+                ret = n.child_by_field_name("return_type")
+                if ret is not None and _returns(ctx, unit, ret, ANYHOW_RESULT) and n not in targets:
+                    _fix_anyhow_body(ctx, unit, n)
 
 
 def _user_traits(ctx: StepContext) -> set[str]:
@@ -159,6 +170,38 @@ def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) 
                 ctx.report(unit, n, f"{why}: added `{FROM_ANYHOW}` before `?` because the function now returns "
                            "`wasmtime::Result` and there is no `From<anyhow::Error> for wasmtime::Error`; if the "
                            "operand is already a `wasmtime::Result`, remove it (the compiler will say)", "review")
+
+
+def _wasmtime_call(ctx: StepContext, unit: RustUnit, n: Node | None) -> bool:
+    """`Engine::new(..)`, `Component::from_file(..)`, ...: a call that now returns `wasmtime::Result`."""
+    if n is None or n.type != "call_expression":
+        return False
+    f = n.child_by_field_name("function")
+    return f is not None and f.type == "scoped_identifier" and ctx.resolves_to(unit, f, WASMTIME_FALLIBLE) is not None
+
+
+def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
+    """In a fn returning `anyhow::Result`, a `wasmtime::Result` no longer is one: anyhow's `.context`/
+    `.with_context` do not apply to it (wasmtime's error is no `std::error::Error`) and it cannot be
+    the returned value. `?` still converts (`From<wasmtime::Error> for anyhow::Error`)."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return
+    for n in walk(body):
+        if _nested(n, body):
+            continue
+        if n.type == "field_expression" and text(n.child_by_field_name("field")) in ("context", "with_context"):
+            recv = n.child_by_field_name("value")
+            if _wasmtime_call(ctx, unit, recv) and n.parent is not None and n.parent.type == "call_expression":
+                ctx.insert(unit, recv.end_byte, TO_ANYHOW)
+                ctx.report(unit, n, f"added `{TO_ANYHOW}` before `.{text(n.child_by_field_name('field'))}(..)`: "
+                           "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
+                           "extend", "review")
+    tail = body.named_children[-1] if body.named_children else None
+    if tail is not None and tail.type != "expression_statement" and _wasmtime_call(ctx, unit, tail):
+        ctx.replace(unit, tail, f"Ok({text(tail)}?)")
+        ctx.report(unit, tail, "wrapped the returned call in `Ok(..?)`: it returns `wasmtime::Result` from 42 "
+                   "and the function returns `anyhow::Result`", "review")
 
 
 def _nested(n: Node, body: Node) -> bool:
