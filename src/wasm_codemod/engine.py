@@ -309,6 +309,9 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                 if feats is not None and cargo.rename_feature_in_array(feats, fc.old, fc.new):
                     res.changed = True
                     res.steps.add(s.id)
+                    if len(feats) == 0:
+                        del dep.item["features"]  # no empty `features = []` left behind
+                        feats = None
                 if cargo.rename_feature_refs(m.doc, {dep.key}, fc.old, fc.new):
                     res.changed = True
                     res.steps.add(s.id)

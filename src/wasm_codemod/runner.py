@@ -161,7 +161,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             follow_ups.append(FollowUp(rel(mpath), 1, "engine", "workspace root is outside the given paths; "
                                        "it was not edited. Run wasm-codemod on the workspace root.", "manual"))
             continue
-        new = tomlkit.dumps(m.doc).encode("utf-8")
+        new = _tidy_changed_lines(m.text, tomlkit.dumps(m.doc)).encode("utf-8")
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
@@ -172,9 +172,24 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         if f.severity == "error" and f.step == "engine":
             errors.append(f"{f.file}: {f.message}")
     follow_ups = [f for f in follow_ups if not (f.severity == "error" and f.step == "engine")]
-    # one follow-up per site, whatever path found it
+    # one follow-up per site, whatever path found it; a step's own report at a line makes the
+    # generic "no longer exists" report of the path pass at that line redundant
+    stepped = {(f.file, f.line) for f in follow_ups if " no longer exists at " not in f.message}
     uniq: dict[tuple[str, int, str, str], FollowUp] = {}
+    gone: dict[tuple[str, int, str], FollowUp] = {}
     for f in follow_ups:
+        if " no longer exists at " in f.message:
+            if (f.file, f.line) in stepped:
+                continue
+            prev = gone.get((f.file, f.line, f.step))
+            if prev is not None:
+                # several removed paths on one line: one follow-up naming them all
+                head, _, rest = f.message.partition(" no longer exists at ")
+                if head not in prev.message:
+                    p_head, _, p_rest = prev.message.partition(" no longer exist")
+                    prev.message = f"{p_head}, {head} no longer exist" + p_rest.removeprefix("s")
+                continue
+            gone[(f.file, f.line, f.step)] = f
         uniq.setdefault(f.key(), f)
     changes.sort(key=lambda c: str(c.path))
     return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base)
@@ -193,6 +208,22 @@ def _wit_changes(disc: Discovery, outcomes: list[CrateOutcome], registry: Regist
                     if s.wit is not None:
                         steps_for.setdefault(f, {})[s.id] = (s, p.current, p.target)
     return upgrade_wit(steps_for, follow_ups, rel)
+
+
+def _tidy_changed_lines(old: str, new: str) -> str:
+    """tomlkit leaves a double space where an inline-table key was removed: tidy the lines we changed."""
+    import re
+
+    before = set(old.splitlines())
+    out = []
+    for ln in new.splitlines(keepends=True):
+        if ln.rstrip("\r\n") not in before:
+            body = ln.rstrip("\r\n")
+            body = re.sub(r"(\S)[ \t]{2,}\}", r"\1 }", body)
+            body = re.sub(r"\{[ \t]{2,}(\S)", r"{ \1", body)
+            ln = body + ln[len(ln.rstrip("\r\n")):]
+        out.append(ln)
+    return "".join(out)
 
 
 # -- writing ---------------------------------------------------------------------------
