@@ -16,7 +16,7 @@ never looked at, `%name` tokens are never rewritten).
 from __future__ import annotations
 
 from wasm_codemod.transform import WitContext
-from wasm_codemod.wit import Token
+from wasm_codemod.wit import Token, block_end
 
 # keywords that may precede a name being defined
 _DEF_KEYWORDS = {"record", "variant", "enum", "flags", "resource", "type", "interface", "world"}
@@ -138,15 +138,7 @@ def _blocks(toks: list[Token]) -> list[tuple[str, str, int, int]]:
 
 
 def _matching(toks: list[Token], open_i: int) -> int | None:
-    depth = 0
-    for j in range(open_i, len(toks)):
-        if toks[j].text == "{":
-            depth += 1
-        elif toks[j].text == "}":
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+    return block_end(toks, open_i)
 
 
 def _top_level(toks: list[Token], start: int, end: int) -> list[int]:

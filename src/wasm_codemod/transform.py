@@ -7,6 +7,7 @@ parsed files and an edit API; it never touches the file system.
 
 from __future__ import annotations
 
+import pathlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -107,6 +108,17 @@ class RustUnit:
         self.edits = EditSet()
         self._names = None
         self.pending_imports = {}
+
+
+def crate_dir(unit: RustUnit) -> pathlib.Path | None:
+    """The directory of the Cargo.toml that owns ``unit`` (None when the engine gave no file path)."""
+    p = getattr(unit, "abs_path", None)
+    if p is None:
+        return None
+    for d in pathlib.Path(p).resolve().parents:
+        if (d / "Cargo.toml").is_file():
+            return d
+    return None
 
 
 @dataclass

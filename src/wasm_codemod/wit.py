@@ -70,3 +70,16 @@ class WitUnit:
 
     def line_of(self, offset: int) -> int:
         return self.data.count(b"\n", 0, offset) + 1
+
+
+def block_end(toks: list[Token], open_i: int) -> int | None:
+    """Index of the `}` that closes the `{` at ``open_i`` (None when unbalanced)."""
+    depth = 0
+    for j in range(open_i, len(toks)):
+        if toks[j].text == "{":
+            depth += 1
+        elif toks[j].text == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None

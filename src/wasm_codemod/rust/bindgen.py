@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tree_sitter import Node
 
+from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
 from ..wit import Token, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
@@ -361,15 +362,6 @@ def imported_functions(ws: WitPackageSet, world: WitWorldDef) -> list[ImportedFu
     return out
 
 
-def crate_dir(unit) -> Path | None:
-    """The directory of the Cargo.toml that owns ``unit`` (None when the engine gave no file path)."""
-    p = getattr(unit, "abs_path", None)
-    if p is None:
-        return None
-    for d in Path(p).resolve().parents:
-        if (d / "Cargo.toml").is_file():
-            return d
-    return None
 
 
 def wit_paths(opts: MacroOptions, root: Path) -> list[Path] | None:

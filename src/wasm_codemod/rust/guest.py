@@ -14,7 +14,8 @@ from typing import Any
 
 from tree_sitter import Node
 
-from ..wit import Token, significant, tokenize
+from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
+from ..wit import Token, block_end, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .parse import walk
 
@@ -31,14 +32,6 @@ def generate_calls(ctx) -> list[tuple[Any, Node, MacroOptions]]:
     return out
 
 
-def crate_dir(unit) -> Path | None:
-    p = getattr(unit, "abs_path", None)
-    if p is None:
-        return None
-    for d in Path(p).resolve().parents:
-        if (d / "Cargo.toml").is_file():
-            return d
-    return None
 
 
 def wit_roots(opts: MacroOptions, root: Path) -> list[Path]:
@@ -104,15 +97,8 @@ def load_wit(roots: list[Path], inline: str | None = None) -> WitInfo:
 
 def _block_end(toks: list[Token], i: int) -> int:
     """Index of the `}` matching the `{` at ``i``."""
-    depth = 0
-    for j in range(i, len(toks)):
-        if toks[j].text == "{":
-            depth += 1
-        elif toks[j].text == "}":
-            depth -= 1
-            if depth == 0:
-                return j
-    return len(toks) - 1
+    end = block_end(toks, i)
+    return len(toks) - 1 if end is None else end
 
 
 def _name(t: Token) -> str:
