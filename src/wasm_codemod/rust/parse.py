@@ -39,12 +39,19 @@ def count_errors(node: Node) -> int:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Pre-order walk of named and anonymous nodes."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        stack.extend(reversed(n.children))
+    """Pre-order walk of named and anonymous nodes (a tree cursor: no child lists are built)."""
+    cur = node.walk()
+    depth = 0
+    while True:
+        yield cur.node
+        if cur.goto_first_child():
+            depth += 1
+            continue
+        while depth > 0 and not cur.goto_next_sibling():
+            cur.goto_parent()
+            depth -= 1
+        if depth == 0:
+            return
 
 
 def walk_types(node: Node, types: frozenset[str] | set[str]) -> Iterator[Node]:
