@@ -6,12 +6,13 @@ trailing-newline state of the original are kept byte for byte.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
 
-from .rust.parse import count_errors, parse_rust
+from .rust.parse import count_errors, parse_rust, pin_root, unpin_root
 
 BOM = b"\xef\xbb\xbf"
 
@@ -92,6 +93,7 @@ class SourceFile:
     data: bytes
     bom: bool = False
     _tree: Tree | None = None
+    _root: Node | None = None
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
@@ -116,7 +118,11 @@ class SourceFile:
 
     @property
     def root(self) -> Node:
-        return self.tree.root_node
+        if self._root is None:
+            self._root = self.tree.root_node
+            pin_root(self._root)
+            weakref.finalize(self, unpin_root, id(self._root))
+        return self._root
 
     @property
     def newline(self) -> bytes:

@@ -38,8 +38,34 @@ def count_errors(node: Node) -> int:
     return total
 
 
+# Pre-order node lists of whole files, kept while their SourceFile lives (see pin_root): steps
+# walk the same file many times, and the second walk is a list iteration.
+_ROOTS: dict[int, tuple[Node, list[Node] | None]] = {}
+
+
+def pin_root(root: Node) -> None:
+    """Remember ``root`` so walks from it are computed once; the caller must call unpin_root."""
+    _ROOTS[id(root)] = (root, None)
+
+
+def unpin_root(key: int) -> None:
+    _ROOTS.pop(key, None)
+
+
 def walk(node: Node) -> Iterator[Node]:
-    """Pre-order walk of named and anonymous nodes (a tree cursor: no child lists are built)."""
+    """Pre-order walk of named and anonymous nodes."""
+    entry = _ROOTS.get(id(node))
+    if entry is not None and entry[0] is node:
+        nodes = entry[1]
+        if nodes is None:
+            nodes = list(_cursor_walk(node))
+            _ROOTS[id(node)] = (node, nodes)
+        return iter(nodes)
+    return _cursor_walk(node)
+
+
+def _cursor_walk(node: Node) -> Iterator[Node]:
+    """A tree cursor walk: no child lists are built."""
     cur = node.walk()
     depth = 0
     while True:
