@@ -41,8 +41,8 @@ def main() -> int:
                       ["ast-grep", "run", "-l", "rust", "-p", "impl WasiView for $T { $$$ }", str(tree)]))
     me = [sys.executable, "-m", "wasm_codemod", "upgrade", str(tree), "--format", "json"]
     tools.append(("wasm-codemod --to 29 --check (no-op: every crate already there)", me + ["--to", "29", "--check"]))
-    tools.append(("wasm-codemod --to 37 --dry-run (plans and rewrites the wasmtime 29-36 crates found)",
-                  me + ["--to", "37", "--dry-run"]))
+    tools.append(("wasm-codemod --to 50 --check (plans every wasmtime/wit-bindgen crate found up to 50)",
+                  me + ["--to", "50", "--check"]))
     rows = [(name, timed(cmd, args.runs)) for name, cmd in tools]
     base = rows[0][1] if rows and rows[0][0].startswith("rg") else None
     print(f"tree: {tree} ({files} .rs files), median of {args.runs} runs, one machine, one session\n")
