@@ -159,3 +159,20 @@ def test_bom_and_missing_final_newline_survive(repo: Path, tmp_path: Path):
     assert run("upgrade", ".", "--to", "36", cwd=repo).returncode == 0
     out = main.read_bytes()
     assert out.startswith(b"\xef\xbb\xbf") and not out.endswith(b"\n")
+
+
+@pytest.mark.parametrize("dep,code,text", [
+    ('wasmtime = "28"', 3, b"older than the oldest line"),
+    ('wasmtime = "*"', 3, b"cannot tell which wasmtime version"),
+    ('wasmtime = { git = "https://github.com/bytecodealliance/wasmtime" }', 0, b"comes from git or a path"),
+])
+def test_unknown_versions_are_named(tmp_path: Path, dep: str, code: int, text: bytes):
+    crate = tmp_path / "c"
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text(f'[package]\nname = "c"\nversion = "0.1.0"\n\n[dependencies]\n{dep}\n')
+    (crate / "src" / "lib.rs").write_text("use wasmtime_wasi::WasiView;\n")
+    before = (crate / "Cargo.toml").read_bytes()
+    res = run("upgrade", ".", "--to", "36", "--allow-dirty", cwd=crate)
+    assert res.returncode == code
+    assert text in res.stderr + res.stdout and b"Cargo.toml" in res.stderr + res.stdout
+    assert (crate / "Cargo.toml").read_bytes() == before

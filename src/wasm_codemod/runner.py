@@ -25,6 +25,9 @@ from .engine import (
     upgrade_rust,
     upgrade_wit,
 )
+from .engine import (
+    family_deps as engine_family_deps,
+)
 from .plan import Plan, Registry, load_registry, make_plan
 from .transform import FollowUp, ManifestContext, Step, line_key
 
@@ -103,6 +106,22 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             else:
                 det = detect(crate, family)
             if det is None:
+                deps = engine_family_deps(crate.manifest, family, readonly=True) \
+                    if crate.manifest.mentions(family.crates) else []
+                if deps and all(d.is_git_or_path for d in deps):
+                    follow_ups.append(FollowUp(rel(crate.manifest.path), 1, f"{fam_name}-manifest",
+                                               f"{family.name} comes from git or a path here; its version is "
+                                               f"unknown, so this crate was skipped: pass --from to upgrade it",
+                                               "manual"))
+                elif deps:
+                    errors.append(f"{rel(crate.manifest.path)}: cannot tell which {family.name} version this crate "
+                                  f"uses (no readable version requirement, no Cargo.lock entry); pass --from"
+                                  f"{'' if fam_name == 'wasmtime' else ' (--guest-from)'} or pin the version")
+                continue
+            known = family.known_lines()
+            if known and line_key(det.line) < line_key(known[0]):
+                errors.append(f"{rel(crate.manifest.path)}: {family.name} {det.line} is older than the oldest line "
+                              f"this tool upgrades from ({known[0]}); move to {known[0]} by hand first")
                 continue
             out.detected[fam_name] = det
             plan = make_plan(registry, fam_name, det.line, target, opts.only, opts.skip)
