@@ -102,15 +102,7 @@ def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str
 def _add_method(ctx: StepContext, target: ImplBlock, fn: Node) -> None:
     """Append a copy of ``fn`` as the last item of ``target``'s body."""
     unit: RustUnit = target.unit  # type: ignore[assignment]
-    close = target.body.children[-1]  # the `}`
-    data = unit.src.data
-    ls = unit.src.line_start(close.start_byte)
-    ind = unit.src.indent_at(target.node.start_byte) + "    "
-    code = text(fn)
-    if data[ls:close.start_byte].strip() == b"":
-        ctx.insert(unit, ls, f"{ind}{code}\n")
-    else:
-        ctx.insert(unit, close.start_byte, f" {code} ")
+    ctx.append_to_body(unit, target.body, unit.src.indent_at(target.node.start_byte) + "    " + text(fn))
 
 
 STEP = Step(

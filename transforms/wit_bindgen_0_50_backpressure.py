@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.parse import walk
 from wasm_codemod.transform import Safety, Step, StepContext
+
+from ._report_only import path_calls
 
 PATHS = {("wit_bindgen", "backpressure_set"), ("wit_bindgen", "rt", "async_support", "backpressure_set"),
          ("wit_bindgen_rt", "async_support", "backpressure_set")}
@@ -11,13 +12,10 @@ PATHS = {("wit_bindgen", "backpressure_set"), ("wit_bindgen", "rt", "async_suppo
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for n in walk(unit.src.root):
-            if n.type in ("identifier", "scoped_identifier") and n.parent is not None \
-                    and n.parent.type == "call_expression" and n.parent.child_by_field_name("function") == n:
-                if ctx.resolves_to(unit, n, PATHS):
-                    ctx.report(unit, n, "`backpressure_set` was removed in wit-bindgen 0.50: use the counters "
-                               "`wit_bindgen::backpressure_inc()` for `set(true)` and `backpressure_dec()` for "
-                               "`set(false)`, and keep the calls balanced")
+        for call in path_calls(ctx, unit, PATHS):
+            ctx.report(unit, call, "`backpressure_set` was removed in wit-bindgen 0.50: use the counters "
+                       "`wit_bindgen::backpressure_inc()` for `set(true)` and `backpressure_dec()` for "
+                       "`set(false)`, and keep the calls balanced")
 
 
 STEP = Step(

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import tomlkit
-from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, InlineTable, String, Table
 
 DEP_TABLES = ("dependencies", "dev-dependencies", "build-dependencies")
-
-
-class ManifestError(ValueError):
-    pass
-
-
-def load(path: str, text: str) -> tomlkit.TOMLDocument:
-    try:
-        return tomlkit.parse(text)
-    except TOMLKitError as exc:
-        raise ManifestError(f"{path}: invalid TOML ({exc}); fix it, then run again. Nothing was written.") from exc
 
 
 @dataclass
@@ -134,13 +122,6 @@ def bump_requirement(old: str, new_line: str, newest_patch: str | None) -> str:
     return f"{op}{'.'.join(new_parts[:want])}{rest if not rest.startswith('-') else ''}"
 
 
-@dataclass
-class ManifestEdit:
-    messages: list[str] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
-    changed: bool = False
-
-
 def rename_feature_in_array(arr: Array, old: str, new: str | None) -> bool:
     for i, v in enumerate(list(arr)):
         if str(v) == old:
@@ -187,3 +168,13 @@ def rust_version(doc: tomlkit.TOMLDocument) -> tuple[Any, str] | None:
         if isinstance(wp, (dict, Table)) and "rust-version" in wp:
             return wp, str(wp["rust-version"])
     return None
+
+
+def line_of_key(text: str, key: str) -> int:
+    """1-based line where ``key`` is defined in a manifest (`key = ...`, `[a.key]`), else 1."""
+    for i, ln in enumerate(text.splitlines(), 1):
+        s = ln.strip()
+        if s.startswith((f"{key} ", f"{key}=", f'"{key}"', f"{key}.")) or s.endswith((f".{key}]", f'."{key}"]',
+                                                                                       f"[{key}]")):
+            return i
+    return 1

@@ -319,11 +319,7 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
 
 
 def _line(m: Manifest, key: str) -> int:
-    for i, ln in enumerate(m.text.splitlines(), 1):
-        s = ln.strip()
-        if s.startswith((f"{key} ", f"{key}=", f'"{key}"')) or s.endswith((f".{key}]", f'."{key}"]')):
-            return i
-    return 1
+    return cargo.line_of_key(m.text, key)
 
 
 def _ver_key(v: str) -> tuple[int, ...]:

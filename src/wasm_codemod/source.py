@@ -7,7 +7,6 @@ trailing-newline state of the original are kept byte for byte.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
@@ -53,10 +52,6 @@ class EditSet:
         except OverlapError:
             return False
         return True
-
-    def covers(self, start: int, end: int) -> bool:
-        """True when some replacement (not a pure insertion) already spans [start, end)."""
-        return any(e.start <= start and end <= e.end and e.start < e.end for e in self.edits)
 
     def __bool__(self) -> bool:
         return bool(self.edits)
@@ -175,5 +170,3 @@ def apply_checked(src: SourceFile, edits: EditSet) -> ApplyResult:
     return ApplyResult(new, True)
 
 
-def iter_lines(data: bytes) -> Iterable[bytes]:
-    return data.splitlines(keepends=True)

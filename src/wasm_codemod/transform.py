@@ -179,6 +179,15 @@ class StepContext:
             start = data.rfind(b"\n", 0, start - 1) + 1
         return self.replace(unit, (start, end), "")
 
+    def append_to_body(self, unit: RustUnit, body: Node, code: str) -> bool:
+        """Add ``code`` (an item, already indented for its own line) as the last item of ``body`` (a `{...}`)."""
+        close = body.children[-1]
+        data = unit.src.data
+        ls = unit.src.line_start(close.start_byte)
+        if data[ls:close.start_byte].strip() == b"":
+            return self.insert(unit, ls, code + "\n")
+        return self.insert(unit, close.start_byte, " " + code.strip() + " ")
+
     def import_name(self, unit: RustUnit, item: str, at: Node) -> str:
         """How to write ``item`` at ``at``, adding a `use` for it when that reads better."""
         from .rust.imports import ensure_import
@@ -222,13 +231,6 @@ class StepContext:
             return None
         full = unit.names.resolve(segs, node, candidates)
         return full if full in candidates else None
-
-    def name_for(self, unit: RustUnit, item: str, at: Node) -> str:
-        """How to write ``item`` (a target-version path) at ``at``: a name in scope, else the full path."""
-        path = tuple(item.split("::"))
-        local = unit.names.local_name_for(path, at)
-        return local or item
-
 
 def _range(x: Node | tuple[int, int]) -> tuple[int, int]:
     if isinstance(x, tuple):
@@ -284,11 +286,9 @@ class ManifestContext:
     file: Any = None  # pathlib.Path of the Cargo.toml, when the engine knows it
 
     def line_of_key(self, key: str) -> int:
-        for i, ln in enumerate(self.text.splitlines(), 1):
-            s = ln.strip()
-            if s.startswith((f"{key} ", f"{key}=", f'"{key}"', f"{key}.")) or s.endswith((f".{key}]", f"[{key}]")):
-                return i
-        return 1
+        from .cargo import line_of_key
+
+        return line_of_key(self.text, key)
 
     def report(self, line: int, message: str, severity: str = "manual", link: str | None = None) -> None:
         self.follow_ups.append(FollowUp(self.path, line, self.step.id, message, severity,

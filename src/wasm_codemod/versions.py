@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import tomllib
-
-from .transform import line_key
 
 _VER = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
 
@@ -54,13 +51,6 @@ def requirement_line(spec: str) -> str:
     return release_line(parse_version(lower[0]))
 
 
-@dataclass(frozen=True)
-class Detected:
-    line: str  # "29", "0.41"
-    exact: str | None  # "29.0.1" when known from Cargo.lock
-    source: str  # "Cargo.lock", "Cargo.toml", "--from"
-
-
 def lock_versions(lock_path: Path, names: set[str]) -> dict[str, list[str]]:
     try:
         data = tomllib.loads(lock_path.read_text("utf-8"))
@@ -73,5 +63,3 @@ def lock_versions(lock_path: Path, names: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def newest_line(lines: list[str]) -> str:
-    return max(lines, key=line_key)

@@ -50,10 +50,6 @@ def method_calls(root: Node, names: set[str] | frozenset[str]) -> Iterator[Metho
         yield MethodCall(n, recv, field, arg_nodes)
 
 
-def arguments_node(call: Node) -> Node | None:
-    return call.child_by_field_name("arguments")
-
-
 # -- statements -------------------------------------------------------------------------------
 
 RESULT_SUFFIX_METHODS = frozenset({"unwrap", "expect", "context", "with_context", "map_err"})
@@ -97,15 +93,6 @@ def statement_of(expr: Node) -> Node | None:
     if p is not None and p.type == "expression_statement":
         return p
     return None
-
-
-def is_tail_expression(expr: Node) -> bool:
-    """``expr`` is the value of its block (last named child, no `;`)."""
-    p = expr.parent
-    if p is None or p.type != "block":
-        return False
-    named = [c for c in p.named_children if c.type not in COMMENTS]
-    return bool(named) and named[-1] == expr
 
 
 def enclosing_fn(node: Node) -> Node | None:
@@ -231,13 +218,19 @@ def receiver_type(names: NameTable, recv: Node) -> Path | None:
     return None
 
 
-def defined_methods(roots: list[Node], name: str) -> bool:
-    """Some fn named ``name`` is defined in these files (a user method that may shadow the API's)."""
+def defined_methods(roots: list[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Some fn named ``name`` is defined in these files (a user method that may shadow the API's),
+    outside the impl blocks whose node ids are in ``skip_impls``."""
     for root in roots:
         for n in walk(root):
             if n.type in ("function_item", "function_signature_item"):
                 nm = n.child_by_field_name("name")
-                if nm is not None and text(nm) == name:
+                if nm is None or text(nm) != name:
+                    continue
+                p = n.parent
+                while p is not None and p.type != "impl_item":
+                    p = p.parent
+                if p is None or p.id not in skip_impls:
                     return True
     return False
 

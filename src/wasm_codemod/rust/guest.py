@@ -68,14 +68,6 @@ class WitInfo:
     worlds: list[WitWorld] = field(default_factory=list)
     interfaces: set[str] = field(default_factory=set)
 
-    def exported_keys(self, world: str | None) -> set[str]:
-        out: set[str] = set()
-        for w in self.worlds:
-            if world is None or w.name == world or world.endswith("/" + w.name):
-                out.update(w.exports)
-        return out
-
-
 def _files(roots: list[Path]) -> list[Path]:
     out = []
     for r in roots:

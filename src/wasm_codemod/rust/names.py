@@ -201,13 +201,6 @@ class NameTable:
             return segs
         return head + segs[1:]
 
-    def trait_in_scope(self, path: Path, at: Node) -> bool:
-        for s in self.scopes_at(at):
-            for leaf in list(s.imports.values()) + s.anonymous:
-                if leaf.path == path:
-                    return True
-        return False
-
     def local_name_for(self, path: Path, at: Node) -> str | None:
         """A name in scope at ``at`` that denotes ``path`` (an import of it or of a parent module)."""
         for s in self.scopes_at(at):

@@ -80,12 +80,6 @@ def _cursor_walk(node: Node) -> Iterator[Node]:
             return
 
 
-def walk_types(node: Node, types: frozenset[str] | set[str]) -> Iterator[Node]:
-    for n in walk(node):
-        if n.type in types:
-            yield n
-
-
 def text(node: Node) -> str:
     return node.text.decode("utf-8") if node.text is not None else ""
 
@@ -95,10 +89,6 @@ def ancestors(node: Node) -> Iterator[Node]:
     while p is not None:
         yield p
         p = p.parent
-
-
-def inside(node: Node, types: set[str] | frozenset[str]) -> bool:
-    return any(a.type in types for a in ancestors(node))
 
 
 def macro_name(node: Node) -> str:
