@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
+import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 
 from wasm_codemod.plan import load_registry
 from wasm_codemod.runner import RunOptions, plan_run, write_all

@@ -43,7 +43,9 @@ def test_bulk_run_isolates_failures(tmp_path: Path):
     lines = [json.loads(x) for x in res.stdout.decode().splitlines()]
     assert [Path(x["repo"]) for x in lines] == list(repos.values())  # input order, one line each
     status = {name: line for name, line in zip(repos, lines, strict=True)}
-    assert status["broken"]["status"] == "refused" and "Cargo.toml" in status["broken"]["messages"][0]
+    # an unreadable manifest costs its own crate, named, not the whole run
+    assert status["broken"]["status"] == "unchanged" and status["broken"]["exit_code"] == 7
+    assert "Cargo.toml" in status["broken"]["skipped"][0] and "TOML syntax error" in status["broken"]["skipped"][0]
     assert status["dirty"]["status"] == "refused" and "--allow-dirty" in status["dirty"]["messages"][0]
     assert status["current"]["status"] == "unchanged" and status["current"]["files_changed"] == 0
     for name in ("broken", "dirty", "current"):

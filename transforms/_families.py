@@ -22,23 +22,37 @@ def _releases(crate: str) -> dict[str, Release]:
             for line, info in data["lines"].items()}
 
 
-# Crates published in lock-step with wasmtime (same major). wasi-common and
-# wasmtime-wasi-threads stop at 46 (E47.1).
-WASMTIME_CRATES = (
-    "wasmtime",
-    "wasmtime-wasi",
-    "wasmtime-wasi-http",
-    "wasmtime-wasi-io",
-    "wasmtime-wasi-nn",
-    "wasmtime-wasi-config",
-    "wasmtime-wasi-keyvalue",
-    "wasmtime-wasi-tls",
-    "wasmtime-wasi-threads",
-    "wasmtime-cli-flags",
-    "wasmtime-wizer",
-    "wiggle",
-    "wasi-common",
-)
+def _lockstep() -> dict[str, tuple[int, ...]]:
+    raw = resources.files("wasm_codemod").joinpath("data/wasmtime-lockstep.json").read_text("utf-8")
+    return {name: tuple(majors) for name, majors in json.loads(raw)["crates"].items()}
+
+
+# Every crate crates.io publishes in lock-step with wasmtime (same major), read off the sparse
+# index by scripts/lockstep_crates.py: a manifest that names any of them is bumped with wasmtime.
+LOCKSTEP = {name: majors for name, majors in _lockstep().items() if majors[-1] >= 29}
+USER_FACING = ("wasmtime", "wasmtime-wasi", "wasmtime-wasi-http", "wasmtime-wasi-io", "wasmtime-wasi-nn",
+               "wasmtime-wasi-config", "wasmtime-wasi-keyvalue", "wasmtime-wasi-tls", "wasmtime-wasi-threads",
+               "wasmtime-cli-flags", "wasmtime-wizer", "wiggle", "wasi-common")
+WASMTIME_CRATES = USER_FACING + tuple(sorted(set(LOCKSTEP) - set(USER_FACING)))
+
+
+def _successors() -> dict[str, str]:
+    """`wasmtime-X` (last published at 34) continues as `wasmtime-internal-X` (first published at 35)."""
+    out = {}
+    for name, majors in LOCKSTEP.items():
+        if name.startswith("wasmtime-") and not name.startswith("wasmtime-internal-"):
+            nxt = "wasmtime-internal-" + name.removeprefix("wasmtime-")
+            if nxt in LOCKSTEP and LOCKSTEP[nxt][0] == majors[-1] + 1:
+                out[name] = nxt
+    return out
+
+
+def _removed(newest: int) -> dict[str, str]:
+    """Crate -> the first line at which it is no longer published (and nothing continues it)."""
+    succ = _successors()
+    return {name: str(majors[-1] + 1) for name, majors in LOCKSTEP.items()
+            if majors[-1] < newest and name not in succ}
+
 
 # Raise this only when every step up to the line exists and the oracle passes at it.
 VERIFIED_THROUGH = "50"
@@ -47,9 +61,11 @@ WASMTIME = Family(
     name="wasmtime",
     primary="wasmtime",
     crates=WASMTIME_CRATES,
-    rust_roots=tuple(c.replace("-", "_") for c in WASMTIME_CRATES),
+    rust_roots=tuple(c.replace("-", "_") for c in USER_FACING),
     releases={k: v for k, v in _releases("wasmtime").items() if int(k) >= 29},
-    removed_crates={"wasi-common": "47", "wasmtime-wasi-threads": "47"},
+    removed_crates=_removed(int(VERIFIED_THROUGH)),
+    renamed_crates=_successors(),
+    published={name: tuple(str(m) for m in majors) for name, majors in LOCKSTEP.items()},
     # the newest line whose whole chain of steps is written and compile-checked
     default_target=VERIFIED_THROUGH,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-import tomllib
+import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 from tree_sitter import Node
 
 from wasm_codemod.rust.bindgen import crate_dir, wasmtime_bindgen_calls

@@ -52,10 +52,13 @@ def run_bulk(roots: list[Path], opts: SessionOptions, jobs: int,
 
 
 def bulk_exit_code(outcomes: list[RepoOutcome], check: bool) -> int:
-    if any(o.status in ("failed", "refused", "verify-failed", "rolled-back") for o in outcomes):
+    if any(o.status in ("failed", "refused", "verify-failed", "rolled-back") or o.exit_code == Exit.INTERNAL
+           for o in outcomes):
         return Exit.PARTIAL
     if check and any(o.status == "pending" for o in outcomes):
         return Exit.CHANGES_PENDING
+    if any(o.exit_code == Exit.SKIPPED for o in outcomes):
+        return Exit.SKIPPED
     return Exit.OK
 
 

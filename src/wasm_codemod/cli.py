@@ -16,7 +16,9 @@ from .runner import RunOptions, plan_run
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
 
 EXIT_HELP = ("Exit codes: 0 success; 1 changes pending (--check); 2 usage error; "
-             "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk); 6 internal error.")
+             "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk); 6 internal error "
+             "(the files it hit were left as they were, the rest was handled); 7 done, but some crates were "
+             "skipped (each listed with its reason).")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help=f"Upgrade Rust projects built on wasmtime and wit-bindgen to newer releases. {EXIT_HELP}")
@@ -26,10 +28,21 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"wasm-codemod: {msg}\n")
 
 
-def _targets(to: str, guest_to: str = "latest") -> dict[str, str]:
+def _targets(to: str | None, guest_to: str | None, from_: str | None = None,
+             guest_from: str | None = None) -> dict[str, str]:
+    """Only the families the user named are planned: `--to`/`--from` name the host family,
+    `--guest-to`/`--guest-from` the guest family; naming neither means every family, to latest."""
     reg = load_registry()
-    return {"wasmtime": resolve_target(reg.families["wasmtime"], to),
-            "wit-bindgen": resolve_target(reg.families["wit-bindgen"], guest_to)}
+    hosts = to is not None or from_ is not None
+    guests = guest_to is not None or guest_from is not None
+    if not hosts and not guests:
+        hosts = guests = True
+    out = {}
+    if hosts:
+        out["wasmtime"] = resolve_target(reg.families["wasmtime"], to or "latest", "--to")
+    if guests:
+        out["wit-bindgen"] = resolve_target(reg.families["wit-bindgen"], guest_to or "latest", "--guest-to")
+    return out
 
 
 def _froms(from_: str | None, guest_from: str | None) -> dict[str, str]:
@@ -56,12 +69,16 @@ def _step_options(items: list[str] | None, bindgen_anyhow: bool) -> dict[str, ob
 @app.command(help=f"Rewrite source, Cargo.toml and WIT files under PATH(s) up to --to / --guest-to. {EXIT_HELP}")
 def upgrade(
     paths: Annotated[list[Path] | None, typer.Argument(help="crate or repository roots (default: .)")] = None,
-    to: Annotated[str, typer.Option("--to", help="target wasmtime line, e.g. 36, or 'latest'")] = "latest",
+    to: Annotated[str | None, typer.Option("--to", help="target wasmtime line, e.g. 36, or 'latest'. Only the "
+                                           "families named by --to/--guest-to are touched; with neither, all "
+                                           "go to latest")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="override the detected wasmtime line")] = None,
-    guest_to: Annotated[str, typer.Option("--guest-to", help="target wit-bindgen line, e.g. 0.45, or 'latest'")]
-    = "latest",
+    guest_to: Annotated[str | None, typer.Option("--guest-to", help="target wit-bindgen line, e.g. 0.45, or "
+                                                 "'latest'")] = None,
     guest_from: Annotated[str | None, typer.Option("--guest-from", help="override the detected wit-bindgen line")]
     = None,
+    strict: Annotated[bool, typer.Option("--strict", help="refuse the whole run (exit 3, nothing written) when any "
+                                         "crate would be skipped")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print a unified diff; write nothing")] = False,
     check: Annotated[bool, typer.Option("--check", help="write nothing; exit 1 if changes are pending")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text | json | jsonl")] = "text",
@@ -108,7 +125,7 @@ def upgrade(
         _err(f"{missing[0]}: no such file or directory")
         raise typer.Exit(Exit.USAGE)
     try:
-        run = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from),
+        run = RunOptions(targets=_targets(to, guest_to, from_, guest_from), from_override=_froms(from_, guest_from),
                          only=frozenset(only or ()), skip=frozenset(skip or ()),
                          step_options=_step_options(step_option, bindgen_anyhow))
         for sid in run.only | run.skip:
@@ -117,7 +134,8 @@ def upgrade(
         _err(str(exc))
         raise typer.Exit(Exit.USAGE) from exc
     mode = "dry-run" if dry_run else "check" if check else "write"
-    opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit)
+    opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit,
+                          strict)
     if not bulk:
         prog, on_crate = crate_progress()
         try:
@@ -192,7 +210,7 @@ def _emit_bulk(outcomes: list[RepoOutcome], fmt: str, mode: str, diff_file: Path
                report: Path | None) -> None:
     docs = [dict(o.summary(), report=o.report) for o in outcomes]
     if report:
-        report.write_text(json.dumps({"schema_version": 1, "repos": docs}, indent=2) + "\n", "utf-8")
+        report.write_text(json.dumps({"schema_version": 2, "repos": docs}, indent=2) + "\n", "utf-8")
     if mode == "dry-run":
         diff = b"".join(o.diff for o in outcomes)
         if diff_file:
@@ -204,7 +222,7 @@ def _emit_bulk(outcomes: list[RepoOutcome], fmt: str, mode: str, diff_file: Path
             sys.stdout.write(json.dumps(d) + "\n")
         return
     if fmt == "json":
-        sys.stdout.write(json.dumps({"schema_version": 1, "repos": docs}, indent=2) + "\n")
+        sys.stdout.write(json.dumps({"schema_version": 2, "repos": docs}, indent=2) + "\n")
         return
     from rich.console import Console
     from rich.table import Table
@@ -222,16 +240,16 @@ def _emit_bulk(outcomes: list[RepoOutcome], fmt: str, mode: str, diff_file: Path
 @app.command("plan", help="Show detected versions and the steps an upgrade would run.")
 def plan_cmd(
     paths: Annotated[list[Path] | None, typer.Argument()] = None,
-    to: Annotated[str, typer.Option("--to")] = "latest",
+    to: Annotated[str | None, typer.Option("--to")] = None,
     from_: Annotated[str | None, typer.Option("--from")] = None,
-    guest_to: Annotated[str, typer.Option("--guest-to")] = "latest",
+    guest_to: Annotated[str | None, typer.Option("--guest-to")] = None,
     guest_from: Annotated[str | None, typer.Option("--guest-from")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
 ) -> None:
     from .report import to_json
 
     try:
-        opts = RunOptions(targets=_targets(to, guest_to), from_override=_froms(from_, guest_from))
+        opts = RunOptions(targets=_targets(to, guest_to, from_, guest_from), from_override=_froms(from_, guest_from))
         result = plan_run(paths or [Path(".")], opts)
     except PlanError as exc:
         _err(str(exc))

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 import tomlkit
-import tomllib
 
 SKIP_DIRS = frozenset({"target", ".git", "vendor", "node_modules", "third_party", "third-party", ".cargo"})
 
@@ -35,6 +35,10 @@ class Manifest:
         if self._doc is None:
             self._doc = tomlkit.parse(self.text)
         return self._doc
+
+    def reset_doc(self, text: str) -> None:
+        """Throw away in-memory edits made since ``text`` was dumped."""
+        self._doc = tomlkit.parse(text)
 
     def mentions(self, names: tuple[str, ...]) -> bool:
         return any(n in self.text for n in names)

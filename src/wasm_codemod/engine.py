@@ -10,9 +10,12 @@ every path through the composed moves of all planned steps, so moves that cancel
 from __future__ import annotations
 
 import re
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomlkit
 
 from . import cargo
 from .discover import Crate, Manifest
@@ -20,7 +23,14 @@ from .plan import Plan
 from .rust.paths import MoveChain, rewrite_paths
 from .source import EditSet, SourceError, SourceFile, apply_checked
 from .transform import Family, FollowUp, RustUnit, Step, StepContext, WitContext, line_key
-from .versions import VersionError, lock_versions, parse_version, release_line, requirement_line
+from .versions import (
+    VersionError,
+    lock_versions,
+    parse_version,
+    release_line,
+    requirement_line,
+    requirement_matches,
+)
 from .wit import WitUnit
 
 
@@ -58,69 +68,117 @@ def family_deps(m: Manifest, family: Family, readonly: bool = False) -> list[car
     return [d for d in cargo.iter_deps(doc) if d.name in family.crates]
 
 
-def detect(crate: Crate, family: Family) -> Detected | None:
-    """The family line a crate builds against: Cargo.lock when it agrees with Cargo.toml, else Cargo.toml."""
+@dataclass(frozen=True)
+class Undetected:
+    """A crate that uses the family but whose line cannot be told: it is skipped, with why and what to do."""
+
+    family: str
+    reason: str
+    next_step: str
+
+
+def _effective(dep: cargo.DepRef, crate: Crate, family: Family) -> tuple[str | None, bool]:
+    """(version requirement, comes from git/path) of a use, following `workspace = true`."""
+    if dep.workspace and crate.workspace_root is not None:
+        for wdep in family_deps(crate.workspace_root, family, readonly=True):
+            if wdep.table == "workspace.dependencies" and wdep.key == dep.key:
+                return wdep.requirement, wdep.is_git_or_path
+        return None, False
+    return dep.requirement, dep.is_git_or_path
+
+
+def family_uses(crate: Crate, family: Family) -> list[cargo.DepRef]:
+    """The crate's own dependencies on the family; `[workspace.dependencies]` is a declaration, not a use."""
     if not crate.manifest.mentions(family.crates):
-        return None  # cheap text check first: most crates in a large tree never name the family
-    req: str | None = None
-    used = family.primary
-    for dep in family_deps(crate.manifest, family, readonly=True):
-        if dep.name != family.primary and req is not None:
-            continue
-        if dep.table.startswith("workspace."):
-            continue
-        r = dep.requirement
-        if dep.workspace and crate.workspace_root is not None:
-            for wdep in family_deps(crate.workspace_root, family, readonly=True):
-                if wdep.table == "workspace.dependencies" and wdep.key == dep.key:
-                    r = wdep.requirement
-        if r is not None and (req is None or dep.name == family.primary):
-            req = r
-            used = dep.name
-    if req is None and not family_deps(crate.manifest, family, readonly=True):
+        return []  # cheap text check first: most crates in a large tree never name the family
+    return [d for d in family_deps(crate.manifest, family, readonly=True) if not d.table.startswith("workspace.")]
+
+
+def detect(crate: Crate, family: Family) -> Detected | Undetected | None:
+    """The family line a crate builds against (Cargo.lock when it agrees with Cargo.toml, else
+    Cargo.toml); ``Undetected`` when it uses the family but the line cannot be told; None when unused."""
+    uses = family_uses(crate, family)
+    if not uses:
         return None
+    # the primary crate's requirement decides; siblings only when the primary is absent
+    uses.sort(key=lambda d: d.name != family.primary)
+    req: str | None = None
+    used = uses[0].name
+    registry_uses = 0
+    for dep in uses:
+        r, vcs = _effective(dep, crate, family)
+        if vcs:
+            continue
+        registry_uses += 1
+        if r is not None and req is None:
+            req, used = r, dep.name
+    if registry_uses == 0:
+        return Undetected(family.name, f"{family.name} comes from git or a path here, so its version is unknown",
+                          "pass --from (or --guest-from) with the line it tracks to upgrade this crate")
     req_line: str | None = None
     if req is not None:
         try:
             req_line = requirement_line(req)
         except VersionError:
             req_line = None
-    locked: list[str] = []
-    for d in [crate.dir] + ([crate.workspace_root.path.parent] if crate.workspace_root else []):
-        lock = d / "Cargo.lock"
-        if lock.is_file():
-            locked = lock_versions(lock, {used}).get(used, [])
-            break
-    lock_lines = {}
-    for v in locked:
+    lock_lines: dict[str, str] = {}
+    for v in sorted(_locked(crate, used), key=_ver_key):
         try:
             lock_lines[release_line(parse_version(v))] = v
         except VersionError:
             continue
-    if req_line is not None and req_line in lock_lines:
-        return Detected(family.name, req_line, "Cargo.lock", lock_lines[req_line], req)
+    if req is not None:
+        # a lock with several lines of the crate (a workspace mid-migration): the one this requirement takes
+        matching = [line for line, v in lock_lines.items() if requirement_matches(req, v)]
+        if matching:
+            line = max(matching, key=line_key)
+            return Detected(family.name, line, "Cargo.lock", lock_lines[line], req)
     if req_line is not None:
         # no lock, or a stale lock (e.g. right after an upgrade): the manifest is what will build
         return Detected(family.name, req_line, "Cargo.toml", None, req)
     if len(lock_lines) == 1:
         line, exact = next(iter(lock_lines.items()))
         return Detected(family.name, line, "Cargo.lock", exact, req)
-    return None
+    why = (f"Cargo.lock holds {family.primary if used == family.primary else used} "
+           f"{', '.join(sorted(lock_lines.values()))}" if lock_lines else "no Cargo.lock entry")
+    return Undetected(family.name, f"cannot tell which {family.name} version this crate uses "
+                      f"(requirement {req!r}; {why})" if req is not None else
+                      f"cannot tell which {family.name} version this crate uses (no version requirement; {why})",
+                      "pass --from (or --guest-from), or pin the version in Cargo.toml")
+
+
+def _locked(crate: Crate, name: str) -> list[str]:
+    for d in [crate.dir] + ([crate.workspace_root.path.parent] if crate.workspace_root else []):
+        lock = d / "Cargo.lock"
+        if lock.is_file():
+            return lock_versions(lock, {name}).get(name, [])
+    return []
+
+
+def internal_error(file: str, where: str, exc: BaseException, consequence: str) -> FollowUp:
+    """A bug of ours, reported as a follow-up so the run can go on without the file or crate it hit."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    frame = tb[-1] if tb else None
+    at = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return FollowUp(file, 1, "internal-error",
+                    f"{where} raised {type(exc).__name__}: {exc}{at}; {consequence}. This is a wasm-codemod bug: "
+                    "please report it with this message", "error")
 
 
 # -- Rust ------------------------------------------------------------------------------
 
 
-def load_units(crate: Crate, plan: Plan, family: Family,
-               root_rel: Callable[[Path], str]) -> tuple[list[RustUnit], list[FollowUp]]:
-    """Parse only the crate's files that mention something the plan may touch."""
+def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Path], str],
+               current: dict[Path, bytes] | None = None) -> tuple[list[RustUnit], list[FollowUp]]:
+    """Parse only the crate's files that mention something the plan may touch (``current``: contents
+    already rewritten by an earlier family's plan in this run)."""
     tokens: set[bytes] = {r.encode() for r in family.rust_roots}
     for s in plan.steps:
         tokens.update(s.prefilter)
     units: list[RustUnit] = []
     problems: list[FollowUp] = []
     for f in crate.rs_files:
-        raw = f.read_bytes()
+        raw = current[f] if current and f in current else f.read_bytes()
         if not any(t in raw for t in tokens):
             continue
         gen = generated_by(raw)
@@ -159,9 +217,23 @@ def generated_by(raw: bytes) -> str | None:
 
 def upgrade_rust(units: list[RustUnit], plan: Plan,
                  options: dict[str, object]) -> tuple[list[FollowUp], dict[str, set[str]]]:
-    """Apply ``plan`` to ``units`` in place. Returns follow-ups and, per file, the steps that changed it."""
+    """Apply ``plan`` to ``units`` in place. Returns follow-ups and, per file, the steps that changed it.
+
+    A step that raises on a file leaves that file exactly as it was (an ``internal-error`` follow-up
+    says so); every other file goes on through the whole plan."""
     follow_ups: list[FollowUp] = []
     touched: dict[str, set[str]] = {}
+    originals = {u.path: u.src for u in units}
+    live = list(units)
+
+    def give_up(u: RustUnit, where: str, exc: BaseException) -> None:
+        # reports made so far describe edits that will not happen: only the error stays
+        follow_ups[:] = [f for f in follow_ups if f.file != u.path]
+        follow_ups.append(internal_error(u.path, where, exc, "this file was left as it was"))
+        touched.pop(u.path, None)
+        u.reset(originals[u.path])
+        live.remove(u)
+
     chain_all = MoveChain.of((s.id, s.moves) for s in plan.steps)
     for step in plan.steps:
         if step.apply is None:
@@ -172,13 +244,18 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
             m = _chain.map(tuple(p.split("::")))
             return "::".join(m.new) if m.new is not None else p
 
-        ctx = StepContext(step, units, plan.current, plan.target, options, path_at_target=at_target)
-        step.apply(ctx)
+        ctx = _run_step(step, live, plan, options, at_target, give_up)
+        if ctx is None:
+            continue
         follow_ups.extend(ctx.follow_ups)
-        for u in units:
+        for u in list(live):
             if not u.edits:
                 continue
-            res = apply_checked(u.src, u.edits)
+            try:
+                res = apply_checked(u.src, u.edits)
+            except Exception as exc:
+                give_up(u, f"step {step.id}", exc)
+                continue
             if res.applied:
                 _shift_follow_ups(follow_ups, u.path, u.edits)
                 touched.setdefault(u.path, set()).add(step.id)
@@ -192,32 +269,85 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
         for s in plan.steps:
             macros |= s.path_macros
             hints.update(s.removed_hints)
-        for u in units:
-            pr = rewrite_paths(u.src, chain_all, macros)
-            for issue in pr.issues:
-                path = "::".join(issue.path)
-                step = issue.steps[-1] if issue.steps else "paths"
-                if issue.kind == "macro":
-                    msg = (f"`{path}` inside a macro body cannot be rewritten safely; "
-                           f"change it by hand to its new path ({issue.detail})")
-                else:
-                    hint = _hint(hints, issue.path)
-                    msg = f"`{path}` no longer exists at {plan.family} {plan.target}" + (f": {hint}" if hint else "")
-                follow_ups.append(FollowUp(u.path, u.src.line_of(issue.offset), step, msg, "manual",
-                                           _link(plan, step), issue.offset))
-            if pr.edits:
-                res = apply_checked(u.src, pr.edits)
-                if res.applied:
-                    _shift_follow_ups(follow_ups, u.path, pr.edits)
-                    touched.setdefault(u.path, set()).update(pr.changed_steps)
-                    u.reset(res.file)
-                else:
-                    follow_ups.append(FollowUp(u.path, 1, "paths", f"path rewrite: {res.reason}", "error"))
+        for u in list(live):
+            try:
+                _rewrite_unit_paths(u, plan, chain_all, macros, hints, follow_ups, touched)
+            except Exception as exc:
+                give_up(u, "the path rewrite", exc)
     by_path = {u.path: u for u in units}
     for f in follow_ups:
         if f.offset is not None and f.file in by_path:
             f.line = by_path[f.file].src.line_of(f.offset)
     return follow_ups, touched
+
+
+def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],
+              at_target: Callable[[str], str],
+              give_up: Callable[[RustUnit, str, BaseException], None]) -> StepContext | None:
+    """Run one step over the crate's files; when it raises, find the files it raises on alone, leave
+    those as they were, and run it again over the others (None: it cannot run at all)."""
+
+    def attempt(units: list[RustUnit]) -> StepContext:
+        ctx = StepContext(step, units, plan.current, plan.target, options, path_at_target=at_target)
+        try:
+            assert step.apply is not None
+            step.apply(ctx)
+        except BaseException:
+            for u in units:
+                u.edits = EditSet()
+                u.pending_imports = {}
+            raise
+        return ctx
+
+    try:
+        return attempt(live)
+    except Exception as exc:
+        first = exc
+    culprits: list[tuple[RustUnit, Exception]] = []
+    for u in list(live):
+        try:
+            attempt([u])
+        except Exception as exc:
+            culprits.append((u, exc))
+        for v in live:
+            v.edits = EditSet()
+            v.pending_imports = {}
+    if not culprits:
+        # it fails only with the files together: none can be upgraded without it, so none is
+        culprits = [(u, first) for u in live]
+    for u, exc in culprits:
+        give_up(u, f"step {step.id}", exc)
+    if not live:
+        return None
+    try:
+        return attempt(live)
+    except Exception as exc:
+        give_up(live[0], f"step {step.id}", exc)
+        return None
+
+
+def _rewrite_unit_paths(u: RustUnit, plan: Plan, chain: MoveChain, macros: set[str], hints: dict[str, str],
+                        follow_ups: list[FollowUp], touched: dict[str, set[str]]) -> None:
+    pr = rewrite_paths(u.src, chain, macros)
+    for issue in pr.issues:
+        path = "::".join(issue.path)
+        step = issue.steps[-1] if issue.steps else "paths"
+        if issue.kind == "macro":
+            msg = (f"`{path}` inside a macro body cannot be rewritten safely; "
+                   f"change it by hand to its new path ({issue.detail})")
+        else:
+            hint = _hint(hints, issue.path)
+            msg = f"`{path}` no longer exists at {plan.family} {plan.target}" + (f": {hint}" if hint else "")
+        follow_ups.append(FollowUp(u.path, u.src.line_of(issue.offset), step, msg, "manual",
+                                   _link(plan, step), issue.offset))
+    if pr.edits:
+        res = apply_checked(u.src, pr.edits)
+        if res.applied:
+            _shift_follow_ups(follow_ups, u.path, pr.edits)
+            touched.setdefault(u.path, set()).update(pr.changed_steps)
+            u.reset(res.file)
+        else:
+            follow_ups.append(FollowUp(u.path, 1, "paths", f"path rewrite: {res.reason}", "error"))
 
 
 def _shift_follow_ups(follow_ups: list[FollowUp], path: str, edits: EditSet) -> None:
@@ -270,6 +400,19 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
         where = f"[{dep.table}] {dep.key}"
         if any(dep.name in s.handles_crates for s in plan.steps):
             continue  # a step of this plan migrates this crate
+        successor = family.renamed_crates.get(dep.name)
+        if successor and target in family.published.get(successor, ()) \
+                and target not in family.published.get(dep.name, ()) and not dep.workspace:
+            # keep the Rust name (`use wasmtime_cranelift::..`): point the key at the renamed package
+            _set_package(dep, successor)
+            res.changed = True
+            res.steps.add(bump_id)
+            res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                           f"{where}: `{dep.key}` is published as `{successor}` from "
+                                           f"{family.name} {family.published[successor][0]} (an internal crate "
+                                           f"without API promises); the dependency now names it with `package =`",
+                                           "review"))
+            dep = cargo.DepRef(dep.table, dep.key, dep.container, successor)
         if dep.name in family.removed_crates and line_key(target) >= line_key(family.removed_crates[dep.name]):
             res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
                                            f"{where}: crate `{dep.name}` is not published for {family.name} "
@@ -318,12 +461,47 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
     return res
 
 
+def patch_follow_ups(m: Manifest, rel: str, family: Family, plan: Plan) -> list[FollowUp]:
+    """A `[patch.*]` of a family crate (a fork, a git branch) has to move with the bump, by hand."""
+    out: list[FollowUp] = []
+    patch = m.data.get("patch")
+    if not isinstance(patch, dict):
+        return out
+    for source, entries in patch.items():
+        if not isinstance(entries, dict):
+            continue
+        for key, spec in entries.items():
+            name = spec.get("package", key) if isinstance(spec, dict) else key
+            if name not in family.crates:
+                continue
+            origin = ", ".join(f"{k} = {spec[k]!r}" for k in ("git", "branch", "tag", "rev", "path")
+                               if isinstance(spec, dict) and k in spec)
+            out.append(FollowUp(rel, _line(m, key), f"{family.name}-manifest",
+                                f"[patch.{source}] {key} ({origin or 'patched'}) must provide {name} "
+                                f"{plan.target} now that the requirement is bumped: move the patch to a "
+                                f"{plan.target} branch/rev of the fork, or remove it", "manual"))
+    return out
+
+
+def _set_package(dep: cargo.DepRef, package: str) -> None:
+    item = dep.item
+    if isinstance(item, str) or not hasattr(item, "__setitem__"):
+        table = tomlkit.inline_table()
+        table["version"] = str(item)
+        table["package"] = package
+        dep.container[dep.key] = table
+    else:
+        item["package"] = package
+
+
 def _line(m: Manifest, key: str) -> int:
     return cargo.line_of_key(m.text, key)
 
 
 def _ver_key(v: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in re.findall(r"\d+", v)[:3])
+    """"1.88" and "1.88.0" are the same version (else: "rust-version raised from 1.88 to 1.88")."""
+    parts = [int(x) for x in re.findall(r"\d+", v)[:3]]
+    return tuple(parts + [0] * (3 - len(parts)))
 
 
 def raise_rust_version(m: Manifest, rel: str, family: Family, plan: Plan) -> ManifestResult:
@@ -395,10 +573,15 @@ def upgrade_wit(steps_for: dict[Path, dict[str, tuple[Step, str, str]]], follow_
             unit = WitUnit(rel(f), data, EditSet())
             ctx = WitContext(step, [unit], current, target)
             assert step.wit is not None
-            step.wit(ctx)
+            try:
+                step.wit(ctx)
+                new = unit.edits.apply(data) if unit.edits else data
+            except Exception as exc:  # this step's WIT edits are dropped; earlier and later ones stay
+                follow_ups.append(internal_error(rel(f), f"step {step.id}", exc, "its WIT edits were not made"))
+                continue
             follow_ups.extend(ctx.follow_ups)
-            if unit.edits:
-                data = unit.edits.apply(data)
+            if new != data:
+                data = new
                 applied.append(step.id)
         if data != raw:
             changes.append(FileChange(f, raw, data, applied, "wit"))

@@ -65,8 +65,8 @@ class Plan:
         return line_key(self.current) >= line_key(self.target)
 
 
-def resolve_target(family: Family, spec: str) -> str:
-    """``--to`` value -> a known release line of ``family``."""
+def resolve_target(family: Family, spec: str, flag: str = "--to") -> str:
+    """``--to`` (or ``flag``) value -> a known release line of ``family``."""
     spec = spec.strip()
     # developers writing the next steps lift the cap with WASM_CODEMOD_ALLOW_UNVERIFIED=1
     allow = os.environ.get("WASM_CODEMOD_ALLOW_UNVERIFIED") == "1"
@@ -75,7 +75,7 @@ def resolve_target(family: Family, spec: str) -> str:
     parts = spec.split(".")
     line = parts[0] if not spec.startswith("0.") else ".".join(parts[:2])
     if not all(p.isdigit() for p in line.split(".")):
-        raise PlanError(f"--to {spec!r}: expected a release line like 36 or 0.45, or 'latest'")
+        raise PlanError(f"{flag} {spec!r}: expected a release line like 36 or 0.45, or 'latest'")
     known = family.known_lines()
     if known and not allow and line_key(line) > line_key(family.latest_line()):
         raise PlanError(f"{family.name} {line} is newer than the newest verified line "

@@ -8,7 +8,7 @@ from typing import Any
 from . import __version__
 from .runner import RunResult
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2  # 2: `skipped` crates, `internal_errors` / `skipped` totals
 
 
 def unified_diff(result: RunResult) -> bytes:
@@ -61,11 +61,15 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
         "changes": changes,
         "follow_ups": follow,
         "errors": result.errors,
+        "skipped": [{"manifest": k.manifest, "crate": k.crate, "family": k.family, "reason": k.reason,
+                     "next_step": k.next_step} for k in result.skipped],
         "totals": {
             "crates": len(result.crates),
             "files_changed": len(result.changes),
             "follow_ups": len(result.follow_ups),
             "errors": len(result.errors),
+            "skipped": len(result.skipped),
+            "internal_errors": len(result.internal_errors),
             "files_parsed": sum(c.files_parsed for c in result.crates),
             "files_seen": result.discovery.files_seen,
         },
@@ -111,6 +115,10 @@ def to_text(result: RunResult, mode: str) -> str:
             lines.append(f"  {step}:")
             for f in sorted(items, key=lambda f: (f.file, f.line)):
                 lines.append(f"    {f.file}:{f.line}: [{f.severity}] {f.message}")
+    if result.skipped:
+        lines.append(f"{len(result.skipped)} crate(s) skipped (the rest of the tree was handled):")
+        for k in result.skipped:
+            lines.append(f"  {k.text()}")
     for e in result.errors:
         lines.append(f"error: {e}")
     return "\n".join(lines) + "\n"

@@ -12,28 +12,46 @@ from pathlib import Path
 
 import tomlkit
 
-from .discover import Discovery, discover
+from .discover import Crate, Discovery, discover
 from .engine import (
     CrateOutcome,
     Detected,
     FileChange,
+    Undetected,
     detect,
+    family_uses,
+    internal_error,
     load_units,
+    patch_follow_ups,
     raise_rust_version,
     toolchain_follow_ups,
     upgrade_manifest,
     upgrade_rust,
     upgrade_wit,
 )
-from .engine import (
-    family_deps as engine_family_deps,
-)
 from .plan import Plan, Registry, load_registry, make_plan
-from .transform import FollowUp, ManifestContext, Step, line_key
+from .transform import Family, FollowUp, ManifestContext, Step, line_key
 
 
 class RefusedError(Exception):
     """The input cannot be processed safely; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A crate left out of the run, why, and what the user can do about it."""
+
+    manifest: str  # display path of the crate's Cargo.toml
+    crate: str
+    family: str | None  # None: the crate could not be read at all
+    reason: str
+    next_step: str
+
+    def text(self) -> str:
+        fam = f" ({self.family})" if self.family else ""
+        return f"{self.manifest}{fam}: {self.reason}; {self.next_step}"
+
+
 
 
 @dataclass
@@ -53,10 +71,15 @@ class RunResult:
     follow_ups: list[FollowUp]
     errors: list[str]
     base: Path  # paths in reports are relative to this
+    skipped: list[Skip] = field(default_factory=list)
 
     @property
     def pending(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def internal_errors(self) -> list[FollowUp]:
+        return [f for f in self.follow_ups if f.step == "internal-error"]
 
     def rel(self, p: Path) -> str:
         return display_path(p, self.base)
@@ -81,7 +104,13 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             base = roots[0] if roots[0].is_dir() else roots[0].parent
     base = base.resolve()
     disc = discover(roots)
-    errors = [f"{display_path(p.path, base)}: {p.message}" for p in disc.problems]
+    errors: list[str] = []
+    # an unreadable Cargo.toml costs its own crate (named, with the fix), not the whole run; one that
+    # names no crate of the families asked for is none of this run's business
+    asked = tuple(c for f in opts.targets for c in registry.families[f].crates)
+    skipped: list[Skip] = [Skip(display_path(p.path, base), p.path.parent.name, None, p.message,
+                                "fix the manifest and run again; nothing in this crate was touched")
+                           for p in disc.problems if _mentions(p.path, asked)]
     outcomes: list[CrateOutcome] = []
     changes: list[FileChange] = []
     follow_ups: list[FollowUp] = []
@@ -96,55 +125,54 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             on_crate(i, len(disc.crates), crate.name)
         out = CrateOutcome(crate)
         outcomes.append(out)
+        # a crate that is both host and guest: the second family starts from the first one's output
+        rust_changes: dict[Path, FileChange] = {}
         for fam_name, target in opts.targets.items():
             family = registry.families[fam_name]
-            if fam_name in opts.from_override:
-                found = detect(crate, family)
-                if found is None:
+            try:
+                decision = _decide(crate, family, target, opts, registry, rel)
+                if isinstance(decision, Skip):
+                    skipped.append(decision)
                     continue
-                det = Detected(fam_name, opts.from_override[fam_name], "--from")
-            else:
-                det = detect(crate, family)
-            if det is None:
-                deps = engine_family_deps(crate.manifest, family, readonly=True) \
-                    if crate.manifest.mentions(family.crates) else []
-                if deps and all(d.is_git_or_path for d in deps):
-                    follow_ups.append(FollowUp(rel(crate.manifest.path), 1, f"{fam_name}-manifest",
-                                               f"{family.name} comes from git or a path here; its version is "
-                                               f"unknown, so this crate was skipped: pass --from to upgrade it",
-                                               "manual"))
-                elif deps:
-                    errors.append(f"{rel(crate.manifest.path)}: cannot tell which {family.name} version this crate "
-                                  f"uses (no readable version requirement, no Cargo.lock entry); pass --from"
-                                  f"{'' if fam_name == 'wasmtime' else ' (--guest-from)'} or pin the version")
-                continue
-            known = family.known_lines()
-            if known and line_key(det.line) < line_key(known[0]):
-                errors.append(f"{rel(crate.manifest.path)}: {family.name} {det.line} is older than the oldest line "
-                              f"this tool upgrades from ({known[0]}); move to {known[0]} by hand first")
+                if decision is None:
+                    continue
+                det, plan = decision
+                if plan.is_noop:
+                    out.detected[fam_name] = det
+                    out.plans.append(plan)
+                    continue
+                current = {p: c.new for p, c in rust_changes.items()}
+                units, problems = load_units(crate, plan, family, rel, current)
+                originals = {u.path: u.src.to_bytes() for u in units}
+                fups, touched = upgrade_rust(units, plan, opts.step_options)
+            except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
+                out.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
+                                                     f"{family.name} was not upgraded in this crate"))
                 continue
             out.detected[fam_name] = det
-            plan = make_plan(registry, fam_name, det.line, target, opts.only, opts.skip)
             out.plans.append(plan)
-            if plan.is_noop:
-                continue
-            for m in [crate.manifest, crate.workspace_root]:
-                if m is not None:
-                    manifest_plans.setdefault(m.path, {})
-                    prev = manifest_plans[m.path].get(fam_name)
-                    if prev is None or line_key(plan.current) < line_key(prev.current):
-                        manifest_plans[m.path][fam_name] = plan
-            units, problems = load_units(crate, plan, family, rel)
-            out.follow_ups.extend(problems)
             out.files_parsed += len(units)
-            originals = {u.path: u.src.to_bytes() for u in units}
-            fups, touched = upgrade_rust(units, plan, opts.step_options)
+            out.follow_ups.extend(problems)
             out.follow_ups.extend(fups)
             for u in units:
                 new = u.src.to_bytes()
-                if new != originals[u.path]:
-                    out.changes.append(FileChange(u.abs_path, originals[u.path], new,  # type: ignore[attr-defined]
-                                                  sorted(touched.get(u.path, ())), "rust"))
+                if new == originals[u.path]:
+                    continue
+                path = u.abs_path  # type: ignore[attr-defined]
+                prev = rust_changes.get(path)
+                steps = sorted(touched.get(u.path, ()))
+                if prev is None:
+                    rust_changes[path] = FileChange(path, originals[u.path], new, steps, "rust")
+                else:
+                    prev.new = new
+                    prev.steps = sorted(set(prev.steps) | set(steps))
+            for m in [crate.manifest, crate.workspace_root]:
+                if m is not None:
+                    manifest_plans.setdefault(m.path, {})
+                    prev_plan = manifest_plans[m.path].get(fam_name)
+                    if prev_plan is None or line_key(plan.current) < line_key(prev_plan.current):
+                        manifest_plans[m.path][fam_name] = plan
+        out.changes = [c for c in rust_changes.values() if c.new != c.old]
         changes.extend(out.changes)
         follow_ups.extend(out.follow_ups)
 
@@ -156,15 +184,31 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         changed = False
         for fam_name, plan in plans.items():
             family = registry.families[fam_name]
-            res = upgrade_manifest(m, rel(mpath), family, plan)
-            follow_ups.extend(res.follow_ups)
-            changed |= res.changed
-            steps |= res.steps
+            snapshot = tomlkit.dumps(m.doc)
+            try:
+                res = upgrade_manifest(m, rel(mpath), family, plan)
+                follow_ups.extend(res.follow_ups)
+                if res.changed:
+                    follow_ups.extend(patch_follow_ups(m, rel(mpath), family, plan))
+                changed |= res.changed
+                steps |= res.steps
+            except Exception as exc:
+                m.reset_doc(snapshot)
+                follow_ups.append(internal_error(rel(mpath), f"bumping {fam_name}", exc,
+                                                 f"the {fam_name} requirements here were left as they were"))
+                continue
             for s in plan.steps:
                 if s.manifest is None:
                     continue
+                snapshot = tomlkit.dumps(m.doc)
                 mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
-                s.manifest(mctx)
+                try:
+                    s.manifest(mctx)
+                except Exception as exc:  # undo what the hook did to the document, keep the rest
+                    m.reset_doc(snapshot)
+                    follow_ups.append(internal_error(rel(mpath), f"step {s.id}", exc,
+                                                     "this step's manifest edits were not made"))
+                    continue
                 follow_ups.extend(mctx.follow_ups)
                 if mctx.changed:
                     changed = True
@@ -211,7 +255,48 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             gone[(f.file, f.line, f.step)] = f
         uniq.setdefault(f.key(), f)
     changes.sort(key=lambda c: str(c.path))
-    return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base)
+    return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base, skipped)
+
+
+def _mentions(path: Path, names: tuple[str, ...]) -> bool:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return True  # cannot tell: say so
+    return any(n.encode() in data for n in names)
+
+
+def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
+            rel: Callable[[Path], str]) -> tuple[Detected, Plan] | Skip | None:
+    """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
+    found = detect(crate, family)
+    if found is None:
+        return None
+    where = rel(crate.manifest.path)
+
+    def skip(reason: str, next_step: str) -> Skip:
+        return Skip(where, crate.name, family.name, reason, next_step)
+
+    if family.name in opts.from_override:
+        det = Detected(family.name, opts.from_override[family.name], "--from")
+    elif isinstance(found, Undetected):
+        if crate.workspace_root is None and any(d.workspace for d in family_uses(crate, family)):
+            return skip(f"{family.name} is inherited from a workspace root that could not be read",
+                        "fix the workspace Cargo.toml and run again")
+        return skip(found.reason, found.next_step)
+    else:
+        det = found
+    known = family.known_lines()
+    flag = "--from" if family.name == "wasmtime" else "--guest-from"
+    if known and line_key(det.line) < line_key(known[0]):
+        return skip(f"{family.name} {det.line} is older than the oldest line this tool upgrades from ({known[0]})",
+                    f"move it to {known[0]} by hand first (or pass {flag} if the detection is wrong)")
+    if det.line not in family.releases and line_key(det.line) <= line_key(family.latest_line()):
+        return skip(f"{family.name} {det.line} is not a published release line",
+                    f"check the version requirement (or pass {flag})")
+    if line_key(det.line) > line_key(target):
+        return skip(f"{family.name} {det.line} is newer than the target {target}", "nothing to do for this crate")
+    return det, make_plan(registry, family.name, det.line, target, opts.only, opts.skip)
 
 
 def _wit_changes(disc: Discovery, outcomes: list[CrateOutcome], registry: Registry, follow_ups: list[FollowUp],
@@ -240,6 +325,8 @@ def _tidy_changed_lines(old: str, new: str) -> str:
             body = ln.rstrip("\r\n")
             body = re.sub(r"(\S)[ \t]{2,}\}", r"\1 }", body)
             body = re.sub(r"\{[ \t]{2,}(\S)", r"{ \1", body)
+            if re.search(r"\{ \S", body):
+                body = re.sub(r"([^\s{])\}(\s*(#.*)?)$", r"\1 }\2", body)  # a key appended to `{ a = 1 }`
             ln = body + ln[len(ln.rstrip("\r\n")):]
         out.append(ln)
     return "".join(out)

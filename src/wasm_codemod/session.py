@@ -31,6 +31,7 @@ class Exit:
     VERIFY_FAILED = 4
     PARTIAL = 5
     INTERNAL = 6
+    SKIPPED = 7  # done, but some crates were skipped (each with its reason)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class SessionOptions:
     todo_comments: bool = False
     git_branch: str | None = None
     git_commit: bool = False
+    strict: bool = False  # any skipped crate refuses the run
 
 
 @dataclass
@@ -69,6 +71,7 @@ class RepoOutcome:
             "follow_ups": totals.get("follow_ups", 0),
             "plans": [p for c in rep.get("crates", []) for p in c.get("plans", []) if p["from"] != p["to"]],
             "messages": self.messages,
+            "skipped": [f"{k['manifest']}: {k['reason']}; {k['next_step']}" for k in rep.get("skipped", [])],
             "verify": self.verify,
             "branch": self.branch,
             "commit": self.commit,
@@ -99,10 +102,17 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         out.status, out.exit_code = "refused", Exit.REFUSED
         out.messages = list(result.errors) + ["nothing was written: fix the errors above and run again"]
         return out
+    if opts.strict and result.skipped:
+        out.status, out.exit_code = "refused", Exit.REFUSED
+        out.messages = [f"skipped: {s.text()}" for s in result.skipped] + [
+            "nothing was written: --strict refuses a run that skips crates"]
+        return out
+    out.exit_code = _finished_code(result)
     if not result.changes:
         return out
     if opts.mode == "check":
-        out.status, out.exit_code = "pending", Exit.CHANGES_PENDING
+        out.status = "pending"
+        out.exit_code = Exit.INTERNAL if result.internal_errors else Exit.CHANGES_PENDING
         return out
     if opts.mode == "dry-run":
         out.status = "pending"
@@ -168,6 +178,15 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
             out.commit = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
                                         text=True, check=False).stdout.strip()
     return out
+
+
+def _finished_code(result: RunResult) -> int:
+    """Exit code of a run that was not refused: internal errors, then skips, then success."""
+    if result.internal_errors:
+        return Exit.INTERNAL
+    if result.skipped:
+        return Exit.SKIPPED
+    return Exit.OK
 
 
 def commit_message(report: dict[str, Any]) -> str:

@@ -255,6 +255,10 @@ class Family:
     releases: dict[str, Release] = field(default_factory=dict)
     # crate -> line at which it stops being published
     removed_crates: dict[str, str] = field(default_factory=dict)
+    # crate -> the crate that continues it under a new name (the line it starts at is in ``published``)
+    renamed_crates: dict[str, str] = field(default_factory=dict)
+    # crate -> lines published on crates.io (empty: every line of the family)
+    published: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a line the family knows about beyond its releases table (e.g. from the reference notes)
     default_target: str | None = None
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-import tomllib
+import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 
 _VER = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
 
@@ -52,14 +53,62 @@ def requirement_line(spec: str) -> str:
 
 
 def lock_versions(lock_path: Path, names: set[str]) -> dict[str, list[str]]:
-    try:
-        data = tomllib.loads(lock_path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return {}
     out: dict[str, list[str]] = {}
-    for pkg in data.get("package", []):
-        if pkg.get("name") in names:
-            out.setdefault(pkg["name"], []).append(pkg.get("version", ""))
+    for name, version in _lock_packages(lock_path):
+        if name in names:
+            out.setdefault(name, []).append(version)
     return out
 
 
+def _lock_packages(lock_path: Path) -> tuple[tuple[str, str], ...]:
+    """(name, version) of every package in a Cargo.lock, parsed once per file state and run."""
+    try:
+        st = lock_path.stat()
+    except OSError:
+        return ()
+    return _parse_lock(str(lock_path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parse_lock(path: str, _mtime: int, _size: int) -> tuple[tuple[str, str], ...]:
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return ()
+    return tuple((str(p.get("name", "")), str(p.get("version", ""))) for p in data.get("package", [])
+                 if isinstance(p, dict))
+
+
+def requirement_matches(spec: str, version: str) -> bool:
+    """Does ``version`` satisfy the Cargo requirement ``spec`` (caret default, `~`, `=`, comparisons, `*`)?"""
+    try:
+        v = parse_version(version)
+    except VersionError:
+        return False
+    for part in (p.strip() for p in spec.split(",")):
+        if not part or part == "*":
+            continue
+        m = re.match(r"^(>=|<=|>|<|=|\^|~)?\s*(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?", part)
+        if not m:
+            return False
+        op = m.group(1) or "^"
+        nums = [int(g) if g and g != "*" else None for g in m.groups()[1:]]
+        given = [n for n in nums if n is not None]
+        lo = tuple(given + [0] * (3 - len(given)))
+        if op in ("^", "~", "="):
+            if op == "^":
+                # the first non-zero given part (or the last given one) must match exactly
+                fixed = next((i for i, n in enumerate(given) if n != 0), len(given) - 1) + 1
+            else:
+                fixed = len(given) if op == "=" else min(len(given), 2)
+            if v[:fixed] != lo[:fixed] or v < lo:
+                return False
+        elif op == ">=" and not v >= lo:
+            return False
+        elif op == ">" and not v > lo:
+            return False
+        elif op == "<" and not v < lo:
+            return False
+        elif op == "<=" and not v <= lo:
+            return False
+    return True

@@ -572,7 +572,10 @@ def print_use_tree(entries: list[tuple[Path, str | None, bool]], multiline: bool
     while len(cur.children) == 1 and not cur.leaf:
         seg, cur = next(iter(cur.children.items()))
         segs.append(seg)
-    if not cur.leaf and segs:
+    if not cur.leaf and not segs:
+        # no common prefix at all (`use {anyhow::Result, wasmtime::Engine};`): a braced root group
+        return cur.render_children(multiline, indent + "    ", indent)
+    if not cur.leaf:
         # several items under one prefix
         return "::".join(segs) + "::" + cur.render_children(multiline, indent + "    ", indent)
     frags = cur.render(segs[-1], multiline, indent)
