@@ -19,7 +19,6 @@ ENUMS = {
     ("wasmtime", "component", "Type"): "Type",
     ("wasmtime", "component", "types", "Type"): "Type",
 }
-CATCH_ALL = ("_", "identifier")
 
 
 def _pattern_enum(unit: RustUnit, pat: Node) -> str | None:
@@ -45,17 +44,34 @@ def _pattern_enum(unit: RustUnit, pat: Node) -> str | None:
 
 def _is_catch_all(arm: Node) -> bool:
     pat = arm.child_by_field_name("pattern")
-    if pat is None:
-        return False
+    if pat is None or pat.child_by_field_name("condition") is not None:
+        return False  # a guarded arm catches nothing for sure
     kids = [c for c in pat.named_children if c.type not in COMMENTS]
-    has_guard = pat.child_by_field_name("condition") is not None
-    if has_guard:
-        return False
     if not kids:
         return text(pat).strip() == "_"
-    first = kids[0]
-    return first.type in CATCH_ALL or text(first) == "_" or (
-        first.type == "captured_pattern" and text(first).split("@")[-1].strip() == "_")
+    return irrefutable(kids[0])
+
+
+def irrefutable(p: Node) -> bool:
+    """A pattern that matches every value: `_`, a binding (`x`, `mut x`, `ref x`), `x @ _`, `..`, and
+    tuples of those (`(a, b)` over a tuple scrutinee), or an or-pattern with one such alternative."""
+    t = p.type
+    kids = [c for c in p.named_children if c.type not in COMMENTS]
+    if t == "_" or text(p).strip() in ("_", ".."):
+        return True
+    if t == "identifier":
+        return not text(p)[:1].isupper()  # `None` / `FOO` are paths to a variant or a constant
+    if t in ("mut_pattern", "ref_pattern"):
+        return bool(kids) and irrefutable(kids[-1])
+    if t == "captured_pattern":
+        return bool(kids) and irrefutable(kids[-1])
+    if t in ("tuple_pattern", "parenthesized_pattern"):
+        return all(irrefutable(k) for k in kids)
+    if t == "or_pattern":
+        return any(irrefutable(k) for k in kids)
+    if t == "remaining_field_pattern":
+        return True
+    return False
 
 
 def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:

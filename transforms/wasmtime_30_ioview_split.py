@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.impls import ImplBlock, item_with_attrs_start
+from wasm_codemod.rust.impls import ImplBlock, item_with_attrs_start, type_definitions, type_key
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -13,17 +13,18 @@ IO_VIEW_AT_30 = "wasmtime_wasi::IoView"
 
 def apply(ctx: StepContext) -> None:
     views = ctx.impls(WASI_VIEW | WASI_HTTP_VIEW)
-    have_io = {(id(b.unit), b.self_type) for b in ctx.impls(IO_VIEW)} | {b.self_type for b in ctx.impls(IO_VIEW)}
-    done: set[str] = set()
+    defs = type_definitions(ctx.units)
+    done = {type_key(b, defs) for b in ctx.impls(IO_VIEW)}
     for block in views:
         table = block.methods().get("table")
         if table is None:
             continue  # already in 30 shape
         unit = block.unit
         ctx.delete_item(unit, table)
-        if block.self_type in have_io or block.self_type in done:
+        key = type_key(block, defs)
+        if key in done:
             continue  # one IoView impl per type, even when WasiView and WasiHttpView both had `table`
-        done.add(block.self_type)
+        done.add(key)
         trait = _io_view_name(ctx, block)
         indent = unit.src.indent_at(block.node.start_byte)
         fn_text = _reindent(unit.src.data[unit.src.line_start(item_with_attrs_start(table)):table.end_byte].decode(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.calls import classify_receiver, method_calls
+from wasm_codemod.rust.calls import method_calls, receiver_decision
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -10,12 +10,19 @@ ENGINE = ("wasmtime", "Engine")
 
 
 def apply(ctx: StepContext) -> None:
+    roots = [u.src.root for u in ctx.units]
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"detect_precompiled", "detect_precompiled_file"}):
             if len(mc.args) != 1:
                 continue
-            if classify_receiver(unit.names, mc.receiver, {ENGINE}) == "other":
+            decision = receiver_decision(unit.names, mc.receiver, {ENGINE}, mc.method, roots)
+            if decision == "skip":
                 continue  # a same-named method of a user type
+            if decision == "report":
+                ctx.report(unit, mc.call, f"cannot tell whether `{text(mc.receiver)}` is a wasmtime `Engine` (this "
+                           f"crate defines its own `{mc.method}`): if it is, call `Engine::{mc.method}(..)` "
+                           "(an associated function from 32)")
+                continue
             engine = ctx.import_name(unit, "wasmtime::Engine", mc.call)
             args = mc.call.child_by_field_name("arguments")
             ctx.replace(unit, (mc.call.start_byte, args.start_byte), f"{engine}::{mc.method}")

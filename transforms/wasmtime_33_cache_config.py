@@ -8,7 +8,7 @@ as standalone statements they become `config.cache(Some(Cache::from_file(..)<suf
 
 from __future__ import annotations
 
-from wasm_codemod.rust.calls import classify_receiver, method_calls, outer_expression, statement_of
+from wasm_codemod.rust.calls import method_calls, outer_expression, receiver_decision, statement_of
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -18,10 +18,17 @@ SIMPLE_ARG = ("identifier", "string_literal", "reference_expression", "field_exp
 
 
 def apply(ctx: StepContext) -> None:
+    roots = [u.src.root for u in ctx.units]
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"cache_config_load_default", "cache_config_load", "disable_cache"}):
-            if classify_receiver(unit.names, mc.receiver, CONFIG) == "other":
+            decision = receiver_decision(unit.names, mc.receiver, CONFIG, mc.method, roots)
+            if decision == "skip":
                 continue  # a same-named method of a user type
+            if decision == "report":
+                ctx.report(unit, mc.call, f"cannot tell whether `{text(mc.receiver)}` is a wasmtime `Config` (this "
+                           f"crate defines its own `{mc.method}`): if it is, use `Config::cache(..)` with a "
+                           "`wasmtime::Cache` (see the step's docs)")
+                continue
             recv = text(mc.receiver)
             if mc.method == "disable_cache":
                 if not mc.args:

@@ -8,7 +8,8 @@ Core `Instance::get_export(store, name)` (2 arguments) is unchanged.
 
 from __future__ import annotations
 
-from wasm_codemod.rust.calls import classify_receiver, method_calls
+from wasm_codemod.rust.calls import method_calls, receiver_decision
+from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
 INSTANCE = {("wasmtime", "component", "Instance")}
@@ -16,14 +17,21 @@ COMPONENT = {("wasmtime", "component", "Component")}
 
 
 def apply(ctx: StepContext) -> None:
+    roots = [u.src.root for u in ctx.units]
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"get_export", "export_index"}):
             if mc.method == "get_export" and len(mc.args) == 3:
-                if classify_receiver(unit.names, mc.receiver, INSTANCE) != "other":
-                    ctx.replace(unit, mc.name, "get_export_index")
+                ours, new, what = INSTANCE, "get_export_index", "component `Instance`"
             elif mc.method == "export_index" and len(mc.args) == 2:
-                if classify_receiver(unit.names, mc.receiver, COMPONENT) != "other":
-                    ctx.replace(unit, mc.name, "get_export")
+                ours, new, what = COMPONENT, "get_export", "`Component`"
+            else:
+                continue
+            decision = receiver_decision(unit.names, mc.receiver, ours, mc.method, roots)
+            if decision == "edit":
+                ctx.replace(unit, mc.name, new)
+            elif decision == "report":
+                ctx.report(unit, mc.call, f"cannot tell whether `{text(mc.receiver)}` is a {what} (this crate "
+                           f"defines its own `{mc.method}`): if it is, rename the call to `{new}`")
 
 
 STEP = Step(

@@ -16,6 +16,7 @@ NOT_GENERATED = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "was
 def apply(ctx: StepContext) -> None:
     if not any(b"bindgen!" in u.src.data for u in ctx.units):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
+    own = _handwritten_owners(ctx.units)
     for unit in ctx.units:
         for call in walk(unit.src.root):
             if call.type != "call_expression":
@@ -33,7 +34,43 @@ def apply(ctx: StepContext) -> None:
                     continue
                 if text(name) != "add_to_linker" or _is_library_call(ctx, unit, fn):
                     continue
+                qualifier = fn.child_by_field_name("path")
+                if qualifier is not None and text(qualifier).split("::")[-1] in own:
+                    continue  # the project's own `fn add_to_linker` (beside a bindgen!, not made by it)
                 _rewrite(ctx, unit, call, name)
+
+
+def _handwritten_owners(units: list[RustUnit]) -> set[str]:
+    """Modules (file or inline) and types whose `add_to_linker` is written in the source: bindgen!
+    output is never in the source, so calls through these names are not to generated code."""
+    owners: set[str] = set()
+    for u in units:
+        stem = u.path.rsplit("/", 1)[-1].removesuffix(".rs")
+        if stem == "mod":
+            stem = u.path.rsplit("/", 2)[-2] if u.path.count("/") else stem
+        for n in walk(u.src.root):
+            if n.type != "function_item":
+                continue
+            nm = n.child_by_field_name("name")
+            if nm is None or text(nm) != "add_to_linker":
+                continue
+            holder = n.parent
+            if holder is None:
+                continue
+            if holder.type == "source_file":
+                owners.add(stem)
+            elif holder.type == "declaration_list" and holder.parent is not None:
+                owner = holder.parent
+                if owner.type == "mod_item":
+                    mname = owner.child_by_field_name("name")
+                    if mname is not None:
+                        owners.add(text(mname))
+                elif owner.type == "impl_item" and owner.child_by_field_name("trait") is None:
+                    ty = owner.child_by_field_name("type")
+                    if ty is not None:
+                        base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
+                        owners.add(text(base or ty).split("::")[-1])
+    return owners
 
 
 def _is_library_call(ctx: StepContext, unit: RustUnit, fn: Node) -> bool:

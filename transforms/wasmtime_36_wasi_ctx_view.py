@@ -9,7 +9,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
-from wasm_codemod.rust.parse import text
+from wasm_codemod.rust.parse import ancestors, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
@@ -21,6 +21,18 @@ def apply(ctx: StepContext) -> None:
     io_impls = ctx.impls(IO_VIEW)
     http_impls = ctx.impls(WASI_HTTP_VIEW)
     used_io: set[int] = set()
+    bounds = _io_view_bounds(ctx)
+    if bounds:
+        # the crate's own API is built on IoView (`trait MyView: IoView`, `T: IoView`): it survives in
+        # wasmtime-wasi-io, so keep it (and its impls) there instead of removing it
+        for old in IO_VIEW_PATHS_AT_35:
+            ctx.override_move(old, IO_VIEW_AT_36)
+        ctx.require_crate("wasmtime-wasi-io")
+        for unit, node in bounds:
+            ctx.report(unit, node, "`IoView` is no longer part of wasmtime-wasi: this bound now names "
+                       "`wasmtime_wasi_io::IoView` (wasmtime-wasi-io added to Cargo.toml) and the `impl IoView` "
+                       "blocks were kept; wasmtime-wasi itself only needs `WasiView` now, so consider bounding "
+                       "on that instead", "review")
     for view in ctx.impls(WASI_VIEW):
         methods = view.methods()
         ctx_fn = methods.get("ctx")
@@ -61,11 +73,40 @@ def apply(ctx: StepContext) -> None:
                 # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
                 _add_method(ctx, http, table_fn)
     for io in io_impls:
+        if bounds:
+            continue  # still implemented: the crate's own bounds need it
         if id(io) in used_io:
             ctx.delete_item(io.unit, io.node)
         else:
             ctx.report(io.unit, io.node, "`IoView` is no longer used by wasmtime-wasi: fold this `table` into "
                        "`WasiView::ctx` (returning `WasiCtxView`) or `WasiHttpView::table`, then delete the impl")
+
+
+IO_VIEW_PATHS_AT_35 = ("wasmtime_wasi::p2::IoView", "wasmtime_wasi::IoView")
+IO_VIEW_AT_36 = "wasmtime_wasi_io::IoView"
+TYPE_PATHS = ("type_identifier", "scoped_type_identifier")
+
+
+def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
+    """Places where the crate itself names IoView other than as the trait of an impl or in a `use`:
+    supertraits, generic bounds, where clauses, `dyn IoView`."""
+    out = []
+    for unit in ctx.units:
+        if b"IoView" not in unit.src.data:
+            continue
+        for n in walk(unit.src.root):
+            if n.type not in TYPE_PATHS or not text(n).endswith("IoView"):
+                continue
+            if n.parent is not None and n.parent.type in TYPE_PATHS:
+                continue  # inner part of a longer path
+            if any(a.type == "use_declaration" for a in ancestors(n)):
+                continue
+            impl = n.parent
+            if impl is not None and impl.type == "impl_item" and impl.child_by_field_name("trait") == n:
+                continue
+            if ctx.resolves_to(unit, n, IO_VIEW) is not None:
+                out.append((unit, n))
+    return out
 
 
 def _matching(blocks: list[ImplBlock], view: ImplBlock) -> ImplBlock | None:

@@ -6,7 +6,7 @@ step is `review`. Calls of `engine.is_async()` are reported: there is no replace
 
 from __future__ import annotations
 
-from wasm_codemod.rust.calls import classify_receiver, method_calls, statement_of
+from wasm_codemod.rust.calls import classify_receiver, method_calls, receiver_decision, statement_of
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -16,6 +16,7 @@ PLACE = ("identifier", "field_expression", "self")
 
 
 def apply(ctx: StepContext) -> None:
+    roots = [u.src.root for u in ctx.units]
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"async_support", "is_async"}):
             if mc.method == "is_async":
@@ -25,7 +26,15 @@ def apply(ctx: StepContext) -> None:
                                "code now; decide from your own configuration (e.g. keep the flag you passed to "
                                "`Config::async_support`) or drop the check")
                 continue
-            if len(mc.args) != 1 or classify_receiver(unit.names, mc.receiver, CONFIG) == "other":
+            if len(mc.args) != 1:
+                continue
+            decision = receiver_decision(unit.names, mc.receiver, CONFIG, mc.method, roots)
+            if decision == "skip":
+                continue  # the receiver is declared as another type (e.g. the project's own builder)
+            if decision == "report":
+                ctx.report(unit, mc.call, f"cannot tell whether `{text(mc.receiver)}` is a wasmtime `Config` (this "
+                           "crate defines its own `async_support`): if it is, delete the call, it has no effect "
+                           "from 42", "review")
                 continue
             stmt = statement_of(mc.call)
             if stmt is not None and mc.receiver.type in PLACE:

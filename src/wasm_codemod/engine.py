@@ -215,9 +215,15 @@ def generated_by(raw: bytes) -> str | None:
     return None
 
 
-def upgrade_rust(units: list[RustUnit], plan: Plan,
-                 options: dict[str, object]) -> tuple[list[FollowUp], dict[str, set[str]]]:
-    """Apply ``plan`` to ``units`` in place. Returns follow-ups and, per file, the steps that changed it.
+@dataclass
+class RustResult:
+    follow_ups: list[FollowUp]
+    touched: dict[str, set[str]]  # file -> the steps that changed it
+    required_crates: set[str]  # family crates the rewritten code needs in the manifest
+
+
+def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) -> RustResult:
+    """Apply ``plan`` to ``units`` in place.
 
     A step that raises on a file leaves that file exactly as it was (an ``internal-error`` follow-up
     says so); every other file goes on through the whole plan."""
@@ -234,7 +240,8 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
         u.reset(originals[u.path])
         live.remove(u)
 
-    chain_all = MoveChain.of((s.id, s.moves) for s in plan.steps)
+    overrides: dict[str, dict[str, str | None]] = {}
+    required: set[str] = set()
     for step in plan.steps:
         if step.apply is None:
             continue
@@ -248,6 +255,9 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
         if ctx is None:
             continue
         follow_ups.extend(ctx.follow_ups)
+        if ctx.move_overrides:
+            overrides[step.id] = ctx.move_overrides
+        required |= ctx.required_crates
         for u in list(live):
             if not u.edits:
                 continue
@@ -263,6 +273,7 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
             else:
                 follow_ups.append(FollowUp(u.path, 1, step.id, f"{step.title}: {res.reason}", "error"))
                 u.reset(u.src)
+    chain_all = MoveChain.of((s.id, {**s.moves, **overrides.get(s.id, {})}) for s in plan.steps)
     if chain_all:
         macros: set[str] = set()
         hints: dict[str, str] = {}
@@ -278,7 +289,7 @@ def upgrade_rust(units: list[RustUnit], plan: Plan,
     for f in follow_ups:
         if f.offset is not None and f.file in by_path:
             f.line = by_path[f.file].src.line_of(f.offset)
-    return follow_ups, touched
+    return RustResult(follow_ups, touched, required)
 
 
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],
@@ -459,6 +470,49 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                     res.changed = True
                     res.steps.add(s.id)
     return res
+
+
+def add_dependency(m: Manifest, rel: str, family: Family, plan: Plan, name: str,
+                   manifests: dict[Path, Manifest]) -> ManifestResult:
+    """Add the family crate ``name`` to ``m`` at the plan's target, written like the family's primary
+    dependency (a version string, or `{ workspace = true }` plus an entry in the workspace root)."""
+    res = ManifestResult()
+    deps = family_deps(m, family)
+    if any(d.name == name and not d.table.startswith("workspace.") for d in deps):
+        return res
+    primary = next((d for d in deps if d.name == family.primary and not d.table.startswith("workspace.")), None)
+    table = "dependencies" if primary is None or "." in primary.table else primary.table
+    if table not in m.doc:
+        m.doc[table] = tomlkit.table()
+    req = cargo.bump_requirement(primary.requirement, plan.target, family.newest_patch(plan.target)) \
+        if primary is not None and primary.requirement else plan.target
+    if primary is not None and primary.workspace:
+        entry = tomlkit.inline_table()
+        entry["workspace"] = True
+        m.doc[table][name] = entry
+        root = _workspace_root_of(m, manifests)
+        where = f"{rel} (and the workspace root)"
+        if root is not None and not any(d.name == name and d.table == "workspace.dependencies"
+                                        for d in family_deps(root, family)):
+            res.follow_ups.append(FollowUp(rel, _line(m, name), f"{family.name}-manifest",
+                                           f"add `{name} = \"{plan.target}\"` to [workspace.dependencies] of the "
+                                           "workspace root (the member now inherits it)", "manual"))
+    else:
+        m.doc[table][name] = req
+        where = rel
+    res.changed = True
+    res.steps.add(f"{family.name}-manifest")
+    res.follow_ups.append(FollowUp(rel, _line(m, table), f"{family.name}-manifest",
+                                   f"added `{name}` to [{table}] of {where}: the upgraded code uses it", "info"))
+    return res
+
+
+def _workspace_root_of(m: Manifest, manifests: dict[Path, Manifest]) -> Manifest | None:
+    for d in m.path.parent.parents:
+        root = manifests.get(d / "Cargo.toml")
+        if root is not None and root.is_workspace:
+            return root
+    return None
 
 
 def patch_follow_ups(m: Manifest, rel: str, family: Family, plan: Plan) -> list[FollowUp]:

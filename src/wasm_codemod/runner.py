@@ -18,6 +18,7 @@ from .engine import (
     Detected,
     FileChange,
     Undetected,
+    add_dependency,
     detect,
     family_uses,
     internal_error,
@@ -116,6 +117,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     follow_ups: list[FollowUp] = []
     # manifest -> (family -> target) for every manifest some crate's plan touches
     manifest_plans: dict[Path, dict[str, Plan]] = {}
+    # manifest -> family -> crates the rewritten sources need as new dependencies
+    required: dict[Path, dict[str, set[str]]] = {}
 
     def rel(p: Path) -> str:
         return display_path(p, base)
@@ -144,7 +147,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 current = {p: c.new for p, c in rust_changes.items()}
                 units, problems = load_units(crate, plan, family, rel, current)
                 originals = {u.path: u.src.to_bytes() for u in units}
-                fups, touched = upgrade_rust(units, plan, opts.step_options)
+                rr = upgrade_rust(units, plan, opts.step_options)
             except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
                 out.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
                                                      f"{family.name} was not upgraded in this crate"))
@@ -153,14 +156,16 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             out.plans.append(plan)
             out.files_parsed += len(units)
             out.follow_ups.extend(problems)
-            out.follow_ups.extend(fups)
+            out.follow_ups.extend(rr.follow_ups)
+            if rr.required_crates:
+                required.setdefault(crate.manifest.path, {}).setdefault(fam_name, set()).update(rr.required_crates)
             for u in units:
                 new = u.src.to_bytes()
                 if new == originals[u.path]:
                     continue
                 path = u.abs_path  # type: ignore[attr-defined]
                 prev = rust_changes.get(path)
-                steps = sorted(touched.get(u.path, ()))
+                steps = sorted(rr.touched.get(u.path, ()))
                 if prev is None:
                     rust_changes[path] = FileChange(path, originals[u.path], new, steps, "rust")
                 else:
@@ -192,6 +197,11 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                     follow_ups.extend(patch_follow_ups(m, rel(mpath), family, plan))
                 changed |= res.changed
                 steps |= res.steps
+                for name in sorted(required.get(mpath, {}).get(fam_name, ())):
+                    added = add_dependency(m, rel(mpath), family, plan, name, disc.manifests)
+                    follow_ups.extend(added.follow_ups)
+                    changed |= added.changed
+                    steps |= added.steps
             except Exception as exc:
                 m.reset_doc(snapshot)
                 follow_ups.append(internal_error(rel(mpath), f"bumping {fam_name}", exc,

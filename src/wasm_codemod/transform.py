@@ -131,6 +131,18 @@ class StepContext:
     follow_ups: list[FollowUp] = field(default_factory=list)
     # where an item path of some earlier line ends up at the target (engine-provided)
     path_at_target: Callable[[str], str] = lambda p: p
+    # this crate's exceptions to the step's `moves` (e.g. an item kept because the crate still needs it)
+    move_overrides: dict[str, str | None] = field(default_factory=dict)
+    # crates this crate must now depend on (added to its Cargo.toml at the target line)
+    required_crates: set[str] = field(default_factory=set)
+
+    def override_move(self, old: str, new: str | None) -> None:
+        """For this crate, carry ``old`` to ``new`` instead of what the step's `moves` table says."""
+        self.move_overrides[old] = new
+
+    def require_crate(self, name: str) -> None:
+        """The rewritten code needs the family crate ``name``: the engine adds it to the crate's manifest."""
+        self.required_crates.add(name)
 
     # -- edits ----------------------------------------------------------------------
     def replace(self, unit: RustUnit, node_or_range: Node | tuple[int, int], new_text: str) -> bool:

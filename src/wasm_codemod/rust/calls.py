@@ -166,10 +166,31 @@ def _ctor_path(names: NameTable, value: Node) -> Path | None:
 
 
 def local_type(names: NameTable, ident: Node) -> Path | None:
-    """Declared type of a simple variable (identifier) at ``ident``, when the enclosing fn says it."""
+    """Declared type of a simple variable (identifier) at ``ident``, when the enclosing fn says it:
+    the nearest `let` before it in a block that holds it (shadowing a parameter), else a parameter."""
     name = text(ident)
     fn = enclosing_fn(ident)
     while fn is not None:
+        body = fn.child_by_field_name("body")
+        found: Path | None = None
+        seen = False
+        for n in walk(body) if body is not None else []:
+            if n.start_byte >= ident.start_byte:
+                break
+            if n.type != "let_declaration" or n.end_byte > ident.start_byte:
+                continue  # (`let b = b.f();`: the `b` inside is the earlier one)
+            block = n.parent
+            if block is None or not (block.start_byte <= ident.start_byte < block.end_byte):
+                continue  # a `let` of a block that ended before `ident`
+            pat = n.child_by_field_name("pattern")
+            if pat is None or text(pat).removeprefix("mut ").strip() != name:
+                continue
+            seen = True
+            ty = n.child_by_field_name("type")
+            val = n.child_by_field_name("value")
+            found = type_path(names, ty) if ty is not None else value_type(names, val) if val is not None else None
+        if seen:
+            return found
         params = fn.child_by_field_name("parameters")
         for p in (params.named_children if params else []):
             if p.type == "parameter":
@@ -177,32 +198,63 @@ def local_type(names: NameTable, ident: Node) -> Path | None:
                 ty = p.child_by_field_name("type")
                 if pat is not None and ty is not None and text(pat).removeprefix("mut ").strip() == name:
                     return type_path(names, ty)
-        body = fn.child_by_field_name("body")
-        found: Path | None = None
-        for n in walk(body) if body is not None else []:
-            if n.start_byte >= ident.start_byte:
-                break
-            if n.type != "let_declaration":
-                continue
-            pat = n.child_by_field_name("pattern")
-            if pat is None or text(pat).removeprefix("mut ").strip() != name:
-                continue
-            ty = n.child_by_field_name("type")
-            val = n.child_by_field_name("value")
-            if ty is not None:
-                found = type_path(names, ty)
-            elif val is not None:
-                found = _ctor_path(names, val)
-            else:
-                found = None
-        if found is not None:
-            return found
         fn = enclosing_fn(fn)
     return None
 
 
+# Types whose builder methods return `&mut Self` (or `Self`): the type of a call chain on them is theirs.
+CHAINABLE = frozenset({
+    ("wasmtime", "Config"), ("wasmtime", "PoolingAllocationConfig"), ("wasmtime", "Linker"),
+    ("wasmtime", "component", "Linker"), ("wasmtime_wasi", "WasiCtxBuilder"), ("wasmtime_wasi", "p2", "WasiCtxBuilder"),
+    ("wasmtime_wasi", "preview1", "WasiCtxBuilder"), ("wasmtime_wasi", "p1", "WasiCtxBuilder"),
+})
+
+
+def value_type(names: NameTable, value: Node) -> Path | None:
+    """Type of an expression when the syntax says it: `T::new(..)`, `T { .. }`, a builder chain on a
+    CHAINABLE type, a variable declared nearby, or a call of a fn of this file with a return type."""
+    v = value
+    while v.type in ("try_expression", "reference_expression", "parenthesized_expression"):
+        kids = [c for c in v.named_children if c.type not in COMMENTS]
+        if not kids:
+            return None
+        v = kids[-1] if v.type == "reference_expression" else kids[0]
+    if v.type in ("identifier", "field_expression"):
+        return receiver_type(names, v)
+    if v.type == "struct_expression" or v.type != "call_expression":
+        return _ctor_path(names, v)
+    fn = v.child_by_field_name("function")
+    if fn is not None and fn.type == "field_expression":
+        inner = fn.child_by_field_name("value")
+        root = value_type(names, inner) if inner is not None else None
+        return root if root in CHAINABLE else None
+    if fn is not None and fn.type == "identifier":
+        return _local_fn_return(names, v, text(fn))
+    return _ctor_path(names, v)
+
+
+def _local_fn_return(names: NameTable, at: Node, fn_name: str) -> Path | None:
+    root = at
+    while root.parent is not None:
+        root = root.parent
+    for n in walk(root):
+        if n.type == "function_item":
+            nm = n.child_by_field_name("name")
+            ret = n.child_by_field_name("return_type")
+            if nm is not None and ret is not None and text(nm) == fn_name:
+                t = ret
+                if t.type == "generic_type" and text(t).startswith(("Result<", "anyhow::Result<", "wasmtime::Result<")):
+                    args = t.child_by_field_name("type_arguments")
+                    kids = [c for c in (args.named_children if args else []) if c.type not in COMMENTS]
+                    if not kids:
+                        return None
+                    t = kids[0]
+                return type_path(names, t)
+    return None
+
+
 def receiver_type(names: NameTable, recv: Node) -> Path | None:
-    """Path of the receiver's type when it is a plain variable (or `*x`, `&mut x`) declared nearby."""
+    """Path of the receiver's type when the syntax tells it (see ``value_type``)."""
     r = recv
     while r.type in ("unary_expression", "reference_expression", "parenthesized_expression"):
         kids = [c for c in r.named_children if c.type not in COMMENTS]
@@ -213,9 +265,21 @@ def receiver_type(names: NameTable, recv: Node) -> Path | None:
         return local_type(names, r)
     if r.type == "field_expression":
         return self_field_type(names, r)
-    if r.type == "call_expression":
-        return _ctor_path(names, r)
+    if r.type in ("call_expression", "try_expression", "struct_expression"):
+        return value_type(names, r)
     return None
+
+
+def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str, roots: list[Node]) -> str:
+    """"edit", "report" or "skip" for a method-name step: edit when the receiver is one of ``ours``;
+    skip when it is declared as something else; when the syntax cannot tell, edit only if the crate
+    defines no method of that name itself (else it may be the project's own type: report)."""
+    kind = classify_receiver(names, recv, ours)
+    if kind == "ours":
+        return "edit"
+    if kind == "other":
+        return "skip"
+    return "report" if defined_methods(roots, method) else "edit"
 
 
 def defined_methods(roots: list[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:

@@ -54,6 +54,31 @@ class ImplBlock:
         return out
 
 
+TYPE_DEF_TYPES = ("struct_item", "enum_item", "union_item", "type_item")
+
+
+def type_definitions(units: list) -> dict[str, set[str]]:
+    """Type name -> paths of the files (units with ``.path`` and ``.src.root``) that define it."""
+    out: dict[str, set[str]] = {}
+    for u in units:
+        for n in walk(u.src.root):
+            if n.type in TYPE_DEF_TYPES:
+                name = n.child_by_field_name("name")
+                if name is not None:
+                    out.setdefault(text(name), set()).add(u.path)
+    return out
+
+
+def type_key(block: ImplBlock, defs: dict[str, set[str]]) -> tuple[str, str]:
+    """Which type an impl is for, across a crate's files: two binaries that each define their own
+    `struct Host` are two types; a type defined in one file and implemented in others is one."""
+    path = block.unit.path  # type: ignore[attr-defined]
+    homes = defs.get(block.base_type, set())
+    if path in homes or len(homes) != 1:
+        return (path, block.self_type)
+    return (next(iter(homes)), block.self_type)
+
+
 def trait_path_node(impl: Node) -> Node | None:
     t = impl.child_by_field_name("trait")
     if t is not None and t.type == "generic_type":

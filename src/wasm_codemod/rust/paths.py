@@ -265,6 +265,8 @@ class _Rewriter:
                 new = m.new
             else:
                 new = lf.path
+            if lf.is_self:
+                new = new + ("self",)  # `m::{self, ..}` stays a self import (not `use m;`)
             entry = (new, lf.alias, lf.glob)
             if entry not in seen:
                 seen.add(entry)
@@ -334,13 +336,20 @@ class _Rewriter:
             if parent is not None and parent.type == "scoped_use_list":
                 self._edit(node.start_byte, node.end_byte, text(kept[0]), steps)
                 return False
-        for c, e in zip(items, empty, strict=True):
-            if e:
-                self._remove_list_item(node, c, steps)
+        # neighbouring items share a comma: merge their ranges so no removal is lost to an overlap
+        ranges = sorted(self._list_item_range(c) for c, e in zip(items, empty, strict=True) if e)
+        merged: list[list[int]] = []
+        for start, end in ranges:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            self._edit(start, end, "", steps)
         return False
 
-    def _remove_list_item(self, lst: Node, item: Node, steps: list[str]) -> None:
-        """Delete ``item`` and one adjoining comma (plus the whitespace that goes with it)."""
+    def _list_item_range(self, item: Node) -> tuple[int, int]:
+        """The bytes of ``item`` and one adjoining comma (plus the whitespace that goes with it)."""
         data = self.src.data
         start, end = item.start_byte, item.end_byte
         nxt = item.next_sibling
@@ -358,7 +367,7 @@ class _Rewriter:
             prev = item.prev_sibling
             if prev is not None and prev.type == ",":
                 start = prev.start_byte
-        self._edit(start, end, "", steps)
+        return start, end
 
     def _insert_after(self, decl: Node, entries: list[tuple[Path, str | None, bool]], steps: list[str]) -> None:
         vis_text = "".join(text(c) + " " for c in decl.children if c.type == "visibility_modifier")
@@ -580,6 +589,8 @@ def print_use_tree(entries: list[tuple[Path, str | None, bool]], multiline: bool
         return "::".join(segs) + "::" + cur.render_children(multiline, indent + "    ", indent)
     frags = cur.render(segs[-1], multiline, indent)
     head = "::".join(segs[:-1])
+    if segs[-1] == "self":
+        return head + "::{" + ", ".join(frags) + "}"  # `use m::self;` is not Rust
     if len(frags) == 1:
         return (head + "::" if head else "") + frags[0]
     return head + "::{" + ", ".join(frags) + "}"
@@ -606,7 +617,7 @@ class _Trie:
         if self.leaf:
             # `m` imported itself and things under it: `m::{self, a}`
             subs = [("self" + (f" as {a}" if a else "")) for a in self.aliases] + subs
-        if len(subs) == 1:
+        if len(subs) == 1 and not (subs[0] == "self" or subs[0].startswith("self ")):
             return [f"{name}::{subs[0]}"]
         return [f"{name}::" + _braces(subs, multiline, indent + "    ", indent)]
 

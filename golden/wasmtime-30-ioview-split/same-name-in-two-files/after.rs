@@ -1,0 +1,2 @@
+pub mod cli_host;
+pub mod http_host;

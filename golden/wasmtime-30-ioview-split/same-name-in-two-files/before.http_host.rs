@@ -1,0 +1,17 @@
+use wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};
+
+// each module has its own `MyWasi`: two types, two `impl IoView`
+pub struct MyWasi {
+    ctx: WasiCtx,
+    table: ResourceTable,
+}
+
+impl WasiView for MyWasi {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.ctx
+    }
+
+    fn table(&mut self) -> &mut ResourceTable {
+        &mut self.table
+    }
+}

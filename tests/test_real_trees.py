@@ -1,0 +1,223 @@
+"""Shapes of real repositories (issue: real repositories): family scoping, per-crate skips,
+failure containment, workspace declarations, TOML 1.1 manifests, lock-step crates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import EXAMPLE, cli, make_repo, tree
+
+from wasm_codemod.plan import Registry, load_registry
+from wasm_codemod.runner import RunOptions, plan_run
+from wasm_codemod.transform import Safety, Step, StepContext
+
+HOST_RS = "use wasmtime_wasi::{WasiCtx, WasiView};\n"
+OLD_GUEST = {
+    "guests/old/Cargo.toml": '[package]\nname = "old-guest"\nversion = "0.1.0"\n\n[dependencies]\n'
+                             'wit-bindgen = "0.37"\n',
+    "guests/old/src/lib.rs": 'wit_bindgen::generate!({ world: "w", path: "wit" });\n',
+    "guests/new/Cargo.toml": '[package]\nname = "new-guest"\nversion = "0.1.0"\n\n[dependencies]\n'
+                             'wit-bindgen = "0.41"\n',
+    "guests/new/src/lib.rs": 'wit_bindgen::generate!({ world: "w", path: "wit" });\n',
+}
+
+
+def _host_with_guests(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "repo", dict(OLD_GUEST), source=EXAMPLE)
+
+
+def _report(res) -> dict:
+    return json.loads(res.stdout)
+
+
+def test_to_alone_plans_only_the_host_family(tmp_path: Path):
+    repo = _host_with_guests(tmp_path)
+    before = tree(repo)
+    res = cli("upgrade", ".", "--to", "36", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    doc = _report(res)
+    assert doc["skipped"] == []  # the 0.37 guest is not this run's business
+    assert {p["family"] for c in doc["crates"] for p in c["plans"]} == {"wasmtime"}
+    after = tree(repo)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert changed and not any(k.startswith("guests/") for k in changed)
+    assert all(b"wit-bindgen" not in after[k] for k in changed if k.endswith("Cargo.toml"))
+
+
+def test_guest_to_alone_plans_only_guests_and_skips_old_ones(tmp_path: Path):
+    repo = _host_with_guests(tmp_path)
+    before = tree(repo)
+    res = cli("upgrade", ".", "--guest-to", "0.45", "--format", "json", cwd=repo)
+    assert res.returncode == 7, res.stderr  # done, with a skip
+    doc = _report(res)
+    assert [(s["manifest"], s["family"]) for s in doc["skipped"]] == [("guests/old/Cargo.toml", "wit-bindgen")]
+    assert "older than the oldest line" in doc["skipped"][0]["reason"]
+    after = tree(repo)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert changed == {"guests/new/Cargo.toml"}
+
+
+def test_neither_flag_plans_every_family(tmp_path: Path):
+    repo = _host_with_guests(tmp_path)
+    res = cli("upgrade", ".", "--dry-run", "--format", "json", cwd=repo)
+    assert res.returncode == 7, res.stderr
+    fams = {p["family"] for c in _report(res)["crates"] for p in c["plans"]}
+    assert fams == {"wasmtime", "wit-bindgen"}
+
+
+def test_strict_refuses_a_run_with_skips(tmp_path: Path):
+    repo = _host_with_guests(tmp_path)
+    before = tree(repo)
+    res = cli("upgrade", ".", "--strict", cwd=repo)
+    assert res.returncode == 3 and b"guests/old/Cargo.toml" in res.stderr and b"--strict" in res.stderr
+    assert tree(repo) == before
+
+
+WS_ROOT = """[package]
+name = "root-host"
+version = "0.1.0"
+edition = "2021"
+
+[workspace]
+members = ["guest-a", "guest-b"]
+
+[workspace.dependencies]
+wit-bindgen = "0.41"
+
+[dependencies]
+wasmtime = "29"
+"""
+LOCK_TWO_LINES = """version = 4
+
+[[package]]
+name = "wit-bindgen"
+version = "0.41.0"
+
+[[package]]
+name = "wit-bindgen"
+version = "0.43.0"
+
+[[package]]
+name = "wasmtime"
+version = "29.0.1"
+"""
+
+
+def test_workspace_declaration_is_not_a_use_and_lock_picks_the_matching_line(tmp_path: Path):
+    repo = make_repo(tmp_path / "ws", {
+        "Cargo.toml": WS_ROOT,
+        "Cargo.lock": LOCK_TWO_LINES,
+        "src/main.rs": "fn main() {}\n",
+        "guest-a/Cargo.toml": '[package]\nname = "guest-a"\nversion = "0.1.0"\n\n[dependencies]\n'
+                              'wit-bindgen = { workspace = true }\n',
+        "guest-a/src/lib.rs": "wit_bindgen::generate!();\n",
+        # a member that pins its own line: the lock holds both, its requirement picks 0.43
+        "guest-b/Cargo.toml": '[package]\nname = "guest-b"\nversion = "0.1.0"\n\n[dependencies]\n'
+                              'wit-bindgen = "0.43"\n',
+        "guest-b/src/lib.rs": "wit_bindgen::generate!();\n",
+    })
+    res = cli("upgrade", ".", "--guest-to", "0.45", "--dry-run", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stdout.decode() + res.stderr.decode()
+    doc = _report(res)
+    detected = {c["name"]: [(d["family"], d["line"], d["source"]) for d in c["detected"]] for c in doc["crates"]}
+    assert detected["root-host"] == []  # declares wit-bindgen for members, does not use it
+    assert detected["guest-a"] == [("wit-bindgen", "0.41", "Cargo.lock")]
+    assert detected["guest-b"] == [("wit-bindgen", "0.43", "Cargo.lock")]
+    assert not doc["skipped"] and not doc["errors"]
+
+
+def test_multiline_inline_table_manifest_is_read_and_bumped(tmp_path: Path):
+    manifest = ('[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
+                'wasmtime = {\n    version = "29",\n    default-features = false,\n}\n'
+                'helper = {\n  path = "../helper",\n  version = "0.1"\n}\n')
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "src/main.rs": "fn main() {}\n"})
+    res = cli("upgrade", ".", "--to", "33", cwd=repo)
+    assert res.returncode == 0, res.stdout.decode() + res.stderr.decode()
+    text = (repo / "Cargo.toml").read_text()
+    assert 'version = "33"' in text and 'path = "../helper"' in text and "default-features = false" in text
+
+
+def test_rust_version_equal_to_the_target_msrv_is_left_alone(tmp_path: Path):
+    fam = load_registry().families["wasmtime"]
+    need = fam.releases["36"].rust_version
+    assert need is not None
+    short = ".".join(need.split(".")[:2])  # "1.86" when the target needs "1.86.0"
+    manifest = (f'[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\nrust-version = "{short}"\n\n'
+                '[dependencies]\nwasmtime = "35"\n')
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "src/main.rs": "fn main() {}\n"})
+    res = cli("upgrade", ".", "--to", "36", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    assert f'rust-version = "{short}"' in (repo / "Cargo.toml").read_text()
+    assert not [f for f in _report(res)["follow_ups"] if "rust-version" in f["message"]]
+
+
+def test_lockstep_crates_are_bumped_renamed_or_reported(tmp_path: Path):
+    manifest = ('[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
+                'wasmtime = "34"\nwasmtime-environ = "34"\n'
+                'wasmtime-wit-bindgen = { version = "34", default-features = false }\n\n'
+                '[patch.crates-io]\nwasmtime = { git = "https://github.com/example/wasmtime", branch = "fix" }\n')
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "src/main.rs": "fn main() {}\n"})
+    res = cli("upgrade", ".", "--to", "36", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    text = (repo / "Cargo.toml").read_text()
+    assert 'wasmtime-environ = "36"' in text
+    # published as wasmtime-internal-wit-bindgen from 35: the key (and so the Rust name) stays
+    assert ('wasmtime-wit-bindgen = { version = "36", default-features = false, '
+            'package = "wasmtime-internal-wit-bindgen" }') in text
+    msgs = [f["message"] for f in _report(res)["follow_ups"]]
+    assert any("[patch.crates-io] wasmtime" in m and "36" in m for m in msgs)
+
+
+# -- failure containment --------------------------------------------------------------------
+
+def _raising(ctx: StepContext) -> None:
+    for u in ctx.units:
+        if b"BOOM" in u.src.data:
+            raise RuntimeError("injected failure")
+
+
+def _registry_with(step: Step) -> Registry:
+    base = load_registry()
+    return Registry(base.families, tuple(sorted((*base.steps, step), key=lambda s: (s.family, s.to_version, s.id))))
+
+
+def test_a_raising_step_leaves_its_file_as_it_was_and_the_rest_is_upgraded(tmp_path: Path):
+    repo = make_repo(tmp_path / "h", source=EXAMPLE)
+    bad = repo / "src" / "bad.rs"
+    bad.write_text("// BOOM\nuse wasmtime_wasi::{WasiCtx, WasiView};\n")
+    boom = Step(id="wasmtime-31-test-boom", family="wasmtime", from_version="30", to_version="31",
+                safety=Safety.SAFE, title="Boom", summary="Raises on files saying BOOM.", upstream="",
+                prefilter=(b"BOOM",), apply=_raising)
+    result = plan_run([repo], RunOptions(targets={"wasmtime": "36"}), base=repo, registry=_registry_with(boom))
+    assert not result.errors
+    by_file = {c.path.name: c for c in result.changes}
+    assert "bad.rs" not in by_file  # byte-identical: not in the change set at all
+    assert "main.rs" in by_file or any(n.endswith(".rs") for n in by_file)
+    assert "Cargo.toml" in by_file
+    errs = result.internal_errors
+    assert len(errs) == 1 and errs[0].file == "src/bad.rs"
+    assert "wasmtime-31-test-boom" in errs[0].message and "RuntimeError: injected failure" in errs[0].message
+    assert "left as it was" in errs[0].message
+
+
+def test_internal_error_exit_code_and_json(tmp_path: Path, monkeypatch):
+    repo = make_repo(tmp_path / "h", source=EXAMPLE)
+    from wasm_codemod import engine
+
+    real = engine.rewrite_paths
+
+    def flaky(src, chain, macros):
+        if b"WasiView" in src.data and src.path.endswith("main.rs"):
+            raise ValueError("path pass broke")
+        return real(src, chain, macros)
+
+    monkeypatch.setattr(engine, "rewrite_paths", flaky)
+    from wasm_codemod.session import Exit, SessionOptions, run_repo
+
+    out = run_repo(repo, SessionOptions(RunOptions(targets={"wasmtime": "36"}), mode="dry-run"))
+    assert out.exit_code == Exit.INTERNAL
+    rep = out.report or {}
+    assert rep["totals"]["internal_errors"] >= 1
+    assert any(f["step"] == "internal-error" and "path pass broke" in f["message"] for f in rep["follow_ups"])
+    assert rep["totals"]["files_changed"] >= 1  # the manifest and the other files still go ahead
