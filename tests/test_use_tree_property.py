@@ -34,6 +34,11 @@ def leaves_of(code: bytes) -> set[Leaf]:
     return out
 
 
+def entry_of(lf) -> Leaf:
+    """A leaf as the rewriter prints it: a `self` import stays `m::{self}`."""
+    return (lf.path + ("self",), lf.alias, False) if lf.is_self else (lf.path, lf.alias, lf.glob)
+
+
 def _tree(depth: int) -> st.SearchStrategy[str]:
     """A random use tree, as Rust text."""
     name = st.sampled_from(NAMES)
@@ -74,10 +79,7 @@ def test_printing_parsed_leaves_keeps_every_import(tree: str, multiline: bool):
     entries = []
     decl = next(n for n in walk(src.root) if n.type == "use_declaration")
     for lf in flatten_use(decl):
-        if lf.is_self:
-            entries.append((lf.path, lf.alias, False))
-        else:
-            entries.append((lf.path, lf.alias, lf.glob))
+        entries.append(entry_of(lf))
     printed = print_use_tree(entries, multiline, "")
     assert leaves_of(f"use {printed};\n".encode()) == leaves_of(code), printed
 
@@ -131,7 +133,7 @@ def test_every_use_in_the_local_registry_round_trips():
         for decl in walk(src.root):
             if decl.type != "use_declaration" or decl.has_error:
                 continue
-            entries = [(lf.path, lf.alias, False if lf.is_self else lf.glob) for lf in flatten_use(decl)]
+            entries = [entry_of(lf) for lf in flatten_use(decl)]
             if not entries or any(not p for p, _, _ in entries):
                 continue
             want = leaves_of(src.data[decl.start_byte:decl.end_byte] + b"\n")

@@ -614,12 +614,12 @@ class _Trie:
         if not self.children:
             return [name + (f" as {a}" if a else "") for a in self.aliases]
         subs = [frag for seg, child in self.children.items() for frag in child.render(seg)]
-        if self.leaf:
-            # `m` imported itself and things under it: `m::{self, a}`
-            subs = [("self" + (f" as {a}" if a else "")) for a in self.aliases] + subs
+        # `use alloc::{vec, vec::Vec}`: a plain import of `vec` (every namespace: the macro too) is
+        # not `vec::{self}` (the module only), so it stays its own fragment
+        own = [name + (f" as {a}" if a else "") for a in self.aliases] if self.leaf else []
         if len(subs) == 1 and not (subs[0] == "self" or subs[0].startswith("self ")):
-            return [f"{name}::{subs[0]}"]
-        return [f"{name}::" + _braces(subs, multiline, indent + "    ", indent)]
+            return own + [f"{name}::{subs[0]}"]
+        return own + [f"{name}::" + _braces(subs, multiline, indent + "    ", indent)]
 
     def render_children(self, multiline: bool, item_indent: str, close_indent: str) -> str:
         frags = [frag for seg, child in self.children.items() for frag in child.render(seg)]
