@@ -590,7 +590,10 @@ def print_use_tree(entries: list[tuple[Path, str | None, bool]], multiline: bool
     frags = cur.render(segs[-1], multiline, indent)
     head = "::".join(segs[:-1])
     if segs[-1] == "self":
-        return head + "::{" + ", ".join(frags) + "}"  # `use m::self;` is not Rust
+        # `use m::self;` is not Rust; a lone `self` is the module itself
+        if len(frags) == 1:
+            return head + frags[0][len("self"):]
+        return head + "::{" + ", ".join(frags) + "}"
     if len(frags) == 1:
         return (head + "::" if head else "") + frags[0]
     return head + "::{" + ", ".join(frags) + "}"
@@ -617,7 +620,9 @@ class _Trie:
         # `use alloc::{vec, vec::Vec}`: a plain import of `vec` (every namespace: the macro too) is
         # not `vec::{self}` (the module only), so it stays its own fragment
         own = [name + (f" as {a}" if a else "") for a in self.aliases] if self.leaf else []
-        if len(subs) == 1 and not (subs[0] == "self" or subs[0].startswith("self ")):
+        if len(subs) == 1 and (subs[0] == "self" or subs[0].startswith("self as ")):
+            return own + [name + subs[0][len("self"):]]  # `m::{self}` is `m` (as rustfmt writes it)
+        if len(subs) == 1:
             return own + [f"{name}::{subs[0]}"]
         return own + [f"{name}::" + _braces(subs, multiline, indent + "    ", indent)]
 
