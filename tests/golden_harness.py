@@ -6,6 +6,11 @@ multi-file crates (written as src/<name>.rs), ``case.toml`` (``from``, ``to``, `
 and ``wit/`` (the crate's wit/; ``after-wit/`` replaces it on the after side when a step edits WIT),
 ``follow_ups.txt`` (one ``<file>:<line>: <text that must appear>`` per expected follow-up;
 without it, the case must produce no follow-up).
+
+Python steps (families wasmtime-py, componentize-py): ``before.py`` / ``after.py`` are the project's
+``app.py`` (``before.<name>.py`` -> ``<name>.py``); ``before.toml`` / ``after.toml`` its pyproject.toml
+(default: the family's package at ``>=from,<next`` / ``>=to,<next``), ``before.txt`` / ``after.txt`` a
+requirements.txt; ``wit/`` is copied as on the Rust side.
 """
 
 from __future__ import annotations
@@ -51,8 +56,47 @@ def cases() -> list[Case]:
     return out
 
 
+PY_PACKAGES = {"wasmtime-py": "wasmtime", "componentize-py": "componentize-py"}
+
+
+def is_python(case: Case) -> bool:
+    return case.family in PY_PACKAGES
+
+
+def _next_line(line: str) -> str:
+    parts = line.split(".")
+    return ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+
+
+def build_python(case: Case, side: str, dest: Path) -> Path:
+    """Lay out the ``side`` of a Python case as a project under ``dest``."""
+    proj = dest / "project"
+    if proj.exists():
+        shutil.rmtree(proj)
+    proj.mkdir(parents=True)
+    manifest = case.dir / f"{side}.toml"
+    if manifest.exists():
+        (proj / "pyproject.toml").write_bytes(manifest.read_bytes())
+    elif not (case.dir / f"{side}.txt").exists():
+        v = case.from_ if side == "before" else case.to
+        (proj / "pyproject.toml").write_text(
+            f'[project]\nname = "golden"\nversion = "0.1.0"\n'
+            f'dependencies = ["{PY_PACKAGES[case.family]}>={v},<{_next_line(v)}"]\n')
+    if (case.dir / f"{side}.txt").exists():
+        (proj / "requirements.txt").write_bytes((case.dir / f"{side}.txt").read_bytes())
+    for f in case.dir.glob(f"{side}*.py"):
+        rest = f.name[len(side):]
+        name = "app.py" if rest == ".py" else rest.lstrip(".")
+        (proj / name).write_bytes(f.read_bytes())
+    if (case.dir / "wit").is_dir():
+        shutil.copytree(case.dir / "wit", proj / "wit")
+    return proj
+
+
 def build_crate(case: Case, side: str, dest: Path) -> Path:
-    """Lay out the ``side`` ("before"/"after") of a case as a crate under ``dest``."""
+    """Lay out the ``side`` ("before"/"after") of a case as a crate (or Python project) under ``dest``."""
+    if is_python(case):
+        return build_python(case, side, dest)
     crate = dest / "crate"
     if crate.exists():
         shutil.rmtree(crate)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 import tomllib
-from golden_harness import build_crate, cases
+from golden_harness import build_crate, cases, is_python
 from oracle import cargo_check, have_cargo
 
 pytestmark = [pytest.mark.compile, pytest.mark.matrix, pytest.mark.skipif(not have_cargo(), reason="needs cargo")]
 
-CASES = cases()
+CASES = [c for c in cases() if not is_python(c)]  # Python cases: tests/test_pyoracle.py
 
 
 def _meta(case) -> dict:

@@ -84,3 +84,31 @@ WIT_BINDGEN = Family(
 )
 
 FAMILIES = {WASMTIME.name: WASMTIME, WIT_BINDGEN.name: WIT_BINDGEN}
+
+# Python hosts: the `wasmtime` package on PyPI (wasmtime-py). Its majors follow wasmtime's, so it
+# shares wasmtime's line numbers and `--to`; its data is PyPI's, not crates.io's.
+WASMTIME_PY = Family(
+    name="wasmtime-py",
+    primary="wasmtime",
+    crates=("wasmtime",),
+    rust_roots=(),
+    releases={k: v for k, v in _releases("wasmtime-py").items() if int(k) >= 29},
+    default_target=VERIFIED_THROUGH,
+    ecosystem="pypi",
+)
+
+# Python guests built with componentize-py (its own line; `--py-guest-to`).
+PY_GUEST_VERIFIED_THROUGH = "0.25"
+
+COMPONENTIZE_PY = Family(
+    name="componentize-py",
+    primary="componentize-py",
+    crates=("componentize-py",),
+    rust_roots=(),
+    releases=_releases("componentize-py"),
+    default_target=PY_GUEST_VERIFIED_THROUGH,
+    ecosystem="pypi",
+)
+
+FAMILIES[WASMTIME_PY.name] = WASMTIME_PY
+FAMILIES[COMPONENTIZE_PY.name] = COMPONENTIZE_PY

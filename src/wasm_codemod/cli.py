@@ -21,36 +21,46 @@ EXIT_HELP = ("Exit codes: 0 success; 1 changes pending (--check); 2 usage error;
              "skipped (each listed with its reason).")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help=f"Upgrade Rust projects built on wasmtime and wit-bindgen to newer releases. {EXIT_HELP}")
+                  help="Upgrade Rust projects built on wasmtime and wit-bindgen, and Python projects on wasmtime-py "
+                       f"and componentize-py, to newer releases. {EXIT_HELP}")
 
 
 def _err(msg: str) -> None:
     sys.stderr.write(f"wasm-codemod: {msg}\n")
 
 
-def _targets(to: str | None, guest_to: str | None, from_: str | None = None,
-             guest_from: str | None = None) -> dict[str, str]:
-    """Only the families the user named are planned: `--to`/`--from` name the host family,
-    `--guest-to`/`--guest-from` the guest family; naming neither means every family, to latest."""
+def _targets(to: str | None, guest_to: str | None, from_: str | None = None, guest_from: str | None = None,
+             py_guest_to: str | None = None, py_guest_from: str | None = None) -> dict[str, str]:
+    """Only the families the user named are planned: `--to`/`--from` name the host families (wasmtime
+    and wasmtime-py, which shares wasmtime's line numbers), `--guest-to`/`--guest-from` wit-bindgen,
+    `--py-guest-to`/`--py-guest-from` componentize-py; naming none means every family, to latest."""
     reg = load_registry()
     hosts = to is not None or from_ is not None
     guests = guest_to is not None or guest_from is not None
-    if not hosts and not guests:
-        hosts = guests = True
+    py_guests = py_guest_to is not None or py_guest_from is not None
+    if not hosts and not guests and not py_guests:
+        hosts = guests = py_guests = True
     out = {}
     if hosts:
         out["wasmtime"] = resolve_target(reg.families["wasmtime"], to or "latest", "--to")
+        out["wasmtime-py"] = resolve_target(reg.families["wasmtime-py"], to or "latest", "--to")
     if guests:
         out["wit-bindgen"] = resolve_target(reg.families["wit-bindgen"], guest_to or "latest", "--guest-to")
+    if py_guests:
+        out["componentize-py"] = resolve_target(reg.families["componentize-py"], py_guest_to or "latest",
+                                                "--py-guest-to")
     return out
 
 
-def _froms(from_: str | None, guest_from: str | None) -> dict[str, str]:
+def _froms(from_: str | None, guest_from: str | None, py_guest_from: str | None = None) -> dict[str, str]:
     out = {}
     if from_:
         out["wasmtime"] = from_
+        out["wasmtime-py"] = from_
     if guest_from:
         out["wit-bindgen"] = guest_from
+    if py_guest_from:
+        out["componentize-py"] = py_guest_from
     return out
 
 
@@ -77,6 +87,11 @@ def upgrade(
                                                  "'latest'")] = None,
     guest_from: Annotated[str | None, typer.Option("--guest-from", help="override the detected wit-bindgen line")]
     = None,
+    py_guest_to: Annotated[str | None, typer.Option("--py-guest-to",
+                                                    help="target componentize-py line (Python guests), e.g. "
+                                                         "0.19, or 'latest'")] = None,
+    py_guest_from: Annotated[str | None, typer.Option("--py-guest-from",
+                                                      help="override the detected componentize-py line")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="refuse the whole run (exit 3, nothing written) when any "
                                          "crate would be skipped")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print a unified diff; write nothing")] = False,
@@ -125,7 +140,8 @@ def upgrade(
         _err(f"{missing[0]}: no such file or directory")
         raise typer.Exit(Exit.USAGE)
     try:
-        run = RunOptions(targets=_targets(to, guest_to, from_, guest_from), from_override=_froms(from_, guest_from),
+        run = RunOptions(targets=_targets(to, guest_to, from_, guest_from, py_guest_to, py_guest_from),
+                         from_override=_froms(from_, guest_from, py_guest_from),
                          only=frozenset(only or ()), skip=frozenset(skip or ()),
                          step_options=_step_options(step_option, bindgen_anyhow))
         for sid in run.only | run.skip:
@@ -244,12 +260,15 @@ def plan_cmd(
     from_: Annotated[str | None, typer.Option("--from")] = None,
     guest_to: Annotated[str | None, typer.Option("--guest-to")] = None,
     guest_from: Annotated[str | None, typer.Option("--guest-from")] = None,
+    py_guest_to: Annotated[str | None, typer.Option("--py-guest-to")] = None,
+    py_guest_from: Annotated[str | None, typer.Option("--py-guest-from")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
 ) -> None:
     from .report import to_json
 
     try:
-        opts = RunOptions(targets=_targets(to, guest_to, from_, guest_from), from_override=_froms(from_, guest_from))
+        opts = RunOptions(targets=_targets(to, guest_to, from_, guest_from, py_guest_to, py_guest_from),
+                          from_override=_froms(from_, guest_from, py_guest_from))
         result = plan_run(paths or [Path(".")], opts)
     except PlanError as exc:
         _err(str(exc))
@@ -261,10 +280,11 @@ def plan_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    for c in result.crates:
+    for name, cdir, c in [(c.crate.name, c.crate.dir, c) for c in result.crates] + \
+            [(p.name, p.dir, p) for p in result.projects]:
         for p in c.plans:
             det = c.detected[p.family]
-            t = Table(title=f"{c.crate.name} ({result.rel(c.crate.dir) or '.'}): {p.family} {p.current} -> "
+            t = Table(title=f"{name} ({result.rel(cdir) or '.'}): {p.family} {p.current} -> "
                             f"{p.target} [{det.source}]")
             for col in ("to", "step", "safety", "summary"):
                 t.add_column(col)

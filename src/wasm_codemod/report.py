@@ -30,12 +30,18 @@ def unified_diff(result: RunResult) -> bytes:
     return b"".join(out)
 
 
+def _planned(result: RunResult) -> list[tuple[str, Any, Any]]:
+    """(name, directory, outcome) of every Rust crate and Python project of the run."""
+    return [(c.crate.name, c.crate.dir, c) for c in result.crates] + [(p.name, p.dir, p) for p in result.projects]
+
+
 def to_json(result: RunResult, mode: str) -> dict[str, Any]:
     crates = []
-    for c in result.crates:
+    for name, cdir, c in _planned(result):
         crates.append({
-            "name": c.crate.name,
-            "path": result.rel(c.crate.dir) or ".",
+            "name": name,
+            "path": result.rel(cdir) or ".",
+            **({"ecosystem": "python"} if any(c is p for p in result.projects) else {}),
             "detected": [
                 {"family": d.family, "line": d.line, "exact": d.exact, "source": d.source,
                  "requirement": d.requirement} for d in c.detected.values()
@@ -64,13 +70,13 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
         "skipped": [{"manifest": k.manifest, "crate": k.crate, "family": k.family, "reason": k.reason,
                      "next_step": k.next_step} for k in result.skipped],
         "totals": {
-            "crates": len(result.crates),
+            "crates": len(result.crates) + len(result.projects),
             "files_changed": len(result.changes),
             "follow_ups": len(result.follow_ups),
             "errors": len(result.errors),
             "skipped": len(result.skipped),
             "internal_errors": len(result.internal_errors),
-            "files_parsed": sum(c.files_parsed for c in result.crates),
+            "files_parsed": sum(c.files_parsed for _, _, c in _planned(result)),
             "files_seen": result.discovery.files_seen,
         },
     }
@@ -88,16 +94,16 @@ def _hunks(old: bytes, new: bytes) -> list[dict[str, int]]:
 
 def to_text(result: RunResult, mode: str) -> str:
     lines: list[str] = []
-    for c in result.crates:
+    for name, _, c in _planned(result):
         if not c.detected:
             continue
         for p in c.plans:
             det = c.detected[p.family]
             src = f"{det.source}{' ' + det.exact if det.exact else ''}"
             if p.is_noop:
-                lines.append(f"{c.crate.name}: {p.family} {p.current} (from {src}) is already at or past {p.target}")
+                lines.append(f"{name}: {p.family} {p.current} (from {src}) is already at or past {p.target}")
             else:
-                lines.append(f"{c.crate.name}: {p.family} {p.current} -> {p.target} (from {src}); "
+                lines.append(f"{name}: {p.family} {p.current} -> {p.target} (from {src}); "
                              f"steps: {', '.join(s.id for s in p.steps) or 'manifest only'}")
     if result.changes:
         verb = "would change" if mode in ("dry-run", "check") else "changed"

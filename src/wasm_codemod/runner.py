@@ -31,6 +31,7 @@ from .engine import (
     upgrade_wit,
 )
 from .plan import Plan, Registry, load_registry, make_plan
+from .python.planner import PyProjectOutcome, plan_python
 from .transform import Family, FollowUp, ManifestContext, Step, line_key
 
 
@@ -73,6 +74,8 @@ class RunResult:
     errors: list[str]
     base: Path  # paths in reports are relative to this
     skipped: list[Skip] = field(default_factory=list)
+    # Python projects (wasmtime-py hosts, componentize-py guests): python/planner.py
+    projects: list[PyProjectOutcome] = field(default_factory=list)
 
     @property
     def pending(self) -> bool:
@@ -108,7 +111,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     errors: list[str] = []
     # an unreadable Cargo.toml costs its own crate (named, with the fix), not the whole run; one that
     # names no crate of the families asked for is none of this run's business
-    asked = tuple(c for f in opts.targets for c in registry.families[f].crates)
+    asked = tuple(c for f in opts.targets if registry.families[f].ecosystem == "cargo" for c in registry.families[f].crates)
     skipped: list[Skip] = [Skip(display_path(p.path, base), p.path.parent.name, None, p.message,
                                 "fix the manifest and run again; nothing in this crate was touched")
                            for p in disc.problems if _mentions(p.path, asked)]
@@ -132,6 +135,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         rust_changes: dict[Path, FileChange] = {}
         for fam_name, target in opts.targets.items():
             family = registry.families[fam_name]
+            if family.ecosystem != "cargo":
+                continue  # Python families: plan_python below
             try:
                 decision = _decide(crate, family, target, opts, registry, rel)
                 if isinstance(decision, Skip):
@@ -240,6 +245,10 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
     changes.extend(_wit_changes(disc, outcomes, registry, follow_ups, rel))
     follow_ups.extend(toolchain_follow_ups(disc, outcomes, registry, rel))
+    py = plan_python(roots, opts, registry, rel)
+    changes.extend(py.changes)
+    follow_ups.extend(py.follow_ups)
+    errors.extend(py.errors)
     # files that could not be read as Rust are input errors: the run refuses to write
     for f in follow_ups:
         if f.severity == "error" and f.step == "engine":
@@ -265,7 +274,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             gone[(f.file, f.line, f.step)] = f
         uniq.setdefault(f.key(), f)
     changes.sort(key=lambda c: str(c.path))
-    return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base, skipped)
+    return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base, skipped, py.projects)
 
 
 def _mentions(path: Path, names: tuple[str, ...]) -> bool:

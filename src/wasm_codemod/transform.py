@@ -11,13 +11,16 @@ import pathlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
 
 from .rust.impls import ImplBlock
 from .rust.names import NameTable, Path
 from .source import Edit, EditSet, OverlapError, SourceFile
+
+if TYPE_CHECKING:
+    from .python.context import PyContext
 
 
 class Safety(str, Enum):
@@ -43,7 +46,7 @@ class FeatureChange:
 @dataclass(frozen=True)
 class Step:
     id: str
-    family: str  # "wasmtime" | "wit-bindgen"
+    family: str  # "wasmtime" | "wit-bindgen" | "wasmtime-py" | "componentize-py"
     from_version: str
     to_version: str
     safety: Safety
@@ -65,6 +68,8 @@ class Step:
     handles_crates: tuple[str, ...] = ()
     # edits to the .wit files the crate uses
     wit: Callable[[WitContext], None] | None = None
+    # Python families: edits to the project's .py files through libcst (python/context.py)
+    python: Callable[[PyContext], None] | None = None
 
     def applies(self, current: str, target: str) -> bool:
         if not (line_key(current) < line_key(self.to_version) <= line_key(target)):
@@ -273,6 +278,8 @@ class Family:
     published: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a line the family knows about beyond its releases table (e.g. from the reference notes)
     default_target: str | None = None
+    # "cargo": crates in Cargo.toml, Rust sources; "pypi": Python projects (wasm_codemod.python)
+    ecosystem: str = "cargo"
 
     def known_lines(self) -> list[str]:
         return sorted(self.releases, key=line_key)

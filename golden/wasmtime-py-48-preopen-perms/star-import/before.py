@@ -1,0 +1,16 @@
+from wasmtime import *
+
+
+def config_for(path: str, writable: bool) -> WasiConfig:
+    wasi = WasiConfig()
+    if writable:
+        wasi.preopen_dir(path, "/work", DirPerms.READ_WRITE, FilePerms.READ_WRITE)
+    else:
+        wasi.preopen_dir(path, "/work", DirPerms.READ_ONLY, FilePerms.READ_ONLY)
+    return wasi
+
+
+if __name__ == "__main__":
+    config_for(".", True)
+    config_for(".", False)
+    print("ok")
