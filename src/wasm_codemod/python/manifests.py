@@ -288,7 +288,8 @@ def setup_cfg_sites(f: LinesFile, names: set[str]) -> list[DepSite]:
     return sites
 
 
-_SETUP_STR = re.compile(r"""(?P<q>["'])(?P<req>[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*[<>=!~^][^"'\n]*)(?P=q)""")
+_SETUP_STR = re.compile(r"""(?P<q>["'])(?P<req>[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*[<>=!~^][^"'\n]*)"""
+                        r"""(?P=q)""")
 
 
 def setup_py_sites(f: LinesFile, names: set[str]) -> list[DepSite]:

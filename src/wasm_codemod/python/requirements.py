@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..transform import line_key
 
 # one clause: an operator (or none, Poetry's exact form) and a version, possibly ending in `.*`
-_CLAUSE = re.compile(r"(?P<op>\^|~=|~|===|==|!=|<=|>=|<|>)?\s*(?P<ver>\d+(?:\.\d+)*(?:\.\*)?)(?P<tail>[A-Za-z0-9+!._-]*)")
+_CLAUSE = re.compile(r"(?P<op>\^|~=|~|===|==|!=|<=|>=|<|>)?\s*(?P<ver>\d+(?:\.\d+)*(?:\.\*)?)"
+                     r"(?P<tail>[A-Za-z0-9+!._-]*)")
 _NAME = re.compile(r"^\s*(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?P<extras>\[[^\]]*\])?")
 
 
