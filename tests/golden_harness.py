@@ -10,7 +10,7 @@ without it, the case must produce no follow-up).
 Python steps (families wasmtime-py, componentize-py): ``before.py`` / ``after.py`` are the project's
 ``app.py`` (``before.<name>.py`` -> ``<name>.py``); ``before.toml`` / ``after.toml`` its pyproject.toml
 (default: the family's package at ``>=from,<next`` / ``>=to,<next``), ``before.txt`` / ``after.txt`` a
-requirements.txt; ``wit/`` is copied as on the Rust side.
+requirements.txt; ``wit/`` is copied as on the Rust side, ``files/`` (a Makefile, scripts) into the project.
 """
 
 from __future__ import annotations
@@ -90,6 +90,8 @@ def build_python(case: Case, side: str, dest: Path) -> Path:
         (proj / name).write_bytes(f.read_bytes())
     if (case.dir / "wit").is_dir():
         shutil.copytree(case.dir / "wit", proj / "wit")
+    if (case.dir / "files").is_dir():  # other project files (Makefile, scripts), the same on both sides
+        shutil.copytree(case.dir / "files", proj, dirs_exist_ok=True)
     return proj
 
 
