@@ -19,8 +19,8 @@ CASES = cases()
 def test_golden_dry_run_diff_applies(case, tmp_path: Path):
     crate = build_crate(case, "before", tmp_path / "w")
     make_repo(crate)
-    args = ["upgrade", "."] + (["--from", case.from_, "--to", case.to] if case.family == "wasmtime"
-                               else ["--guest-from", case.from_, "--guest-to", case.to])
+    flag = {"wasmtime": "", "wasmtime-py": "", "wit-bindgen": "guest-", "componentize-py": "py-guest-"}[case.family]
+    args = ["upgrade", ".", f"--{flag}from", case.from_, f"--{flag}to", case.to]
     for s in case.steps:
         args += ["--only", s]
     env = {**os.environ, "WASM_CODEMOD_ALLOW_UNVERIFIED": "1"}
