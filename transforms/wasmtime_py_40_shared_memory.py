@@ -25,7 +25,7 @@ STORE = {"wasmtime.Store", "wasmtime._store.Store"}
 SHARED = {"wasmtime.SharedMemory", "wasmtime._sharedmemory.SharedMemory"}
 MEMTYPE = {"wasmtime.MemoryType", "wasmtime._types.MemoryType"}
 # a WAT memory (defined or imported) with the `shared` flag
-WAT_SHARED = re.compile(r"\(memory\b[^()]*\bshared\b")
+WAT_SHARED = re.compile(r"\(memory\b(?:[^()]|\([^()]*\))*?\bshared\b")
 HOW = ("create the Engine from a Config with `shared_memory = True` (e.g. `config = Config()`, "
        "`config.shared_memory = True`, `Engine(config)`)")
 

@@ -10,6 +10,7 @@ WAT = """
 class Host:
     def __init__(self) -> None:
         self.config = wt.Config()
+        self.config.shared_memory = True
         self.engine = wt.Engine(self.config)
         self.store = wt.Store(self.engine)
 
