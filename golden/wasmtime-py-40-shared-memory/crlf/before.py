@@ -10,4 +10,4 @@ def engine() -> wasmtime.Engine:
 if __name__ == "__main__":
     e = engine()
     m = wasmtime.SharedMemory(e, wasmtime.MemoryType(wasmtime.Limits(1, 1), shared=True))
-    print(m.size())
+    print(m.data_len())

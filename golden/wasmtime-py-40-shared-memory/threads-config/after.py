@@ -14,7 +14,7 @@ def main() -> None:
     mem = SharedMemory(engine, MemoryType(Limits(1, 4), shared=True))
     mem.grow(1)
     Store(engine)
-    print("pages", mem.size())
+    print("bytes", mem.data_len())
 
 
 if __name__ == "__main__":
