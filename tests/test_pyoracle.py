@@ -219,3 +219,42 @@ def test_py_host_example_runs_on_50(tmp_path: Path):
     after = run(_venv("wasmtime", _patch("wasmtime-py", "50")), ["python", "host.py"], repo)
     assert after.ok and "creating a file was refused" in after.output, after.output
     shutil.rmtree(repo)
+
+
+RUN_COMPONENT = textwrap.dedent("""
+    import sys
+    from wasmtime import Engine, Store, WasiConfig
+    from wasmtime.component import Component, Linker
+    engine = Engine()
+    store = Store(engine)
+    store.set_wasi(WasiConfig())
+    linker = Linker(engine)
+    linker.add_wasip2()
+    inst = linker.instantiate(store, Component.from_file(engine, sys.argv[1]))
+    f = inst.get_func(store, "eval")
+    for expr in sys.argv[2:]:
+        print(repr(f(store, expr)))
+        f.post_return(store)
+""")
+
+
+def test_py_guest_example_builds_at_0_25_after_upgrade(tmp_path: Path):
+    """The guest example, upgraded 0.16 -> 0.25, builds with componentize-py 0.25.1 (the old source does not)
+    and the component runs on a wasmtime-py 50 host (wasmtime.component)."""
+    repo = make_repo(tmp_path / "py-guest", source=ROOT / "examples" / "py-guest")
+    cpy = _venv("componentize-py", _patch("componentize-py", "0.25"))
+    build = ["componentize-py", "-d", "wit", "-w", "sandbox", "componentize", "app", "-o", "sandbox.wasm"]
+    old = run(cpy, build, repo, timeout=900)
+    assert not old.ok and "No module named 'sandbox'" in old.output
+    res = cli("upgrade", ".", "--py-guest-to", "0.25", "--allow-dirty", cwd=repo)  # the failed build left files
+    assert res.returncode == 0, res.stderr
+    assert "componentize-py==0.25.1" in (repo / "requirements.txt").read_text()
+    new = run(cpy, build, repo, timeout=900)
+    assert new.ok, new.output
+    host = run(_venv("wasmtime", _patch("wasmtime-py", "50")), ["python", "-c", RUN_COMPONENT, "sandbox.wasm",
+                                                                   "1 + 2 - 4", "x"], repo, timeout=900)
+    assert host.ok, host.output
+    assert "'-1'" in host.output and "tag='err'" in host.output, host.output
+    snapshot = tree(repo)
+    again = cli("upgrade", ".", "--py-guest-to", "0.25", "--allow-dirty", cwd=repo)
+    assert again.returncode == 0 and tree(repo) == snapshot
