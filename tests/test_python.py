@@ -190,7 +190,8 @@ def test_crlf_and_bom_are_kept_in_manifests_and_sources(tmp_path: Path):
     res = _run(root)
     by = {c.path.name: c.new for c in res.changes}
     assert by["app.py"] == bom + FIXED_PY.replace("\n", "\r\n").encode()
-    assert by["pyproject.toml"] == bom + b'[project]\r\nname = "h"\r\ndependencies = [\r\n  "wasmtime>=48,<49",\r\n]\r\n'
+    assert by["pyproject.toml"] == \
+        bom + b'[project]\r\nname = "h"\r\ndependencies = [\r\n  "wasmtime>=48,<49",\r\n]\r\n'
     assert by["requirements.txt"] == b"wasmtime==48.0.0\r\n"
 
 
