@@ -111,7 +111,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     errors: list[str] = []
     # an unreadable Cargo.toml costs its own crate (named, with the fix), not the whole run; one that
     # names no crate of the families asked for is none of this run's business
-    asked = tuple(c for f in opts.targets if registry.families[f].ecosystem == "cargo" for c in registry.families[f].crates)
+    asked = tuple(c for f in opts.targets if registry.families[f].ecosystem == "cargo"
+                  for c in registry.families[f].crates)
     skipped: list[Skip] = [Skip(display_path(p.path, base), p.path.parent.name, None, p.message,
                                 "fix the manifest and run again; nothing in this crate was touched")
                            for p in disc.problems if _mentions(p.path, asked)]
@@ -249,6 +250,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     changes.extend(py.changes)
     follow_ups.extend(py.follow_ups)
     errors.extend(py.errors)
+    skipped.extend(Skip(*k) for k in py.skipped)
     # files that could not be read as Rust are input errors: the run refuses to write
     for f in follow_ups:
         if f.severity == "error" and f.step == "engine":

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..engine import Detected, FileChange
+from ..engine import Detected, FileChange, internal_error
 from ..plan import Plan, Registry, make_plan
-from ..transform import Family, FollowUp, line_key
+from ..transform import Family, FollowUp, Step, line_key
 from .context import PyContext, PySourceError, PyUnit, TextUnit, World, wit_worlds
 from .discover import PyProject, discover_python
 from .manifests import (
@@ -66,6 +66,8 @@ class PythonRun:
     changes: list[FileChange] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # (manifest, project, family, reason, next step): runner.Skip's fields
+    skipped: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 def pypi_families(registry: Registry, opts: RunOptions) -> list[Family]:
@@ -79,7 +81,13 @@ def plan_python(roots: list[Path], opts: RunOptions, registry: Registry,
     if not families:
         return run
     for project in discover_python(roots):
-        out = _plan_project(project, families, opts, registry, rel, run.errors)
+        try:
+            out = _plan_project(project, families, opts, registry, rel, run.errors, run.skipped)
+        except Exception as exc:  # a bug of ours in one project never takes the rest of the tree down
+            where = rel(project.manifests[0]) if project.manifests else rel(project.dir)
+            run.follow_ups.append(internal_error(where, "planning the Python project", exc,
+                                                 "nothing in this project was changed"))
+            continue
         if out is None:
             continue
         run.projects.append(out)
@@ -174,7 +182,8 @@ def _is_generated(raw: bytes) -> str | None:
 
 
 def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, registry: Registry,
-                  rel: Callable[[Path], str], errors: list[str]) -> PyProjectOutcome | None:
+                  rel: Callable[[Path], str], errors: list[str],
+                  skipped: list[tuple[str, str, str, str, str]]) -> PyProjectOutcome | None:
     names = {normalize(f.primary) for f in families}
     files, sites = _load_manifests(project, names, rel, errors)
     out = PyProjectOutcome(project)
@@ -208,19 +217,23 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
         else:
             det = _detect(family, fam_sites, project, rel)
         where = rel(fam_sites[0].file)
+        flag = "--from" if family.name == "wasmtime-py" else "--py-guest-from"
         if det is None:
-            out.follow_ups.append(FollowUp(where, fam_sites[0].line, f"{family.name}-manifest",
-                                           f"cannot tell which {family.primary} version this project uses (no "
-                                           f"lower bound, no lock entry); skipped: pin it or pass "
-                                           f"{'--from' if family.name == 'wasmtime-py' else '--py-guest-from'}",
-                                           "manual"))
+            skipped.append((where, project.display_name, family.name,
+                            f"cannot tell which {family.primary} version this project uses (no lower bound, no "
+                            f"lock entry)", f"pin it (e.g. `{family.primary}>=X,<X+1`) or pass {flag}"))
             continue
         known = family.known_lines()
         if known and line_key(det.line) < line_key(known[0]):
-            out.follow_ups.append(FollowUp(where, fam_sites[0].line, f"{family.name}-manifest",
-                                           f"{family.primary} {det.line} is older than the oldest line this tool "
-                                           f"upgrades from ({known[0]}); skipped: move to {known[0]} by hand first",
-                                           "manual"))
+            skipped.append((where, project.display_name, family.name,
+                            f"{family.primary} {det.line} is older than the oldest line this tool upgrades from "
+                            f"({known[0]})", f"move it to {known[0]} by hand first (or pass {flag} if the detection "
+                            f"is wrong)"))
+            continue
+        if line_key(det.line) > line_key(opts.targets[family.name]):
+            skipped.append((where, project.display_name, family.name,
+                            f"{family.primary} {det.line} is newer than the target {opts.targets[family.name]}",
+                            "nothing to do for this project"))
             continue
         out.detected[family.name] = det
         plan = make_plan(registry, family.name, det.line, opts.targets[family.name], opts.only, opts.skip)
@@ -262,9 +275,7 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
             if step.python is None:
                 continue
             before = {u.path: u.code for u in unit_list}
-            ctx = PyContext(step, unit_list, plan.current, plan.target, dict(opts.step_options), worlds, build,
-                            declared)
-            step.python(ctx)
+            ctx = _run_step(step, unit_list, plan, opts, worlds, build, declared, out)
             out.follow_ups.extend(ctx.follow_ups)
             for p, u in units.items():
                 if u.code != before.get(u.path, u.code):
@@ -297,6 +308,34 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
         if new != f.raw:
             out.changes.append(FileChange(p, f.raw, new, sorted(touched.get(p, ())), "manifest"))
     return out
+
+
+def _run_step(step: Step, units: list[PyUnit], plan: Plan, opts: RunOptions, worlds: list[World],
+              build: list[TextUnit], declared: frozenset[str], out: PyProjectOutcome) -> PyContext:
+    """Run one step over the project; if it raises, run it file by file so that only the files it
+    fails on are left as they were (each with an internal-error follow-up)."""
+    assert step.python is not None
+    saved = [u.module for u in units]
+    ctx = PyContext(step, units, plan.current, plan.target, dict(opts.step_options), worlds, build, declared)
+    try:
+        step.python(ctx)
+        return ctx
+    except Exception:
+        for u, m in zip(units, saved, strict=True):
+            u.module = m
+    merged = PyContext(step, units, plan.current, plan.target, dict(opts.step_options), worlds, build, declared)
+    for u in units:
+        one = PyContext(step, [u], plan.current, plan.target, dict(opts.step_options), worlds, build, declared)
+        m = u.module
+        try:
+            step.python(one)
+        except Exception as exc:
+            u.module = m
+            out.follow_ups.append(internal_error(u.path, f"step {step.id}", exc, "this file was left as it was"))
+            continue
+        merged.follow_ups.extend(one.follow_ups)
+        merged.added.extend(a for a in one.added if a not in merged.added)
+    return merged
 
 
 def _declared_names(files: dict[Path, ManifestFile]) -> list[str]:
