@@ -243,3 +243,56 @@ def test_list_and_explain_show_python_steps():
     assert {"wasmtime-py", "componentize-py"} <= fams
     ex = cli("explain", "wasmtime-py-48-preopen-perms", cwd=ROOT)
     assert ex.returncode == 0 and b"fs_mutable=False" in ex.stdout
+
+
+def _raising(ctx) -> None:  # a Python step with a bug that shows on one file only
+    for u in ctx.units:
+        if "BOOM" in u.code:
+            raise RuntimeError("injected failure")
+
+
+def test_a_raising_python_step_leaves_its_file_as_it_was(tmp_path: Path):
+    from wasm_codemod.plan import Registry, load_registry
+    from wasm_codemod.transform import Safety, Step
+
+    boom = Step(id="wasmtime-py-31-test-boom", family="wasmtime-py", from_version="30", to_version="31",
+                safety=Safety.SAFE, title="Boom", summary="Raises on files saying BOOM.", upstream="",
+                prefilter=(b"BOOM",), python=_raising)
+    base = load_registry()
+    reg = Registry(base.families, tuple(sorted((*base.steps, boom), key=lambda s: (s.family, s.to_version, s.id))))
+    root = _project(tmp_path, {"good.py": HOST_PY, "bad.py": "# BOOM\n" + HOST_PY,
+                               "requirements.txt": "wasmtime==29.0.0\n"})
+    res = plan_run([root], RunOptions(targets={"wasmtime-py": "48"}), base=root, registry=reg)
+    by = {c.path.name: c for c in res.changes}
+    assert "bad.py" not in by and by["good.py"].new.decode() == FIXED_PY and "requirements.txt" in by
+    errs = res.internal_errors
+    assert len(errs) == 1 and errs[0].file == "bad.py" and "wasmtime-py-31-test-boom" in errs[0].message
+    assert "RuntimeError: injected failure" in errs[0].message
+
+
+def test_family_scoping_for_python(tmp_path: Path):
+    host = make_repo(tmp_path / "tree", source=PY_HOST)
+    guest = host / "guest"
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "py-guest", guest)
+    subprocess.run(["git", "add", "."], cwd=host, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "g"], cwd=host, check=True)
+    out = cli("upgrade", ".", "--to", "48", "--dry-run", cwd=host).stdout.decode()
+    assert "host.py" in out and "guest/" not in out  # --to alone: hosts only
+    out = cli("upgrade", ".", "--py-guest-to", "0.19", "--dry-run", cwd=host).stdout.decode()
+    assert "guest/app.py" in out and "componentize-py==0.19.3" in out and "host.py" not in out
+    out = cli("upgrade", ".", "--guest-to", "0.45", "--dry-run", cwd=host)
+    assert out.returncode == 0 and out.stdout == b""  # wit-bindgen only: nothing Python is touched
+    both = cli("upgrade", ".", "--dry-run", cwd=host).stdout.decode()
+    assert "host.py" in both and "guest/app.py" in both and "componentize-py==0.25.1" in both
+
+
+def test_too_old_python_project_is_skipped_not_refused(tmp_path: Path):
+    root = _project(tmp_path, {"old/requirements.txt": "wasmtime==27.0.2\n", "old/a.py": HOST_PY,
+                               "new/requirements.txt": "wasmtime==29.0.0\n", "new/a.py": HOST_PY})
+    res = _run(root)
+    assert not res.errors
+    assert [(k.manifest, k.family) for k in res.skipped] == [("old/requirements.txt", "wasmtime-py")]
+    assert "older than the oldest line" in res.skipped[0].reason
+    assert sorted(c.path.parent.name + "/" + c.path.name for c in res.changes) == ["new/a.py", "new/requirements.txt"]

@@ -76,7 +76,8 @@ def _step_options(items: list[str] | None, bindgen_anyhow: bool) -> dict[str, ob
     return opts
 
 
-@app.command(help=f"Rewrite source, Cargo.toml and WIT files under PATH(s) up to --to / --guest-to. {EXIT_HELP}")
+@app.command(help="Rewrite source (Rust, Python), manifests (Cargo.toml, pyproject.toml, requirements) and WIT "
+                  f"files under PATH(s) up to --to / --guest-to / --py-guest-to. {EXIT_HELP}")
 def upgrade(
     paths: Annotated[list[Path] | None, typer.Argument(help="crate or repository roots (default: .)")] = None,
     to: Annotated[str | None, typer.Option("--to", help="target wasmtime line, e.g. 36, or 'latest'. Only the "

@@ -277,6 +277,14 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
             before = {u.path: u.code for u in unit_list}
             ctx = _run_step(step, unit_list, plan, opts, worlds, build, declared, out)
             out.follow_ups.extend(ctx.follow_ups)
+            failed = {f.file for f in out.follow_ups if f.step == "internal-error"}
+            if failed & set(before):
+                # a file a step failed on is left exactly as it was: no later step, no write
+                for p in [p for p, u in units.items() if u.path in failed]:
+                    del units[p]
+                    bad.add(p)
+                unit_list = [u for u in unit_list if u.path not in failed]
+                out.follow_ups = [f for f in out.follow_ups if f.file not in failed or f.step == "internal-error"]
             for p, u in units.items():
                 if u.code != before.get(u.path, u.code):
                     touched.setdefault(p, set()).add(step.id)
