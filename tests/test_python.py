@@ -296,3 +296,17 @@ def test_too_old_python_project_is_skipped_not_refused(tmp_path: Path):
     assert [(k.manifest, k.family) for k in res.skipped] == [("old/requirements.txt", "wasmtime-py")]
     assert "older than the oldest line" in res.skipped[0].reason
     assert sorted(c.path.parent.name + "/" + c.path.name for c in res.changes) == ["new/a.py", "new/requirements.txt"]
+
+
+def test_undeclared_guest_with_py_guest_from(tmp_path: Path):
+    """app.py beside wit/ and no manifest (componentize-py run from pipx/uvx): upgraded when
+    --py-guest-from names its line; without it nothing is guessed."""
+    src = ROOT / "examples" / "py-guest"
+    root = _project(tmp_path, {"app.py": (src / "app.py").read_text(),
+                               "wit/sandbox.wit": (src / "wit" / "sandbox.wit").read_text()})
+    none = plan_run([root], RunOptions(targets={"componentize-py": "0.19"}), base=root)
+    assert none.changes == [] and none.projects == []
+    res = plan_run([root], RunOptions(targets={"componentize-py": "0.19"}, from_override={"componentize-py": "0.16"}),
+                   base=root)
+    new = _new(res, "app.py")
+    assert "import wit_world\nfrom componentize_py_types import Err\n" in new and "class WitWorld(" in new

@@ -36,10 +36,13 @@ class PyProject:
         return self.name or self.dir.name
 
 
-def _is_project_dir(d: Path, files: list[str]) -> bool:
+def _is_project_dir(d: Path, files: list[str], dirs: list[str]) -> bool:
     if d.name == "requirements":
         return False  # requirements/*.txt belong to the project above
-    return any(f in MARKERS for f in files) or any(is_requirements_file(d / f) for f in files)
+    if any(f in MARKERS for f in files) or any(is_requirements_file(d / f) for f in files):
+        return True
+    # a componentize-py guest often has no manifest at all: app.py beside wit/
+    return "wit" in dirs and any(f.endswith(".py") for f in files)
 
 
 def discover_python(roots: list[Path]) -> list[PyProject]:
@@ -53,7 +56,7 @@ def discover_python(roots: list[Path]) -> list[PyProject]:
             dirnames[:] = sorted(n for n in dirnames if n not in PY_SKIP_DIRS and not n.startswith(".")
                                  and not (d / n).is_symlink() and not (d / n / "pyvenv.cfg").exists())
             files = sorted(f for f in filenames if not (d / f).is_symlink())
-            if _is_project_dir(d, files) and d not in projects:
+            if _is_project_dir(d, files, dirnames) and d not in projects:
                 projects[d] = PyProject(d)
             for f in files:
                 p = d / f

@@ -209,14 +209,19 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
     for family in families:
         pkg = normalize(family.primary)
         fam_sites = [s for s in sites if s.name == pkg]
-        if not fam_sites:
+        # an undeclared guest (componentize-py run from pipx/uvx) is upgraded when --py-guest-from says
+        # from which line: its sources change, there is no declaration to bump
+        undeclared = not fam_sites and family.name in opts.from_override and \
+            (family.name != "componentize-py" or bool(project.wit_files))
+        if not fam_sites and not undeclared:
             continue
         any_family = True
         if family.name in opts.from_override:
             det: Detected | None = Detected(family.name, opts.from_override[family.name], "--from")
         else:
             det = _detect(family, fam_sites, project, rel)
-        where = rel(fam_sites[0].file)
+        where = rel(fam_sites[0].file) if fam_sites else (rel(project.manifests[0]) if project.manifests
+                                                          else rel(project.dir))
         flag = "--from" if family.name == "wasmtime-py" else "--py-guest-from"
         if det is None:
             skipped.append((where, project.display_name, family.name,
@@ -290,7 +295,7 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
                     touched.setdefault(p, set()).add(step.id)
                     _remap_lines(out.follow_ups, u.path, before[u.path], u.code)
             for name, spec in ctx.added:
-                if normalize(name) in declared:
+                if normalize(name) in declared or not fam_sites:
                     continue
                 site = fam_sites[0]
                 f = files.get(site.file)
