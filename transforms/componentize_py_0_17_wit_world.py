@@ -128,7 +128,7 @@ def apply(ctx: PyContext) -> None:
     if not worlds:
         return
     used: dict[str, set[str]] = {}
-    for unit in ctx.units:
+    for unit in ctx.mentioning(*worlds):
         t = ctx.transform(unit, _Imported, worlds=worlds)
         assert isinstance(t, _Imported)
         for m in t.used:
@@ -139,7 +139,7 @@ def apply(ctx: PyContext) -> None:
                              f"0.17 names the built world's module `wit_world`: rename by hand per build, or pass "
                              f"`--world-module` to each build", "manual")
         return
-    for unit in ctx.units:
+    for unit in ctx.mentioning(*used):
         ctx.transform(unit, _Rename, worlds={m: worlds[m] for m in used})
 
 

@@ -100,7 +100,7 @@ class _Rewrite(StepTransformer):
 
 def apply(ctx: PyContext) -> None:
     mods = _modules(ctx)
-    for unit in ctx.units:
+    for unit in ctx.mentioning("types"):
         scan = ctx.transform(unit, _Scan, mods=mods)
         assert isinstance(scan, _Scan)
         ctx.transform(unit, _Rewrite, mods=mods, need_import=scan.attr_uses > 0 and not scan.has_new)
@@ -116,6 +116,6 @@ STEP = Step(
     summary="Rewrite `from wit_world.types import Err` (and `wit_world.types.X`, `from wit_world import types`) to "
             "the top-level module `componentize_py_types`.",
     upstream="https://github.com/bytecodealliance/componentize-py/pull/173",
-    prefilter=(b"types",),
+    prefilter=(b"wit_world",),
     python=apply,
 )

@@ -62,7 +62,7 @@ class _Uses(StepTransformer):
 
 
 def apply(ctx: PyContext) -> None:
-    for unit in ctx.units:
+    for unit in ctx.mentioning("loader", "bindgen"):
         uses = ctx.transform(unit, _Uses)
         assert isinstance(uses, _Uses)
         for line, msg in uses.found:
@@ -82,6 +82,6 @@ STEP = Step(
     summary="Report imports of `wasmtime.loader` / `wasmtime.bindgen` and `python -m wasmtime.bindgen` "
             "invocations, with the replacements (explicit Linker, a pinned generator, or `wasmtime.component`).",
     upstream="https://github.com/bytecodealliance/wasmtime-py/pull/310",
-    prefilter=(b"wasmtime.loader", b"wasmtime.bindgen", b"loader", b"bindgen"),
+    prefilter=(),  # every use names `wasmtime`: the family token is enough
     python=apply,
 )

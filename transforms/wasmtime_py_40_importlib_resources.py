@@ -36,7 +36,7 @@ class _Uses(StepTransformer):
 def apply(ctx: PyContext) -> None:
     if "importlib-resources" in ctx.declared:
         return
-    for unit in ctx.units:
+    for unit in ctx.mentioning("importlib_resources"):
         uses = ctx.transform(unit, _Uses)
         assert isinstance(uses, _Uses)
         if uses.lines:

@@ -103,7 +103,7 @@ class _Insert(StepTransformer):
 
 
 def apply(ctx: PyContext) -> None:
-    for unit in ctx.units:
+    for unit in ctx.mentioning("SharedMemory", "shared", "wasm_threads"):
         scan = ctx.transform(unit, _Scan)
         assert isinstance(scan, _Scan)
         uses = scan.uses or list(scan.threads.values())
@@ -144,6 +144,6 @@ STEP = Step(
     summary="Add `config.shared_memory = True` next to `config.wasm_threads = True` (or after `config = Config()`) "
             "in files that use shared memory; report engines without a visible Config.",
     upstream="https://github.com/bytecodealliance/wasmtime-py/pull/325",
-    prefilter=(b"SharedMemory", b"shared", b"wasm_threads"),
+    prefilter=(b"wasm_threads",),  # files that use wasmtime are parsed anyway (the family token)
     python=apply,
 )

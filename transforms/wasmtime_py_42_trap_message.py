@@ -74,7 +74,7 @@ class _Compare(StepTransformer):
 
 
 def apply(ctx: PyContext) -> None:
-    for unit in ctx.units:
+    for unit in ctx.mentioning("Trap"):
         cmp = ctx.transform(unit, _Compare)
         assert isinstance(cmp, _Compare)
         for line in cmp.found:
@@ -91,6 +91,6 @@ STEP = Step(
     summary="Report `==`, `!=` and `.endswith` on `Trap.message` / `str(trap)` of a caught `wasmtime.Trap`, "
             "whose text ends with a newline from 42.",
     upstream="https://github.com/bytecodealliance/wasmtime-py/commit/788252c",
-    prefilter=(b"Trap",),
+    prefilter=(),  # a caught `wasmtime.Trap` needs the `wasmtime` family token already
     python=apply,
 )

@@ -149,7 +149,7 @@ class _Imports(StepTransformer):
 
 
 def apply(ctx: PyContext) -> None:
-    for unit in ctx.units:
+    for unit in ctx.mentioning("DirPerms", "FilePerms", "preopen_dir"):
         scan = _Scan()
         unit.module.visit(scan)
         if scan.found:

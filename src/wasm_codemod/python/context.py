@@ -102,6 +102,10 @@ class PyContext:
     follow_ups: list[FollowUp] = field(default_factory=list)
     added: list[tuple[str, str]] = field(default_factory=list)  # (name, specifier) to declare
 
+    def mentioning(self, *words: str) -> list[PyUnit]:
+        """The units whose text contains one of ``words``: a cheap guard before libcst metadata."""
+        return [u for u in self.units if any(w in u.code for w in words)]
+
     def transform(self, unit: PyUnit, make: type[StepTransformer], **kw: Any) -> StepTransformer:
         """Run one transformer over ``unit`` (names and positions resolved on its current code)."""
         wrapper = MetadataWrapper(unit.module)
