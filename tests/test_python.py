@@ -310,3 +310,16 @@ def test_undeclared_guest_with_py_guest_from(tmp_path: Path):
                    base=root)
     new = _new(res, "app.py")
     assert "import wit_world\nfrom componentize_py_types import Err\n" in new and "class WitWorld(" in new
+
+
+def test_floor_only_below_29_is_planned_from_29(tmp_path: Path):
+    """ITK-Wasm's shape: `wasmtime >= 28.0.0` with a marker claims every newer release."""
+    root = _project(tmp_path, {"app.py": HOST_PY, "pyproject.toml": '[project]\nname = "h"\ndependencies = '
+                               '["wasmtime >= 28.0.0; sys_platform != \\"emscripten\\""]\n'})
+    res = _run(root)
+    assert not res.skipped and res.projects[0].detected["wasmtime-py"].line == "29"
+    assert _new(res, "app.py") == FIXED_PY
+    assert '"wasmtime >= 48.0.0; sys_platform != \\"emscripten\\""' in _new(res, "pyproject.toml")
+    assert any("only sets a floor" in f.message for f in res.follow_ups)
+    capped = _project(tmp_path / "c", {"requirements.txt": "wasmtime>=28,<29\n", "a.py": HOST_PY})
+    assert [k.family for k in _run(capped).skipped] == ["wasmtime-py"]  # a real 28 pin is still skipped

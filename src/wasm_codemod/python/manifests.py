@@ -110,11 +110,15 @@ def is_requirements_file(p: Path) -> bool:
 
 
 def _line_of(text: str, needle: str, start_hint: str | None = None) -> int:
-    pos = text.find(start_hint) if start_hint else 0
-    i = text.find(needle, max(pos, 0))
-    if i == -1:
-        i = text.find(needle)
-    return text.count("\n", 0, i) + 1 if i != -1 else 1
+    pos = max(text.find(start_hint) if start_hint else 0, 0)
+    # the TOML text may escape what the parsed string holds (`\"`): try shorter needles too
+    for n in (needle, needle.split(";")[0].rstrip()):
+        i = text.find(n, pos)
+        if i == -1:
+            i = text.find(n)
+        if i != -1:
+            return text.count("\n", 0, i) + 1
+    return 1
 
 
 def _styled(old: Any, new: str) -> String:

@@ -30,7 +30,7 @@ from .manifests import (
     setup_cfg_sites,
     setup_py_sites,
 )
-from .requirements import admits, bump_spec, normalize, spec_line
+from .requirements import admits, bump_spec, is_floor_only, normalize, spec_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -229,6 +229,14 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
                             f"lock entry)", f"pin it (e.g. `{family.primary}>=X,<X+1`) or pass {flag}"))
             continue
         known = family.known_lines()
+        if known and line_key(det.line) < line_key(known[0]) and det.source != "--from" and \
+                fam_sites and all(is_floor_only(s.spec, s.poetry) for s in fam_sites if s.spec.strip()):
+            # `wasmtime >= 28.0.0` claims every newer release, not 28: plan from the oldest line we know
+            out.follow_ups.append(FollowUp(where, fam_sites[0].line, f"{family.name}-manifest",
+                                           f"`{fam_sites[0].spec.strip()}` only sets a floor: planned from "
+                                           f"{known[0]}, the oldest line this tool knows (pass {flag} to start "
+                                           f"elsewhere)", "info"))
+            det = Detected(family.name, known[0], det.source, det.exact, det.requirement)
         if known and line_key(det.line) < line_key(known[0]):
             skipped.append((where, project.display_name, family.name,
                             f"{family.primary} {det.line} is older than the oldest line this tool upgrades from "

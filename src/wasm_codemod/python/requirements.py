@@ -135,8 +135,10 @@ def bump_spec(spec: str, target: str, patch: str | None, poetry: bool = False) -
     return _CLAUSE.sub(repl, spec)
 
 
-def is_upper_only(spec: str) -> bool:
-    return spec_line(spec) is None and bool(_CLAUSE.search(spec))
+def is_floor_only(spec: str, poetry: bool = False) -> bool:
+    """`>=28.0.0` (or `>28`): a lower bound and nothing that caps or pins the line."""
+    ops = [m.group("op") or ("==" if poetry else "") for m in _CLAUSE.finditer(spec)]
+    return bool(ops) and all(op in (">=", ">", "!=") for op in ops) and any(op in (">=", ">") for op in ops)
 
 
 def admits(spec: str, version: str, poetry: bool = False) -> bool:
