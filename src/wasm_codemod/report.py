@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-import difflib
+from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .runner import RunResult
+from . import __version__, linediff
+from .runner import RunResult, display_path
 
 JSON_SCHEMA_VERSION = 2  # 2: `skipped` crates, `internal_errors` / `skipped` totals
 
 
-def unified_diff(result: RunResult) -> bytes:
-    """One diff for all changed files, paths relative to the run's base directory."""
+def unified_diff(result: RunResult, base: Path | None = None) -> bytes:
+    """One diff for all changed files, paths relative to ``base`` (default: the run's base)."""
     out: list[bytes] = []
     for ch in result.changes:
-        rel = result.rel(ch.path)
-        a = ch.old.decode("utf-8").splitlines(keepends=True)
-        b = ch.new.decode("utf-8").splitlines(keepends=True)
-        out.append(f"diff --git a/{rel} b/{rel}\n".encode())
-        lines = list(difflib.unified_diff(a, b, f"a/{rel}", f"b/{rel}", n=3))
-        for ln in lines:
-            if ln.startswith(("---", "+++")):
-                out.append(ln.encode("utf-8"))
-                continue
-            out.append(ln.encode("utf-8"))
-            if not ln.endswith("\n"):
-                out.append(b"\n\\ No newline at end of file\n")
+        rel = display_path(ch.path, base) if base is not None else result.rel(ch.path)
+        body = linediff.unified(ch.old, ch.new, f"a/{rel}", f"b/{rel}")
+        if body:
+            out.append(f"diff --git a/{rel} b/{rel}\n".encode())
+            out.append(body)
     return b"".join(out)
 
 
-def to_json(result: RunResult, mode: str) -> dict[str, Any]:
+def to_json(result: RunResult, mode: str, hunks: bool = True) -> dict[str, Any]:
+    """The report document; ``hunks=False`` leaves each change's line ranges out (they cost a diff
+    per file, and only JSON output and --report print them)."""
     crates = []
     for c in result.crates:
         crates.append({
@@ -47,8 +42,10 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
         })
     changes = []
     for ch in result.changes:
-        changes.append({"file": result.rel(ch.path), "kind": ch.kind, "steps": ch.steps,
-                        "hunks": _hunks(ch.old, ch.new)})
+        item: dict[str, Any] = {"file": result.rel(ch.path), "kind": ch.kind, "steps": ch.steps}
+        if hunks:
+            item["hunks"] = _hunks(ch.old, ch.new)
+        changes.append(item)
     follow = [
         {"file": f.file, "line": f.line, "step": f.step, "severity": f.severity, "message": f.message,
          "link": f.link} for f in sorted(result.follow_ups, key=lambda f: (f.file, f.line, f.step))
@@ -77,13 +74,8 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
 
 
 def _hunks(old: bytes, new: bytes) -> list[dict[str, int]]:
-    a = old.decode("utf-8").splitlines()
-    b = new.decode("utf-8").splitlines()
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            out.append({"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2})
-    return out
+    ops = linediff.changed(linediff.opcodes(linediff.split_lines(old), linediff.split_lines(new)))
+    return [{"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2} for _t, i1, i2, j1, j2 in ops]
 
 
 def to_text(result: RunResult, mode: str) -> str:
