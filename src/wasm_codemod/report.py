@@ -73,12 +73,33 @@ def to_json(result: RunResult, mode: str, hunks: bool = True) -> dict[str, Any]:
     }
 
 
+def error_doc(mode: str, errors: list[str]) -> dict[str, Any]:
+    """A report for a run that stopped before it had anything to report (usage error, refusal
+    before planning, internal error): same shape, empty lists, the errors named."""
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "wasm-codemod", "version": __version__},
+        "mode": mode if mode in ("write", "dry-run", "check", "plan") else "write",
+        "crates": [],
+        "changes": [],
+        "follow_ups": [],
+        "errors": list(errors),
+        "skipped": [],
+        "totals": {"crates": 0, "files_changed": 0, "follow_ups": 0, "errors": len(errors), "skipped": 0,
+                   "internal_errors": 0, "files_parsed": 0, "files_seen": 0},
+    }
+
+
 def _hunks(old: bytes, new: bytes) -> list[dict[str, int]]:
     ops = linediff.changed(linediff.opcodes(linediff.split_lines(old), linediff.split_lines(new)))
     return [{"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2} for _t, i1, i2, j1, j2 in ops]
 
 
-def to_text(result: RunResult, mode: str) -> str:
+def to_text(result: RunResult, mode: str, written: bool | None = None) -> str:
+    """The summary. ``written`` says whether the files were replaced (default: write mode without
+    errors); a refused run lists what *would* change and says nothing was written."""
+    if written is None:
+        written = mode == "write" and not result.errors
     lines: list[str] = []
     for c in result.crates:
         if not c.detected:
@@ -92,8 +113,12 @@ def to_text(result: RunResult, mode: str) -> str:
                 lines.append(f"{c.crate.name}: {p.family} {p.current} -> {p.target} (from {src}); "
                              f"steps: {', '.join(s.id for s in p.steps) or 'manifest only'}")
     if result.changes:
-        verb = "would change" if mode in ("dry-run", "check") else "changed"
-        lines.append(f"{len(result.changes)} file(s) {verb}:")
+        if written:
+            lines.append(f"{len(result.changes)} file(s) changed:")
+        elif mode == "write":
+            lines.append(f"{len(result.changes)} file(s) would change, but nothing was written:")
+        else:
+            lines.append(f"{len(result.changes)} file(s) would change:")
         for ch in result.changes:
             lines.append(f"  {result.rel(ch.path)}  [{', '.join(ch.steps)}]")
     else:

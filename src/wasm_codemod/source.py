@@ -114,7 +114,7 @@ class SourceFile:
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw:
             raise SourceError(f"{path}: looks binary (NUL byte); not Rust source")
         bom = raw.startswith(BOM)
         data = raw[len(BOM) :] if bom else raw
