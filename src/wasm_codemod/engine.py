@@ -197,8 +197,8 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
             continue
         if len(raw) > max_size:
             problems.append(FollowUp(root_rel(f), 1, "engine",
-                                     f"{len(raw) / 2**20:.1f} MiB is above the {max_size / 2**20:g} MiB limit for "
-                                     "one Rust file (time and memory grow with size); pass --max-file-size "
+                                     f"{_size(len(raw))} is above the {_size(max_size)} limit for one Rust file "
+                                     "(time and memory grow with size); pass --max-file-size "
                                      f"{-(-len(raw) // 2**20)}M to upgrade it anyway, or move it out of the crate",
                                      "error"))
             continue
@@ -218,6 +218,10 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
         units.append(RustUnit(root_rel(f), src))
         units[-1].abs_path = f  # type: ignore[attr-defined]
     return units, problems
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 2**10:.1f} KiB"
 
 
 def generated_by(raw: bytes) -> str | None:

@@ -571,8 +571,8 @@ def check_output(path: Path) -> str | None:
     if not parent.is_dir():
         return f"directory {parent} does not exist"
     if path.exists() and not path.is_file():
-        try:  # a device or a pipe (/dev/stdout): written in place
-            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        try:  # a device or a pipe (/dev/stdout): written in place; a pipe nobody reads fails, not hangs
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK))
         except OSError as exc:
             return f"cannot write it ({exc.strerror})"
         return None
