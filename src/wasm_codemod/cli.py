@@ -306,8 +306,8 @@ def _emit_single(out: RepoOutcome, fmt: str, mode: str, diff_file: Path | None, 
     doc = out.report or error_doc(mode, out.messages[:1])
     code = None
     if not out.outputs_handled:
-        code = _write_final_outputs(doc, out.diff, diff_file, report, len(doc.get("changes", [])) if out.written
-                                    else 0, set())
+        changed = len(doc.get("changes", [])) if out.written else 0
+        code = _write_final_outputs(dict(doc, status=out.status), out.diff, diff_file, report, changed, set())
     for m in out.messages:
         _err(m)
     if out.diff_base and (diff_file or (mode == "dry-run" and fmt == "text")):

@@ -216,6 +216,8 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         recs = write_all(result.changes, root, allow_readonly=opts.force, before_rename=outputs_first)
     except (RefusedError, OSError) as exc:
         out.status, out.exit_code = "refused", Exit.REFUSED
+        if not isinstance(exc, OutputError):
+            out.outputs_handled = False  # written early, but nothing happened: rewrite them saying so
         msg = str(exc)
         out.messages.append(msg if "nothing was written" in msg else f"{msg}; nothing was written")
         if out.branch:
@@ -329,6 +331,10 @@ def output_conflicts(result: RunResult, opts: SessionOptions) -> list[str]:
     return errs
 
 
+class OutputError(RefusedError):
+    """--report or --diff-file could not be written."""
+
+
 def write_outputs(out: RepoOutcome, opts: SessionOptions) -> None:
     """--report and --diff-file, each replaced atomically. Raises RefusedError naming the flag."""
     import json
@@ -337,12 +343,12 @@ def write_outputs(out: RepoOutcome, opts: SessionOptions) -> None:
         try:
             writer.write_output(Path(opts.report_path), (json.dumps(out.report or {}, indent=2) + "\n").encode())
         except OSError as exc:
-            raise RefusedError(f"--report {opts.report_path}: cannot write it ({exc.strerror or exc})") from exc
+            raise OutputError(f"--report {opts.report_path}: cannot write it ({exc.strerror or exc})") from exc
     if opts.diff_path:
         try:
             writer.write_output(Path(opts.diff_path), out.diff)
         except OSError as exc:
-            raise RefusedError(f"--diff-file {opts.diff_path}: cannot write it ({exc.strerror or exc})") from exc
+            raise OutputError(f"--diff-file {opts.diff_path}: cannot write it ({exc.strerror or exc})") from exc
 
 
 def commit_message(report: dict[str, Any]) -> str:
