@@ -36,7 +36,7 @@ from wasm_codemod import writer
 
 pytestmark = pytest.mark.crash
 
-COPIES = 200
+COPIES = int(os.environ.get("WASM_CODEMOD_CRASH_COPIES", "200"))
 FILES_PER_COPY = 5  # what --to 36 changes in the example: 4 .rs files and Cargo.toml
 
 
@@ -118,6 +118,8 @@ def test_thirty_kills_then_one_rerun_each(fleet):
     points = kill_points(n, COPIES, rng, fleet["write_secs"])
     assert len(points) == 30
     rows = []
+    progress = fleet["base"] / "crash-progress.jsonl"  # one line per trial as it ends
+    print(f"\ncrash tier: progress in {progress}", flush=True)
     for i, (label, kind, arg) in enumerate(points):
         trial = fleet["base"] / f"trial-{i:02d}"
         shutil.copytree(fleet["template"], trial, symlinks=True)
@@ -141,6 +143,8 @@ def test_thirty_kills_then_one_rerun_each(fleet):
         rows.append({"point": label, "signal_sent": sent, "killed_exit": code, "files_at_after_when_killed": at_after,
                      "recovery": action, "rerun_exit": rerun.returncode, "consistent": final == after,
                      "torn": len(torn), "leftovers": len(left), "check_exit": check, "ok": ok})
+        with progress.open("a") as fh:
+            fh.write(json.dumps(rows[-1]) + "\n")
         if ok:
             shutil.rmtree(trial)
     report = fleet["base"] / "crash-report.json"
