@@ -139,7 +139,8 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
     if early is not None:
         return early
     result = plan_run([root], opts.run, on_crate=on_crate)
-    if not result.discovery.crates and not result.errors and root.is_dir():
+    disc = result.discovery
+    if not disc.crates and not disc.manifests and not disc.problems and not result.errors and root.is_dir():
         up = enclosing_crate_dir(root)
         if up is None:
             out = RepoOutcome(str(root), "unchanged", Exit.NO_CRATE, notes + [
