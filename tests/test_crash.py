@@ -1,6 +1,7 @@
 """Slow tier: kill a write over a 200-crate tree at 30 points, rerun, and check nothing was lost.
 
-Run with: python3 -m pytest -m crash tests/test_crash.py -s      (about 30-45 minutes on 2 cores)
+Run with: python3 -m pytest -m crash tests/test_crash.py -s
+(an hour or more on 2 busy cores; WASM_CODEMOD_CRASH_ONLY=A-B runs only trials A..B)
 
 The tree is 200 copies of examples/plugin-host in one git repository; `upgrade . --to 36`
 replaces 5 files in each (1000 renames, the 200 Cargo.toml last). Kill points:
