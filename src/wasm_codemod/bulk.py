@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,27 +29,48 @@ def _worker(root: str, opts: SessionOptions) -> RepoOutcome:
 
 def run_bulk(roots: list[Path], opts: SessionOptions, jobs: int,
              on_done: Callable[[RepoOutcome], None] | None = None) -> list[RepoOutcome]:
-    """Run every repository; the result keeps the order of ``roots``."""
-    results: dict[str, RepoOutcome] = {}
-    if jobs <= 1 or len(roots) == 1:
-        for r in roots:
-            o = run_repo(r, opts, keep_result=False)
-            results[str(r)] = o
+    """Run every repository; the result has one outcome per entry of ``roots``, in order.
+
+    Outcomes are kept by position, never by path: a repository listed twice runs once (two runs
+    of one tree at the same time would race), and the repeat reports the same outcome."""
+    first: dict[Path, int] = {}
+    unique: list[int] = []
+    for i, r in enumerate(roots):
+        key = r.resolve()
+        if key not in first:
+            first[key] = i
+            unique.append(i)
+    results: dict[int, RepoOutcome] = {}
+    if jobs <= 1 or len(unique) == 1:
+        for i in unique:
+            o = run_repo(roots[i], opts, keep_result=False)
+            results[i] = o
             if on_done:
                 on_done(o)
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futs = {pool.submit(_worker, str(r), opts): r for r in roots}
+            futs = {pool.submit(_worker, str(roots[i]), opts): i for i in unique}
             for fut in as_completed(futs):
-                r = futs[fut]
+                i = futs[fut]
                 try:
                     o = fut.result()
                 except Exception as exc:  # a crashed worker is that repository's failure only
-                    o = RepoOutcome(str(r), "failed", Exit.INTERNAL, [f"worker crashed: {exc!r}"])
-                results[str(r)] = o
+                    o = RepoOutcome(str(roots[i]), "failed", Exit.INTERNAL, [f"worker crashed: {exc!r}"])
+                results[i] = o
                 if on_done:
                     on_done(o)
-    return [results[str(r)] for r in roots]
+    out = []
+    for i, r in enumerate(roots):
+        j = first[r.resolve()]
+        if j == i:
+            out.append(results[i])
+            continue
+        o = copy.copy(results[j])
+        o.repo = str(r)
+        o.messages = [f"same repository as entry {j + 1} of the list; it ran once, this is its outcome",
+                      *o.messages]
+        out.append(o)
+    return out
 
 
 def bulk_exit_code(outcomes: list[RepoOutcome], check: bool) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 import tomlkit
 
+BOM = b"\xef\xbb\xbf"
 SKIP_DIRS = frozenset({"target", ".git", "vendor", "node_modules", "third_party", "third-party", ".cargo"})
 
 
@@ -20,9 +21,10 @@ class Manifest:
     """A Cargo.toml: checked with the fast stdlib parser; the layout-keeping tomlkit document is
     built only when a step or a bump needs it (most manifests in a large tree never do)."""
 
-    def __init__(self, path: Path, text: str, data: dict) -> None:
+    def __init__(self, path: Path, text: str, data: dict, bom: bool = False) -> None:
         self.path = path
-        self.text = text
+        self.text = text  # without the BOM, if the file has one (cargo accepts it; so do we)
+        self.bom = bom
         self.data = data  # read-only view for detection
         self.is_package = "package" in data
         self.is_workspace = "workspace" in data
@@ -92,14 +94,19 @@ class Discovery:
 def read_manifest(path: Path) -> Manifest:
     """Parse a Cargo.toml; raises ManifestProblem naming the file on bad input."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ManifestProblem(path, f"cannot read it ({exc.strerror or exc}); fix its permissions") from exc
+    bom = raw.startswith(BOM)
+    try:
+        text = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ManifestProblem(path, f"not valid UTF-8 at byte {exc.start}") from exc
+        raise ManifestProblem(path, f"not valid UTF-8 at byte {exc.start + (3 if bom else 0)}") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ManifestProblem(path, f"TOML syntax error: {exc}; fix it and run again") from exc
-    return Manifest(path, text, data)
+    return Manifest(path, text, data, bom)
 
 
 class ManifestProblem(Exception):
@@ -122,7 +129,11 @@ def discover(roots: list[Path]) -> Discovery:
             _classify(root, manifests, problems, rs, wit)
             seen += 1
             continue
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        def unreadable(err: OSError) -> None:
+            problems.append(Problem(Path(err.filename), f"cannot read this directory ({err.strerror}); "
+                                    "fix its permissions, or pass the crates beside it"))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
             d = Path(dirpath)
             keep = []
             for name in dirnames:
@@ -161,6 +172,34 @@ def discover(roots: list[Path]) -> Discovery:
             c.wit_files.append(f)
     return Discovery(roots, sorted(crates.values(), key=lambda c: str(c.dir)), manifests, problems, links, seen,
                      sorted(wit))
+
+
+class PathArgError(ValueError):
+    """A path argument that cannot be a run's root; the message says what to pass instead."""
+
+
+def root_for_argument(p: Path) -> Path:
+    """The root a path argument stands for: a crate's Cargo.toml means its crate (all its files
+    change together; the manifest alone would look upgraded while the sources are not)."""
+    if p.is_dir():
+        return p
+    if p.name == "Cargo.toml":
+        return p.parent if str(p.parent) else Path(".")
+    if p.suffix in (".rs", ".wit"):
+        crate = enclosing_crate_dir(p.resolve().parent)
+        hint = f"pass its crate instead: {crate}" if crate else "pass the crate directory instead"
+        raise PathArgError(f"{p}: a single file cannot be upgraded alone (the crate's manifest and its other "
+                           f"files change with it); {hint}")
+    raise PathArgError(f"{p}: not a directory or a Cargo.toml; pass a crate or repository directory")
+
+
+def enclosing_crate_dir(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` with a Cargo.toml, as cargo looks for one."""
+    start = start.resolve()
+    for d in [start, *start.parents]:
+        if (d / "Cargo.toml").is_file():
+            return d
+    return None
 
 
 def _classify(p: Path, manifests: dict[Path, Manifest], problems: list[Problem], rs: list[Path],

@@ -168,8 +168,14 @@ def internal_error(file: str, where: str, exc: BaseException, consequence: str) 
 # -- Rust ------------------------------------------------------------------------------
 
 
+# Time and memory of the steps grow with a file's size (about 15 s and 90 MiB per MiB of dense
+# wasmtime code, see docs/benchmarks.md): past this a file is refused, not half a minute per MiB.
+MAX_RUST_FILE = 2 * 1024 * 1024
+
+
 def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Path], str],
-               current: dict[Path, bytes] | None = None) -> tuple[list[RustUnit], list[FollowUp]]:
+               current: dict[Path, bytes] | None = None,
+               max_size: int = MAX_RUST_FILE) -> tuple[list[RustUnit], list[FollowUp]]:
     """Parse only the crate's files that mention something the plan may touch (``current``: contents
     already rewritten by an earlier family's plan in this run)."""
     tokens: set[bytes] = {r.encode() for r in family.rust_roots}
@@ -178,8 +184,23 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
     units: list[RustUnit] = []
     problems: list[FollowUp] = []
     for f in crate.rs_files:
-        raw = current[f] if current and f in current else f.read_bytes()
+        try:
+            raw = current[f] if current and f in current else f.read_bytes()
+        except OSError as exc:
+            problems.append(FollowUp(root_rel(f), 1, "engine", f"cannot read it ({exc.strerror or exc}); fix its "
+                                     "permissions or move it out of the crate", "error"))
+            continue
+        if b"\x00" in raw:  # anywhere, and whatever it mentions: a binary is no source to skip silently
+            problems.append(FollowUp(root_rel(f), 1, "engine", "looks binary (NUL byte); not Rust source", "error"))
+            continue
         if not any(t in raw for t in tokens):
+            continue
+        if len(raw) > max_size:
+            problems.append(FollowUp(root_rel(f), 1, "engine",
+                                     f"{_size(len(raw))} is above the {_size(max_size)} limit for one Rust file "
+                                     "(time and memory grow with size); pass --max-file-size "
+                                     f"{-(-len(raw) // 2**20)}M to upgrade it anyway, or move it out of the crate",
+                                     "error"))
             continue
         gen = generated_by(raw)
         if gen:
@@ -197,6 +218,10 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
         units.append(RustUnit(root_rel(f), src))
         units[-1].abs_path = f  # type: ignore[attr-defined]
     return units, problems
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 2**10:.1f} KiB"
 
 
 def generated_by(raw: bytes) -> str | None:
@@ -600,7 +625,10 @@ def toolchain_follow_ups(disc, outcomes: list[CrateOutcome], registry, rel) -> l
                     f = d / name
                     if f.is_file() and f not in seen:
                         seen.add(f)
-                        txt = f.read_text("utf-8", "replace")
+                        try:
+                            txt = f.read_text("utf-8", "replace")
+                        except OSError:
+                            continue  # a pin we cannot read is no reason to stop: it is only reported
                         m = re.search(r'(?:channel\s*=\s*")?(\d+\.\d+(?:\.\d+)?)', txt)
                         if m and _ver_key(m.group(1)) < _ver_key(need):
                             out.append(FollowUp(rel(f), 1, f"{p.family}-manifest",
@@ -615,7 +643,12 @@ def upgrade_wit(steps_for: dict[Path, dict[str, tuple[Step, str, str]]], follow_
                 rel: Callable[[Path], str]) -> list[FileChange]:
     changes: list[FileChange] = []
     for f, steps in sorted(steps_for.items()):
-        raw = f.read_bytes()
+        try:
+            raw = f.read_bytes()
+        except OSError as exc:
+            follow_ups.append(FollowUp(rel(f), 1, "engine", f"cannot read it ({exc.strerror or exc}); fix its "
+                                       "permissions", "error"))
+            continue
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError:

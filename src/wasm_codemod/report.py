@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import difflib
+from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .runner import RunResult
+from . import __version__, linediff
+from .runner import RunResult, display_path
 
 JSON_SCHEMA_VERSION = 2  # 2: `skipped` crates, `internal_errors` / `skipped` totals
 
 
-def unified_diff(result: RunResult) -> bytes:
-    """One diff for all changed files, paths relative to the run's base directory."""
+def unified_diff(result: RunResult, base: Path | None = None) -> bytes:
+    """One diff for all changed files, paths relative to ``base`` (default: the run's base)."""
     out: list[bytes] = []
     for ch in result.changes:
-        rel = result.rel(ch.path)
-        a = ch.old.decode("utf-8").splitlines(keepends=True)
-        b = ch.new.decode("utf-8").splitlines(keepends=True)
-        out.append(f"diff --git a/{rel} b/{rel}\n".encode())
-        lines = list(difflib.unified_diff(a, b, f"a/{rel}", f"b/{rel}", n=3))
-        for ln in lines:
-            if ln.startswith(("---", "+++")):
-                out.append(ln.encode("utf-8"))
-                continue
-            out.append(ln.encode("utf-8"))
-            if not ln.endswith("\n"):
-                out.append(b"\n\\ No newline at end of file\n")
+        rel = display_path(ch.path, base) if base is not None else result.rel(ch.path)
+        body = linediff.unified(ch.old, ch.new, f"a/{rel}", f"b/{rel}")
+        if body:
+            out.append(f"diff --git a/{rel} b/{rel}\n".encode())
+            out.append(body)
     return b"".join(out)
 
 
@@ -35,7 +28,9 @@ def _planned(result: RunResult) -> list[tuple[str, Any, Any]]:
     return [(c.crate.name, c.crate.dir, c) for c in result.crates] + [(p.name, p.dir, p) for p in result.projects]
 
 
-def to_json(result: RunResult, mode: str) -> dict[str, Any]:
+def to_json(result: RunResult, mode: str, hunks: bool = True) -> dict[str, Any]:
+    """The report document; ``hunks=False`` leaves each change's line ranges out (they cost a diff
+    per file, and only JSON output and --report print them)."""
     crates = []
     for name, cdir, c in _planned(result):
         crates.append({
@@ -53,8 +48,10 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
         })
     changes = []
     for ch in result.changes:
-        changes.append({"file": result.rel(ch.path), "kind": ch.kind, "steps": ch.steps,
-                        "hunks": _hunks(ch.old, ch.new)})
+        item: dict[str, Any] = {"file": result.rel(ch.path), "kind": ch.kind, "steps": ch.steps}
+        if hunks:
+            item["hunks"] = _hunks(ch.old, ch.new)
+        changes.append(item)
     follow = [
         {"file": f.file, "line": f.line, "step": f.step, "severity": f.severity, "message": f.message,
          "link": f.link} for f in sorted(result.follow_ups, key=lambda f: (f.file, f.line, f.step))
@@ -82,17 +79,33 @@ def to_json(result: RunResult, mode: str) -> dict[str, Any]:
     }
 
 
+def error_doc(mode: str, errors: list[str]) -> dict[str, Any]:
+    """A report for a run that stopped before it had anything to report (usage error, refusal
+    before planning, internal error): same shape, empty lists, the errors named."""
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "wasm-codemod", "version": __version__},
+        "mode": mode if mode in ("write", "dry-run", "check", "plan") else "write",
+        "crates": [],
+        "changes": [],
+        "follow_ups": [],
+        "errors": list(errors),
+        "skipped": [],
+        "totals": {"crates": 0, "files_changed": 0, "follow_ups": 0, "errors": len(errors), "skipped": 0,
+                   "internal_errors": 0, "files_parsed": 0, "files_seen": 0},
+    }
+
+
 def _hunks(old: bytes, new: bytes) -> list[dict[str, int]]:
-    a = old.decode("utf-8").splitlines()
-    b = new.decode("utf-8").splitlines()
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            out.append({"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2})
-    return out
+    ops = linediff.changed(linediff.opcodes(linediff.split_lines(old), linediff.split_lines(new)))
+    return [{"old_start": i1 + 1, "old_end": i2, "new_start": j1 + 1, "new_end": j2} for _t, i1, i2, j1, j2 in ops]
 
 
-def to_text(result: RunResult, mode: str) -> str:
+def to_text(result: RunResult, mode: str, written: bool | None = None) -> str:
+    """The summary. ``written`` says whether the files were replaced (default: write mode without
+    errors); a refused run lists what *would* change and says nothing was written."""
+    if written is None:
+        written = mode == "write" and not result.errors
     lines: list[str] = []
     for name, _, c in _planned(result):
         if not c.detected:
@@ -106,8 +119,12 @@ def to_text(result: RunResult, mode: str) -> str:
                 lines.append(f"{name}: {p.family} {p.current} -> {p.target} (from {src}); "
                              f"steps: {', '.join(s.id for s in p.steps) or 'manifest only'}")
     if result.changes:
-        verb = "would change" if mode in ("dry-run", "check") else "changed"
-        lines.append(f"{len(result.changes)} file(s) {verb}:")
+        if written:
+            lines.append(f"{len(result.changes)} file(s) changed:")
+        elif mode == "write":
+            lines.append(f"{len(result.changes)} file(s) would change, but nothing was written:")
+        else:
+            lines.append(f"{len(result.changes)} file(s) would change:")
         for ch in result.changes:
             lines.append(f"  {result.rel(ch.path)}  [{', '.join(ch.steps)}]")
     else:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomlkit
 
-from .discover import Crate, Discovery, discover
+from .discover import BOM, Crate, Discovery, discover
 from .engine import (
+    MAX_RUST_FILE,
     CrateOutcome,
     Detected,
     FileChange,
@@ -33,10 +33,9 @@ from .engine import (
 from .plan import Plan, Registry, load_registry, make_plan
 from .python.planner import PyProjectOutcome, plan_python
 from .transform import Family, FollowUp, ManifestContext, Step, line_key
+from .writer import Change, Recovery, RefusedError, git_dir, write_files
 
-
-class RefusedError(Exception):
-    """The input cannot be processed safely; nothing was written."""
+__all__ = ["RefusedError", "RunOptions", "RunResult", "plan_run", "write_all", "dirty_roots"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class RunOptions:
     only: frozenset[str] = frozenset()
     skip: frozenset[str] = frozenset()
     step_options: dict[str, object] = field(default_factory=dict)
+    max_file_size: int = MAX_RUST_FILE  # bytes; bigger .rs files are refused (engine.MAX_RUST_FILE)
 
 
 @dataclass
@@ -151,7 +151,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                     out.plans.append(plan)
                     continue
                 current = {p: c.new for p, c in rust_changes.items()}
-                units, problems = load_units(crate, plan, family, rel, current)
+                units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
                 originals = {u.path: u.src.to_bytes() for u in units}
                 rr = upgrade_rust(units, plan, opts.step_options)
             except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
@@ -240,7 +240,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             follow_ups.append(FollowUp(rel(mpath), 1, "engine", "workspace root is outside the given paths; "
                                        "it was not edited. Run wasm-codemod on the workspace root.", "manual"))
             continue
-        new = _tidy_changed_lines(m.text, tomlkit.dumps(m.doc)).encode("utf-8")
+        new = (BOM if m.bom else b"") + _tidy_changed_lines(m.text, tomlkit.dumps(m.doc)).encode("utf-8")
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
@@ -356,51 +356,40 @@ def _tidy_changed_lines(old: str, new: str) -> str:
 # -- writing ---------------------------------------------------------------------------
 
 
+class DirtyUnknown(Exception):
+    """The root is in a git repository, but git cannot tell whether the tree is clean."""
+
+
 def dirty_roots(roots: list[Path]) -> list[str]:
-    """Roots inside a git work tree with uncommitted changes (untracked files included)."""
+    """Roots inside a git work tree with uncommitted changes (untracked files included).
+
+    Raises DirtyUnknown when a root is in a git repository (a `.git` above it) but git fails
+    there: a repository owned by another user, a broken index, no git binary. Treating that as
+    clean would write over uncommitted work."""
     dirty = []
     for r in roots:
         d = r if r.is_dir() else r.parent
+        if git_dir(d.resolve()) is None:
+            continue  # not in a repository: nothing to compare against
         try:
-            top = subprocess.run(["git", "-C", str(d), "rev-parse", "--show-toplevel"], capture_output=True,
-                                 text=True, check=False)
-        except OSError:
-            return []
-        if top.returncode != 0:
-            continue
-        st = subprocess.run(["git", "-C", str(d), "status", "--porcelain", "--", "."], capture_output=True,
-                            text=True, check=False)
+            st = subprocess.run(["git", "-C", str(d), "status", "--porcelain", "--", "."], capture_output=True,
+                                text=True, check=False)
+        except OSError as exc:
+            raise DirtyUnknown(f"{r}: is in a git repository, but git cannot run ({exc.strerror})") from exc
+        if st.returncode != 0:
+            why = (st.stderr.strip().splitlines() or [f"git status exited {st.returncode}"])[0]
+            raise DirtyUnknown(f"{r}: is in a git repository, but `git status` failed: {why}")
         if st.stdout.strip():
             dirty.append(str(r))
     return dirty
 
 
-def write_all(changes: list[FileChange]) -> None:
-    """Write every change or none: stage temp files beside the targets, then rename; undo on failure."""
-    staged: list[tuple[FileChange, Path]] = []
-    try:
-        for ch in changes:
-            if ch.path.read_bytes() != ch.old:
-                raise RefusedError(f"{ch.path}: changed on disk during the run; nothing was written")
-            fd, tmp = tempfile.mkstemp(prefix=f".{ch.path.name}.", suffix=".wasm-codemod", dir=ch.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(ch.new)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, ch.path.stat().st_mode & 0o7777)
-            staged.append((ch, Path(tmp)))
-    except BaseException:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    done: list[FileChange] = []
-    try:
-        for ch, tmp in staged:
-            os.replace(tmp, ch.path)
-            done.append(ch)
-    except BaseException:
-        for ch in done:  # journal: put back what was already replaced
-            ch.path.write_bytes(ch.old)
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise
+def write_all(changes: list[FileChange], root: Path | None = None, allow_readonly: bool = False,
+              before_rename: Callable[[], None] | None = None) -> list[Recovery]:
+    """Write every change or none, crash-safe (see writer.py); Cargo.toml files are renamed last."""
+    if not changes:
+        return []
+    if root is None:
+        root = Path(os.path.commonpath([str(c.path.parent) for c in changes]))
+    return write_files([Change(c.path, c.old, c.new, last=c.kind == "manifest" or c.path.name == "Cargo.toml")
+                        for c in changes], root, allow_readonly, before_rename)

@@ -6,6 +6,7 @@ outcome is a plain summary that can cross a process boundary.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import traceback
 from collections.abc import Callable
@@ -13,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import writer
+from .discover import enclosing_crate_dir
 from .engine import FileChange
-from .report import to_json
-from .runner import RefusedError, RunOptions, RunResult, dirty_roots, plan_run, write_all
+from .report import error_doc, to_json, unified_diff
+from .runner import DirtyUnknown, RefusedError, RunOptions, RunResult, dirty_roots, display_path, plan_run, write_all
 from .verify import verify_crates
 
 TODO_TAG = "TODO(wasm-codemod)"
@@ -32,6 +35,9 @@ class Exit:
     PARTIAL = 5
     INTERNAL = 6
     SKIPPED = 7  # done, but some crates were skipped (each with its reason)
+    NO_CRATE = 8
+    OUTPUT_FAILED = 9
+    # 128 + N: stopped by signal N (130 SIGINT, 143 SIGTERM); the write in progress was rolled back
 
 
 @dataclass
@@ -45,6 +51,12 @@ class SessionOptions:
     git_branch: str | None = None
     git_commit: bool = False
     strict: bool = False  # any skipped crate refuses the run
+    force: bool = False  # outputs inside a crate being upgraded; replacing read-only files
+    report_path: str | None = None  # --report, checked against the run's files
+    diff_path: str | None = None  # --diff-file, likewise
+    early_outputs: bool = False  # write --report/--diff-file here, before the first rename (single root)
+    want_hunks: bool = True  # the report carries per-file line ranges (JSON output, --report)
+    want_diff: bool = False  # build the unified diff (dry-run on stdout, --diff-file)
 
 
 @dataclass
@@ -59,6 +71,9 @@ class RepoOutcome:
     branch: str | None = None
     commit: str | None = None
     result: RunResult | None = field(default=None, repr=False)  # in-process runs only
+    written: bool = False  # files were replaced (and stay replaced)
+    outputs_handled: bool = False  # --report/--diff-file written (or refused) by the session: not again
+    diff_base: str | None = None  # the diff's paths are relative to this (None: the current directory)
 
     def summary(self) -> dict[str, Any]:
         rep = self.report or {}
@@ -83,28 +98,80 @@ def run_repo(root: Path, opts: SessionOptions, keep_result: bool = True,
     try:
         return _run_repo(root, opts, keep_result, on_crate)
     except Exception as exc:  # one bad repository never takes the others down
-        return RepoOutcome(str(root), "failed", Exit.INTERNAL,
-                           [f"internal error: {exc!r}", traceback.format_exc(limit=3)])
+        out = RepoOutcome(str(root), "failed", Exit.INTERNAL,
+                          [f"internal error: {exc!r}", traceback.format_exc(limit=3)])
+        out.report = error_doc(opts.mode, [f"internal error: {exc!r}"])
+        return out
+
+
+def _refused(root: Path, opts: SessionOptions, messages: list[str], code: int = Exit.REFUSED) -> RepoOutcome:
+    out = RepoOutcome(str(root), "refused", code, messages)
+    out.report = error_doc(opts.mode, messages)
+    return out
+
+
+def _interrupted_writes(root: Path, opts: SessionOptions) -> tuple[RepoOutcome | None, list[str]]:
+    """A write that was killed halfway is finished or undone before anything else looks at the tree."""
+    if opts.mode == "write":
+        try:
+            recs = writer.recover(root)
+        except (RefusedError, OSError) as exc:
+            return _refused(root, opts, [str(exc)]), []
+        return None, [r.message() for r in recs]
+    found = writer.pending(root)
+    if not found:
+        return None, []
+    msgs = []
+    for p in found:
+        if p.live:
+            msgs.append(f"another wasm-codemod run is writing here now (journal {p.journal}); run again when it "
+                        "has finished")
+        else:
+            msgs.append(f"an interrupted write was found (journal {p.journal}): {p.replaced} of {p.files} file(s) "
+                        f"had been replaced, so the tree is half-written and cannot be checked; run the same "
+                        f"`wasm-codemod upgrade` without --check/--dry-run to complete it or roll it back")
+    return _refused(root, opts, msgs), []
 
 
 def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
               on_crate: Callable[[int, int, str], None] | None = None) -> RepoOutcome:
-    from .report import unified_diff
-
+    early, notes = _interrupted_writes(root, opts)
+    if early is not None:
+        return early
     result = plan_run([root], opts.run, on_crate=on_crate)
+    disc = result.discovery
+    if not disc.crates and not disc.manifests and not disc.problems and not result.errors and root.is_dir():
+        up = enclosing_crate_dir(root)
+        if up is None:
+            out = RepoOutcome(str(root), "unchanged", Exit.NO_CRATE, notes + [
+                f"no Cargo.toml in or above {root}: nothing to upgrade"], result=result if keep_result else None)
+            out.report = to_json(result, opts.mode, hunks=opts.want_hunks)
+            return out
+        # like cargo: a directory inside a crate means that crate
+        notes.append(f"no crate under {root}; using the enclosing crate {up} (as cargo does)")
+        root = up
+        result = plan_run([root], opts.run, on_crate=on_crate)
     if opts.todo_comments and opts.mode != "check":
         add_todo_comments(result)
-    out = RepoOutcome(str(root), "unchanged", Exit.OK, result=result if keep_result else None)
-    out.report = to_json(result, opts.mode)
-    if opts.mode == "dry-run":
-        out.diff = unified_diff(result)
+    out = RepoOutcome(str(root), "unchanged", Exit.OK, notes, result=result if keep_result else None)
+    out.report = to_json(result, opts.mode, hunks=opts.want_hunks)
+    if opts.want_diff:
+        base = diff_base(result)
+        out.diff_base = str(base) if base != result.base else None
+        out.diff = unified_diff(result, base)
+    conflicts = output_conflicts(result, opts)
+    if conflicts:
+        out.outputs_handled = True  # never written where they conflict
+        out.status, out.exit_code = "refused", Exit.USAGE
+        out.messages += conflicts + ["nothing was written"]
+        return out
     if result.errors:
         out.status, out.exit_code = "refused", Exit.REFUSED
-        out.messages = list(result.errors) + ["nothing was written: fix the errors above and run again"]
+        out.messages += list(result.errors) + ["nothing was written: fix the errors above and run again"]
         return out
     if opts.strict and result.skipped:
         out.status, out.exit_code = "refused", Exit.REFUSED
-        out.messages = [f"skipped: {s.text()}" for s in result.skipped] + [
+        out.messages += [f"skipped: {s.text()}" for s in result.skipped] + [
             "nothing was written: --strict refuses a run that skips crates"]
         return out
     out.exit_code = _finished_code(result)
@@ -118,7 +185,14 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         out.status = "pending"
         return out
     if not opts.allow_dirty:
-        dirty = dirty_roots([root])
+        try:
+            dirty = dirty_roots([root])
+        except DirtyUnknown as exc:
+            out.status, out.exit_code = "refused", Exit.REFUSED
+            out.messages.append(f"{exc}; so it cannot tell whether the tree has uncommitted changes. Fix git "
+                                "there (for a repository owned by another user: git config --global --add "
+                                "safe.directory PATH) or pass --allow-dirty. Nothing was written.")
+            return out
         if dirty:
             out.status, out.exit_code = "refused", Exit.REFUSED
             out.messages.append(f"{root}: git tree has uncommitted changes; commit or stash them, or pass "
@@ -131,13 +205,30 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
             out.messages.append(f"{root}: cannot create branch {opts.git_branch}: {err}")
             return out
         out.branch = opts.git_branch
+
+    def outputs_first() -> None:
+        # the report says what is about to happen; if it cannot be written, nothing happens
+        if not opts.early_outputs:
+            return
+        out.outputs_handled = True
+        write_outputs(out, opts)
+
     try:
-        write_all(result.changes)
+        recs = write_all(result.changes, root, allow_readonly=opts.force, before_rename=outputs_first)
     except (RefusedError, OSError) as exc:
         out.status, out.exit_code = "refused", Exit.REFUSED
-        out.messages.append(f"{exc}; nothing was written")
+        if not isinstance(exc, OutputError):
+            out.outputs_handled = False  # written early, but nothing happened: rewrite them saying so
+        msg = str(exc)
+        out.messages.append(msg if "nothing was written" in msg else f"{msg}; nothing was written")
+        if out.branch:
+            _git(root, "checkout", "-q", "-")
+            _git(root, "branch", "-q", "-D", out.branch)
+            out.branch = None
         return out
+    out.messages += [r.message() for r in recs]
     out.status = "changed"
+    out.written = True
     if opts.verify:
         crates = _changed_crates(result)
         locks = _snapshot_locks(result, crates)
@@ -151,13 +242,15 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         if not all(v.ok for v in vres):
             out.exit_code = Exit.VERIFY_FAILED
             if opts.rollback_on_fail:
-                write_all([FileChange(c.path, c.new, c.old, c.steps, c.kind) for c in result.changes])
+                write_all([FileChange(c.path, c.new, c.old, c.steps, c.kind) for c in result.changes], root,
+                          allow_readonly=True)
                 for p, data in locks.items():
                     if data is None:
                         p.unlink(missing_ok=True)
                     else:
                         p.write_bytes(data)
                 out.status = "rolled-back"
+                out.written = False
                 out.messages.append("cargo check failed after the upgrade; every file was restored")
                 if out.branch:
                     _git(root, "checkout", "-q", "-")
@@ -187,6 +280,76 @@ def _finished_code(result: RunResult) -> int:
     if result.skipped:
         return Exit.SKIPPED
     return Exit.OK
+
+
+def diff_base(result: RunResult) -> Path:
+    """Diff paths are relative to the git work tree's top when the current directory is inside one:
+    `git apply` reads them that way from any subdirectory. Elsewhere, relative to the run's base."""
+    top = writer.git_dir(result.base)
+    if top is None:
+        return result.base
+    work = top.parent if top.name == ".git" else None
+    if work is None:  # a linked worktree: its .git is a file in the work tree's top
+        for p in [result.base, *result.base.parents]:
+            if (p / ".git").is_file():
+                work = p
+                break
+    if work is None or not all(work in c.path.parents for c in result.changes):
+        return result.base
+    return work
+
+
+def output_conflicts(result: RunResult, opts: SessionOptions) -> list[str]:
+    """--report/--diff-file may never be a file the run reads or writes, nor (write mode) land in a
+    crate being upgraded (the next run would find the tree dirty) unless --force."""
+    outs = [(flag, p) for flag, p in (("--report", opts.report_path), ("--diff-file", opts.diff_path)) if p]
+    if not outs:
+        return []
+    disc = result.discovery
+    read: set[Path] = {c.path for c in result.changes} | set(disc.manifests) | set(disc.wit_files)
+    for c in disc.crates:
+        read.update(c.rs_files)
+        read.update(c.wit_files)
+    for m in list(disc.manifests):
+        read.add(m.parent / "Cargo.lock")
+    crate_dirs = [c.dir for c in disc.crates]
+    changed_dirs = {c.dir for c in disc.crates if any(c.dir == ch.path.parent or c.dir in ch.path.parents
+                                                        for ch in result.changes)}
+    changed_dirs |= {ch.path.parent for ch in result.changes if ch.kind == "manifest"}
+    errs = []
+    for flag, raw in outs:
+        p = Path(os.path.realpath(raw))
+        inside = [d for d in crate_dirs + [r.resolve() for r in disc.roots] if d == p.parent or d in p.parents]
+        if p in read:
+            errs.append(f"{flag} {raw}: is {display_path(p, result.base)}, a file this run reads or writes; "
+                        "choose a path outside the sources")
+        elif inside and (p.suffix in (".rs", ".wit") or p.name in ("Cargo.toml", "Cargo.lock")):
+            errs.append(f"{flag} {raw}: the next run would read a {p.name} there as source; choose another name")
+        elif opts.mode == "write" and not opts.force and any(d == p.parent or d in p.parents for d in changed_dirs):
+            crate = next(d for d in changed_dirs if d == p.parent or d in p.parents)
+            errs.append(f"{flag} {raw}: is inside {display_path(crate, result.base) or '.'}, a crate being "
+                        "upgraded (the file would leave its tree dirty); write it outside, or pass --force")
+    return errs
+
+
+class OutputError(RefusedError):
+    """--report or --diff-file could not be written."""
+
+
+def write_outputs(out: RepoOutcome, opts: SessionOptions) -> None:
+    """--report and --diff-file, each replaced atomically. Raises RefusedError naming the flag."""
+    import json
+
+    if opts.report_path:
+        try:
+            writer.write_output(Path(opts.report_path), (json.dumps(out.report or {}, indent=2) + "\n").encode())
+        except OSError as exc:
+            raise OutputError(f"--report {opts.report_path}: cannot write it ({exc.strerror or exc})") from exc
+    if opts.diff_path:
+        try:
+            writer.write_output(Path(opts.diff_path), out.diff)
+        except OSError as exc:
+            raise OutputError(f"--diff-file {opts.diff_path}: cannot write it ({exc.strerror or exc})") from exc
 
 
 def commit_message(report: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ trailing-newline state of the original are kept byte for byte.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
@@ -37,14 +38,34 @@ class EditSet:
     """Non-overlapping byte-range replacements. Insertions at one point keep their order."""
 
     edits: list[Edit] = field(default_factory=list)
+    # the same edits sorted by (start, end), for an O(log n) overlap check: a step on a big file
+    # adds thousands; in a valid set the ends are non-decreasing in this order too
+    _keys: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    _sorted: list[Edit] = field(default_factory=list, repr=False, compare=False)
 
     def add(self, edit: Edit) -> None:
-        for other in self.edits:
+        if len(self._sorted) != len(self.edits):  # built from a list: index it once
+            self._sorted = sorted(self.edits, key=lambda e: (e.start, e.end))
+            self._keys = [(e.start, e.end) for e in self._sorted]
+        i = bisect_left(self._keys, (edit.start, -1))
+        near = []
+        j = i - 1
+        while j >= 0 and self._keys[j][1] > edit.start:  # earlier edits reaching past our start
+            near.append(self._sorted[j])
+            j -= 1
+        j = i
+        while j < len(self._keys) and self._keys[j][0] < edit.end:  # later edits starting inside us
+            near.append(self._sorted[j])
+            j += 1
+        for other in near:
             if _overlaps(edit, other):
                 raise OverlapError(
                     f"edit {edit.start}-{edit.end} ({edit.step}) overlaps {other.start}-{other.end} ({other.step})"
                 )
         self.edits.append(edit)
+        pos = bisect_right(self._keys, (edit.start, edit.end))
+        self._keys.insert(pos, (edit.start, edit.end))
+        self._sorted.insert(pos, edit)
 
     def try_add(self, edit: Edit) -> bool:
         try:
@@ -89,10 +110,11 @@ class SourceFile:
     bom: bool = False
     _tree: Tree | None = None
     _root: Node | None = None
+    _newline: bytes | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw:
             raise SourceError(f"{path}: looks binary (NUL byte); not Rust source")
         bom = raw.startswith(BOM)
         data = raw[len(BOM) :] if bom else raw
@@ -121,7 +143,9 @@ class SourceFile:
 
     @property
     def newline(self) -> bytes:
-        return b"\r\n" if b"\r\n" in self.data else b"\n"
+        if self._newline is None:  # asked at every edit: scan the file once
+            self._newline = b"\r\n" if b"\r\n" in self.data else b"\n"
+        return self._newline
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8")

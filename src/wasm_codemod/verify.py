@@ -8,6 +8,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import linediff
 from .engine import FileChange
 
 _DIAG = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning)(?P<code>\[\w+\])?: "
@@ -51,8 +52,6 @@ def attribute(crate: Path, output: str, changes: list[FileChange],
               sites: dict[Path, list[tuple[int, str]]] | None = None) -> list[Diagnostic]:
     """Errors with file:line, and the steps whose edits touched that line, or that reported a
     follow-up for it (a site a step left for a person)."""
-    import difflib
-
     by_path = {c.path.resolve(): c for c in changes}
     out: list[Diagnostic] = []
     for ln in output.splitlines():
@@ -65,10 +64,9 @@ def attribute(crate: Path, output: str, changes: list[FileChange],
         ch = by_path.get(path)
         if ch is not None:
             steps = list(ch.steps)
-            a = ch.old.decode("utf-8", "replace").splitlines()
-            b = ch.new.decode("utf-8", "replace").splitlines()
-            for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-                if tag != "equal" and j1 + 1 <= line <= max(j2, j1 + 1):
+            ops = linediff.opcodes(linediff.split_lines(ch.old), linediff.split_lines(ch.new))
+            for _tag, _i1, _i2, j1, j2 in linediff.changed(ops):
+                if j1 + 1 <= line <= max(j2, j1 + 1):
                     steps = list(ch.steps)
                     break
         for fl, step in (sites or {}).get(path, []):

@@ -43,7 +43,7 @@ def ensure_import(src: SourceFile, names: NameTable, edits: EditSet, item: str, 
             return name  # a glob import of the item's module already brings it in
     if name_in_scope(names, name, at) or any(k[0] == scope.id and v == name for k, v in pending.items()):
         return item  # the short name means something else here: write the full path
-    leaves = [lf for lf in names.leaves if lf.decl.parent is not None and lf.decl.parent.id == scope.id]
+    leaves = names.leaves_in(scope)
     for lf in leaves:
         parent = lf.node.parent
         if lf.prefix == prefix and parent is not None and parent.type == "use_list":

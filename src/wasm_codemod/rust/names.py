@@ -129,6 +129,8 @@ class NameTable:
         self.scopes: dict[int, Scope] = {}
         self.leaves: list[UseLeaf] = []
         self.decls: list[Node] = []
+        self._decl_leaves: dict[int, list[UseLeaf]] | None = None
+        self._in_scope: dict[int, list[UseLeaf]] | None = None
         for n in walk(root):
             if n.type == "use_declaration":
                 self.decls.append(n)
@@ -145,6 +147,26 @@ class NameTable:
                 name = n.child_by_field_name(ITEM_DEF_TYPES[n.type])
                 if name is not None:
                     self._scope_for(n).defined.add(text(name))
+
+    def leaves_of(self, decl: Node) -> list[UseLeaf]:
+        """The leaves of one `use` declaration (indexed once: big files have thousands)."""
+        return self._by_decl().get(decl.id, [])
+
+    def leaves_in(self, scope: Node) -> list[UseLeaf]:
+        """The leaves of the `use` declarations directly in ``scope``."""
+        if self._in_scope is None:
+            self._in_scope = {}
+            for lf in self.leaves:
+                if lf.decl.parent is not None:
+                    self._in_scope.setdefault(lf.decl.parent.id, []).append(lf)
+        return self._in_scope.get(scope.id, [])
+
+    def _by_decl(self) -> dict[int, list[UseLeaf]]:
+        if self._decl_leaves is None:
+            self._decl_leaves = {}
+            for lf in self.leaves:
+                self._decl_leaves.setdefault(lf.decl.id, []).append(lf)
+        return self._decl_leaves
 
     def _scope_node(self, node: Node) -> Node:
         p = node.parent

@@ -167,7 +167,7 @@ class _Rewriter:
 
     # -- use declarations ------------------------------------------------------------
     def _use_decl(self, decl: Node) -> None:
-        leaves = [lf for lf in self.names.leaves if lf.decl.id == decl.id]
+        leaves = self.names.leaves_of(decl)
         mapped = {id(lf): self.chain.map(lf.path) for lf in leaves if self._relevant(lf.path)}
         changed = [lf for lf in leaves if id(lf) in mapped and mapped[id(lf)].steps]
         if not changed:
