@@ -183,14 +183,16 @@ def root_for_argument(p: Path) -> Path:
     change together; the manifest alone would look upgraded while the sources are not)."""
     if p.is_dir():
         return p
-    if p.name == "Cargo.toml":
+    if p.name in ("Cargo.toml", "pyproject.toml", "setup.cfg") or (p.name.startswith("requirements")
+                                                                   and p.suffix == ".txt"):
         return p.parent if str(p.parent) else Path(".")
-    if p.suffix in (".rs", ".wit"):
+    if p.suffix in (".rs", ".wit", ".py"):
         crate = enclosing_crate_dir(p.resolve().parent)
         hint = f"pass its crate instead: {crate}" if crate else "pass the crate directory instead"
         raise PathArgError(f"{p}: a single file cannot be upgraded alone (the crate's manifest and its other "
                            f"files change with it); {hint}")
-    raise PathArgError(f"{p}: not a directory or a Cargo.toml; pass a crate or repository directory")
+    raise PathArgError(f"{p}: not a directory or a manifest (Cargo.toml, pyproject.toml, requirements*.txt); "
+                       "pass a crate, project or repository directory")
 
 
 def enclosing_crate_dir(start: Path) -> Path | None:

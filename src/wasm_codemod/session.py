@@ -17,6 +17,7 @@ from typing import Any
 from . import writer
 from .discover import enclosing_crate_dir
 from .engine import FileChange
+from .python.discover import discover_python
 from .report import error_doc, to_json, unified_diff
 from .runner import DirtyUnknown, RefusedError, RunOptions, RunResult, dirty_roots, display_path, plan_run, write_all
 from .verify import verify_crates
@@ -140,11 +141,13 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         return early
     result = plan_run([root], opts.run, on_crate=on_crate)
     disc = result.discovery
-    if not disc.crates and not disc.manifests and not disc.problems and not result.errors and root.is_dir():
+    if not disc.crates and not disc.manifests and not disc.problems and not result.errors and root.is_dir() \
+            and not result.projects and not discover_python([root]):
         up = enclosing_crate_dir(root)
         if up is None:
             out = RepoOutcome(str(root), "unchanged", Exit.NO_CRATE, notes + [
-                f"no Cargo.toml in or above {root}: nothing to upgrade"], result=result if keep_result else None)
+                f"no Cargo.toml in or above {root} (and no Python project in it): nothing to upgrade"],
+                              result=result if keep_result else None)
             out.report = to_json(result, opts.mode, hunks=opts.want_hunks)
             return out
         # like cargo: a directory inside a crate means that crate
