@@ -1,0 +1,257 @@
+"""Label files (realworld/labels/<slug>.toml): one per pair, hunk ids and labels, no project code.
+
+    python3 -m realworld.labels PAIR... [--show [all|unlabeled|LABEL]] [--write]
+
+`--write` adds every maintainers' hunk that has no label yet, pre-labelled by the conservative
+rules below where one applies (by = "rule:<name>") and as "?" otherwise, keeping every existing
+label. A person then reads the "?" hunks (`--show unlabeled` prints them with their ids) and
+sets label, by = "read" and a one-line note. Labels never depend on tool output; only `[[extra]]`
+entries (the tool's edits the maintainers did not make) are keyed by the tool's change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+
+from .corpus import LABELS, Pair, find_mirror, load_corpus, select
+from .diffs import FileDiff, Hunk, squash, toml_line_norm
+from .trees import cat_blobs, git
+
+LABEL_KINDS = ("mechanical", "judgement", "unrelated")
+EXTRA_KINDS = ("correct", "harmless", "wrong")
+PATHSPEC = ["*.rs", "*.toml", "*.wit", ":(exclude)Cargo.lock", ":(exclude)**/Cargo.lock"]
+
+# Crates published in lock-step with wasmtime, and the guest family.
+WASMTIME_CRATE = re.compile(r"^(wasmtime(-[\w-]+)?|wasi-common|wiggle(-[\w-]+)?|cranelift(-[\w-]+)?|winch(-[\w-]+)?"
+                            r"|pulley(-[\w-]+)?|wasi-preview1-component-adapter-provider)$")
+GUEST_CRATE = re.compile(r"^wit-bindgen(-rt)?$")
+# Words that make a file relevant to an upgrade: any wasmtime-family or component API.
+RELEVANT = re.compile(r"wasmtime|wasi|wit[-_]bindgen|wiggle|cranelift|component|bindgen!|wit[-_]parser|"
+                      r"\bwit\b|Linker|Store<|Engine|Val\b|Func\b|ResourceTable|preview[12]", re.I)
+
+
+@dataclass
+class Label:
+    id: str
+    label: str  # mechanical | judgement | unrelated | ? (not read yet)
+    by: str = ""
+    note: str = ""
+    blocks: list[int] | None = None
+
+
+@dataclass
+class ExtraLabel:
+    key: str
+    cls: str  # correct | harmless | wrong
+    note: str = ""
+    equivalent_to: str | None = None
+
+
+@dataclass
+class LabelFile:
+    hunks: dict[str, Label] = field(default_factory=dict)
+    extras: dict[str, ExtraLabel] = field(default_factory=dict)
+
+
+def label_path(pair: Pair) -> Path:
+    return LABELS / f"{pair.slug}.toml"
+
+
+def load_labels(pair: Pair) -> LabelFile:
+    p = label_path(pair)
+    lf = LabelFile()
+    if not p.is_file():
+        return lf
+    doc: dict[str, Any] = tomlkit.parse(p.read_text(encoding="utf-8")).unwrap()
+    for h in doc.get("hunk", []):
+        lf.hunks[h["id"]] = Label(h["id"], h["label"], h.get("by", ""), h.get("note", ""), h.get("blocks"))
+    for e in doc.get("extra", []):
+        lf.extras[e["key"]] = ExtraLabel(e["key"], e["class"], e.get("note", ""), e.get("equivalent_to"))
+    return lf
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dump_labels(pair: Pair, lf: LabelFile, order: list[str]) -> str:
+    """Hunks in diff order (`order`), then labels whose hunk is gone (kept, so nothing is lost silently)."""
+    lines = [f"# {pair.name}: {pair.repo} {pair.before[:12]}..{pair.after[:12]} ({pair.from_} -> {pair.to})",
+             "# Maintainers' hunks of `git diff BEFORE AFTER -- '*.rs' '*.toml' '*.wit'`, by id (file#index-hash).",
+             "# label: mechanical | judgement | unrelated; by: rule:<name> (pre-label) or read (a person).", ""]
+    ids = [i for i in order if i in lf.hunks] + [i for i in lf.hunks if i not in order]
+    for i in ids:
+        h = lf.hunks[i]
+        lines += ["[[hunk]]", f"id = {_q(h.id)}", f"label = {_q(h.label)}"]
+        if h.by:
+            lines.append(f"by = {_q(h.by)}")
+        if h.blocks is not None:
+            lines.append(f"blocks = [{', '.join(map(str, h.blocks))}]")
+        if h.note:
+            lines.append(f"note = {_q(h.note)}")
+        lines.append("")
+    for e in lf.extras.values():
+        lines += ["[[extra]]", f"key = {_q(e.key)}", f"class = {_q(e.cls)}"]
+        if e.equivalent_to:
+            lines.append(f"equivalent_to = {_q(e.equivalent_to)}")
+        if e.note:
+            lines.append(f"note = {_q(e.note)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def maintainers_diff(mirror: Path, pair: Pair) -> str:
+    return git("diff", "--no-color", "--no-ext-diff", "--no-renames", pair.before, pair.after, "--", *PATHSPEC,
+               gitdir=mirror).decode("utf-8", "surrogateescape")
+
+
+def file_texts(mirror: Path, commit: str, paths: list[str]) -> dict[str, str | None]:
+    blobs = cat_blobs(mirror, [f"{commit}:{p}" for p in paths])
+    return {p: (None if blobs.get(f"{commit}:{p}") is None else
+                (blobs[f"{commit}:{p}"] or b"").decode("utf-8", "surrogateescape")) for p in paths}
+
+
+def lines_of(text: str | None) -> list[str]:
+    if not text:
+        return []
+    parts = text.split("\n")
+    return parts[:-1] if text.endswith("\n") else parts
+
+
+# ---- pre-labelling rules: each returns (label, note) or None --------------------------------
+
+DEP_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)(?:\.workspace)?\s*=\s*(.*)$")
+DEP_TABLE = re.compile(r"^\s*\[(?:[\w.\"-]*\.)?(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)\]\s*$")
+VERSION_KEY = re.compile(r'^\s*version\s*=\s*"[^"]*"\s*(#.*)?$')
+
+
+def _dep_name(line: str) -> str | None:
+    m = DEP_LINE.match(line)
+    return m[1] if m else None
+
+
+def _version_masked(line: str) -> str:
+    return re.sub(r'"[^"]*\d[^"]*"', '"V"', toml_line_norm(line))
+
+
+def _table_of(before: list[str], idx: int) -> str | None:
+    """The dependency named by the `[dependencies.X]` table that line idx sits in, if any."""
+    for i in range(min(idx, len(before) - 1), -1, -1):
+        s = before[i].strip()
+        if s.startswith("["):
+            m = DEP_TABLE.match(before[i])
+            return m[1] if m else None
+    return None
+
+
+def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text: str) -> tuple[str, str, str] | None:
+    rem = [ln[1:] for ln in h.lines if ln[:1] == "-"]
+    add = [ln[1:] for ln in h.lines if ln[:1] == "+"]
+    if squash("\n".join(rem)) == squash("\n".join(add)):
+        return "unrelated", "format-only", "whitespace or trailing commas only"
+    path = fd.path
+    if path.endswith(".toml"):
+        return _toml_rule(pair, h, before)
+    if path.endswith(".rs"):
+        text = "\n".join(before) + "\n" + after_text
+        if not RELEVANT.search(text):
+            return "unrelated", "unrelated-file", "file mentions no wasmtime, WASI, wit-bindgen or component API"
+        if all(re.match(r"^\s*(//.*)?$", x) for x in rem + add):
+            return "unrelated", "comments-only", "comments or blank lines only"
+    return None
+
+
+def _toml_rule(pair: Pair, h: Hunk, before: list[str]) -> tuple[str, str, str] | None:
+    rem = [(b.old_start + k, ln) for b in h.blocks for k, ln in enumerate(b.removed)]
+    add = [ln for b in h.blocks for ln in b.added]
+    if len(rem) != len(add):
+        return None
+    names: list[str] = []
+    for (idx, r), a in zip(rem, add, strict=True):
+        if _version_masked(r) != _version_masked(a):
+            return None
+        name = _dep_name(r)
+        if VERSION_KEY.match(r):
+            name = _table_of(before, idx)
+        elif name == "version":
+            return None
+        if name is None or _dep_name(a) not in (name, "version"):
+            return None
+        names.append(name)
+    fam = [n for n in names if WASMTIME_CRATE.match(n)]
+    guest = [n for n in names if GUEST_CRATE.match(n)]
+    other = [n for n in names if n not in fam and n not in guest]
+    ours = guest if pair.guest else fam
+    if ours and not other and len(ours) == len(names):
+        return "mechanical", "version-bump", f"version of {', '.join(sorted(set(ours)))}"
+    if other and not fam and not guest:
+        return "unrelated", "other-dep-bump", f"version of {', '.join(sorted(set(other)))}"
+    if guest and not pair.guest and not fam and not other:
+        return "judgement", "guest-bump-in-host-pair", "wit-bindgen version, not asked by --to"
+    return None
+
+
+def prelabel(pair: Pair, mirror: Path, lf: LabelFile) -> tuple[LabelFile, list[str], dict[str, FileDiff]]:
+    from .diffs import parse_diff
+
+    files = parse_diff(maintainers_diff(mirror, pair))
+    befores = file_texts(mirror, pair.before, list(files))
+    afters = file_texts(mirror, pair.after, list(files))
+    order: list[str] = []
+    for path, fd in files.items():
+        before = lines_of(befores[path])
+        for h in fd.hunks:
+            order.append(h.id)
+            if h.id in lf.hunks:
+                continue
+            r = rule_label(pair, fd, h, before, afters[path] or "")
+            lf.hunks[h.id] = Label(h.id, r[0], f"rule:{r[1]}", r[2]) if r else Label(h.id, "?")
+    return lf, order, files
+
+
+def show(files: dict[str, FileDiff], lf: LabelFile, which: str) -> str:
+    out = []
+    for fd in files.values():
+        for h in fd.hunks:
+            lab = lf.hunks.get(h.id)
+            kind = lab.label if lab else "?"
+            if which == "unlabeled" and kind != "?" or which not in ("all", "unlabeled") and kind != which:
+                continue
+            out.append(f"=== {h.id}  [{kind}{' ' + lab.by if lab and lab.by else ''}]  old line {h.old_start + 1}"
+                       + (f"  # {lab.note}" if lab and lab.note else ""))
+            out += h.lines
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python3 -m realworld.labels", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pairs", nargs="*")
+    ap.add_argument("--show", nargs="?", const="unlabeled", help="all | unlabeled | mechanical | judgement | unrelated")
+    ap.add_argument("--write", action="store_true", help="add missing hunks to the label files")
+    a = ap.parse_args(argv)
+    for pair in select(load_corpus(), a.pairs):
+        mirror = find_mirror(pair.repo)
+        if mirror is None:
+            print(f"{pair.name}: no mirror, skipped", file=sys.stderr)
+            continue
+        lf, order, files = prelabel(pair, mirror, load_labels(pair))
+        counts = {k: sum(1 for i in order if lf.hunks[i].label == k) for k in (*LABEL_KINDS, "?")}
+        print(f"{pair.name} ({pair.slug}): {len(order)} hunks {counts}", file=sys.stderr)
+        if a.write:
+            LABELS.mkdir(parents=True, exist_ok=True)
+            label_path(pair).write_text(dump_labels(pair, lf, order), encoding="utf-8")
+        if a.show:
+            print(show(files, lf, a.show))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

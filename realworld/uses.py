@@ -1,0 +1,107 @@
+"""`use` declarations of a Rust file as sets of imported paths, so import order does not matter.
+
+`use a::{b::C, D as E};` inside `mod m` gives {("m", "a::b::C"), ("m", "a::D as E")}. The scorer
+compares imports as these sets and the rest of the code as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tree_sitter_rust
+from tree_sitter import Language, Node, Parser
+
+Import = tuple[str, str]  # (scope, "[vis ]path[ as alias]")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Parser:
+    return Parser(Language(tree_sitter_rust.language()))
+
+
+@dataclass(frozen=True)
+class UseDecl:
+    first: int  # 0-based lines, inclusive
+    last: int
+    imports: frozenset[Import]
+
+
+def _txt(n: Node) -> str:
+    return "".join((n.text or b"").decode("utf-8", "replace").split())
+
+
+def _flatten(n: Node, prefix: str) -> list[str]:
+    def join(s: str) -> str:
+        return f"{prefix}::{s}" if prefix else s
+
+    t = n.type
+    if t == "use_list":
+        out: list[str] = []
+        for c in n.named_children:
+            if c.type not in ("line_comment", "block_comment"):
+                out.extend(_flatten(c, prefix))
+        return out
+    if t == "scoped_use_list":
+        path = n.child_by_field_name("path")
+        lst = n.child_by_field_name("list")
+        inner = join(_txt(path)) if path is not None else prefix
+        return _flatten(lst, inner) if lst is not None else [inner]
+    if t == "use_as_clause":
+        path, alias = n.child_by_field_name("path"), n.child_by_field_name("alias")
+        return [f"{join(_txt(path) if path else '')} as {_txt(alias) if alias else '_'}"]
+    if t == "self":
+        return [prefix or "self"]
+    return [join(_txt(n))]  # identifier, scoped_identifier, use_wildcard, crate, super ...
+
+
+def _scope(n: Node) -> str:
+    names = []
+    p = n.parent
+    while p is not None:
+        if p.type in ("mod_item", "function_item", "trait_item"):
+            nm = p.child_by_field_name("name")
+            names.append(f"{p.type[0]}:{_txt(nm) if nm else '?'}")
+        elif p.type == "impl_item":
+            names.append(f"impl:{_txt(p.child_by_field_name('type')) if p.child_by_field_name('type') else '?'}")
+        p = p.parent
+    return "/".join(reversed(names))
+
+
+def use_decls(text: str) -> list[UseDecl]:
+    tree = _parser().parse(text.encode("utf-8", "surrogateescape"))
+    out: list[UseDecl] = []
+    stack = [tree.root_node]
+    while stack:
+        n = stack.pop()
+        if n.type == "use_declaration":
+            arg = n.child_by_field_name("argument")
+            vis = next((_txt(c) for c in n.children if c.type == "visibility_modifier"), "")
+            paths = _flatten(arg, "") if arg is not None else [_txt(n)]
+            scope = _scope(n)
+            out.append(UseDecl(n.start_point[0], n.end_point[0],
+                               frozenset((scope, f"{vis} {p}" if vis else p) for p in paths)))
+            continue
+        stack.extend(n.children)
+    return sorted(out, key=lambda d: d.first)
+
+
+@dataclass
+class FileUses:
+    decls: list[UseDecl]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> FileUses:
+        return cls(use_decls("\n".join(lines)))
+
+    @property
+    def imports(self) -> set[Import]:
+        return {i for d in self.decls for i in d.imports}
+
+    @property
+    def lines(self) -> set[int]:
+        return {ln for d in self.decls for ln in range(d.first, d.last + 1)}
+
+    def touching(self, first: int, end: int) -> set[Import]:
+        """Imports of the declarations that overlap lines [first, end)."""
+        return {i for d in self.decls if d.first < end and d.last >= first for i in d.imports}

@@ -1,0 +1,197 @@
+"""Fast tier: the real-world scorer on synthetic diffs (no mirrors needed).
+
+Each case writes a `before` file, the maintainers' `after` and the tool's `after`, diffs both
+with git exactly as the harness does, and checks the classification.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from realworld.compare import score_file  # noqa: E402
+from realworld.corpus import Pair, find_mirror, slugify  # noqa: E402
+from realworld.diffs import apply_blocks, new_to_old, parse_diff, toml_line_norm  # noqa: E402
+from realworld.labels import Label, LabelFile, dump_labels, rule_label  # noqa: E402
+
+BEFORE = """\
+use std::sync::Arc;
+use wasmtime::component::Linker;
+use wasmtime_wasi::{WasiCtx, WasiView};
+
+struct Host {
+    ctx: WasiCtx,
+}
+
+fn setup(linker: &mut Linker<Host>) {
+    wasmtime_wasi::add_to_linker_sync(linker).unwrap();
+    let x = compute(1, 2);
+    println!("{x}");
+}
+
+fn compute(a: u32, b: u32) -> u32 {
+    a + b
+}
+"""
+
+
+def _diff(tmp: Path, name: str, before: str, after: str) -> str:
+    a, b = tmp / "a" / name, tmp / "b" / name
+    for p, t in ((a, before), (b, after)):
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(t)
+    proc = subprocess.run(["git", "diff", "--no-index", "--no-color", str(tmp / "a"), str(tmp / "b")],
+                          capture_output=True, text=True)
+    # --no-index names the files by their paths: make them repo-relative like `git diff` does
+    return proc.stdout.replace(f"a{tmp}/a/", "a/").replace(f"b{tmp}/b/", "b/")
+
+
+def _score(tmp: Path, maint: str, tool: str, before: str = BEFORE, name: str = "src/lib.rs",
+           follow_ups: list[int] | None = None, selected: dict[str, list[int]] | None = None):
+    md = parse_diff(_diff(tmp / "m", name, before, maint)).get(name)
+    td = parse_diff(_diff(tmp / "t", name, before, tool)).get(name)
+    hunks = md.hunks if md else []
+    tblocks = td.blocks if td else []
+    lines = before.split("\n")[:-1]
+    fus = [new_to_old(tblocks, ln - 1) for ln in follow_ups or []]
+    return hunks, score_file(name, lines, hunks, tblocks, fus, selected)
+
+
+def test_parse_and_apply_round_trip(tmp_path: Path):
+    after = BEFORE.replace("a + b", "a * b").replace("struct Host {", "struct Host {\n    n: u32,")
+    fd = parse_diff(_diff(tmp_path, "x.rs", BEFORE, after))["x.rs"]
+    assert apply_blocks(BEFORE.split("\n")[:-1], fd.blocks) == after.split("\n")[:-1]
+    assert [len(h.blocks) for h in fd.hunks] == [1, 1]
+    assert all(h.id.startswith("x.rs#") for h in fd.hunks)
+
+
+def test_same_change_is_reproduced(tmp_path: Path):
+    after = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
+    hunks, res = _score(tmp_path, after, after)
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    assert res.extras == []
+
+
+def test_whitespace_and_reflow_are_equivalent(tmp_path: Path):
+    maint = BEFORE.replace("    let x = compute(1, 2);", "    let x = compute(\n        1,\n        2,\n    );")
+    tool = BEFORE.replace("    let x = compute(1, 2);", "    let x =   compute(1,2);")
+    hunks, res = _score(tmp_path, maint, tool)
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    assert res.extras == []
+
+
+def test_import_order_and_placement_do_not_matter(tmp_path: Path):
+    maint = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};",
+                           "use wasmtime_wasi::{IoView, WasiCtx, WasiView};")
+    tool = BEFORE.replace("use std::sync::Arc;\n", "use std::sync::Arc;\nuse wasmtime_wasi::IoView;\n")
+    hunks, res = _score(tmp_path, maint, tool)
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    assert res.extras == []  # the tool's separate `use` moves an import the maintainers moved too
+
+
+def test_import_removed_by_maintainers_but_kept_by_tool_is_missed(tmp_path: Path):
+    maint = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};", "use wasmtime_wasi::WasiCtx;")
+    hunks, res = _score(tmp_path, maint, BEFORE)
+    assert [res.status[h.id] for h in hunks] == ["missed"]
+
+
+def test_different_change_is_missed_and_an_extra(tmp_path: Path):
+    maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
+    tool = BEFORE.replace("add_to_linker_sync(linker)", "preview1::add_to_linker_sync(linker)")
+    hunks, res = _score(tmp_path, maint, tool)
+    assert [res.status[h.id] for h in hunks] == ["missed"]
+    assert len(res.extras) == 1 and res.extras[0].old_line == 10
+    assert res.touched == {hunks[0].id}
+
+
+def test_follow_up_near_the_hunk_reports_it(tmp_path: Path):
+    maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
+    # the tool inserted two lines above, so its follow-up's line (new file) must map back
+    tool = BEFORE.replace("struct Host {", "// a\n// b\nstruct Host {")
+    for line, want in ((14, "reported"), (9, "reported"), (17, "missed"), (1, "missed")):
+        hunks, res = _score(tmp_path / str(line), maint, tool, follow_ups=[line])
+        assert [res.status[h.id] for h in hunks] == [want], line
+
+
+def test_tool_edit_nobody_made_is_an_extra_with_a_stable_key(tmp_path: Path):
+    tool = BEFORE.replace("a + b", "a.wrapping_add(b)")
+    _, res = _score(tmp_path / "1", BEFORE.replace("{x}", "{x}!"), tool)
+    shifted = "// header\n" + BEFORE
+    _, res2 = _score(tmp_path / "2", shifted, "// header\n" + tool, before=shifted)
+    assert [e.key for e in res.extras] == [e.key for e in res2.extras]
+    assert len(res.extras) == 1 and res.extras[0].old_line == 16
+
+
+def test_partial_reproduction_is_not_reproduced_unless_blocks_selected(tmp_path: Path):
+    # one hunk (3 lines of context join them), two blocks: the tool did only the first
+    maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)").replace(
+        '"{x}"', '"x = {x}"')
+    tool = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
+    hunks, res = _score(tmp_path / "all", maint, tool)
+    assert len(hunks) == 1 and len(hunks[0].blocks) == 2
+    assert res.status[hunks[0].id] == "missed"
+    hunks, res = _score(tmp_path / "sel", maint, tool, selected={hunks[0].id: [0]})
+    assert res.status[hunks[0].id] == "reproduced"
+
+
+def test_toml_versions_compare_by_line(tmp_path: Path):
+    before = '[dependencies]\nwasmtime = "29.0.1"\nwasmtime-wasi = { version = "29.0.1", features = ["p2"] }\n'
+    maint = before.replace("29.0.1", "36.0.2")
+    tool = before.replace('"29.0.1"', '"36.0.7"')
+    hunks, res = _score(tmp_path / "ok", maint, tool, before=before, name="Cargo.toml")
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    hunks, res = _score(tmp_path / "no", maint, before.replace('"29.0.1"', '"35.0.0"'), before=before,
+                        name="Cargo.toml")
+    assert [res.status[h.id] for h in hunks] == ["missed"]
+    assert toml_line_norm('x = "=0.43.0"') == 'x = "0.43"' and toml_line_norm('x = "^36"') == 'x = "36"'
+
+
+def test_rules_prelabel_conservatively(tmp_path: Path):
+    pair = Pair("p", "o/n", "a" * 40, "b" * 40, "29", "36", "yes")
+    before = ('[dependencies]\nwasmtime = "29"\ntokio = "1.0"\nserde = "1"\n\n[dependencies.wasmtime-wasi]\n'
+              'version = "29"\n')
+    after = before.replace('"29"', '"36"').replace('"1.0"', '"1.4"')
+    fd = parse_diff(_diff(tmp_path / "a", "Cargo.toml", before, after))["Cargo.toml"]
+    assert len(fd.hunks) == 1  # version lines of two crates and tokio: mixed, left for a person
+    assert rule_label(pair, fd, fd.hunks[0], before.split("\n")[:-1], after) is None
+    after2 = before.replace('"29"', '"36"')
+    fd = parse_diff(_diff(tmp_path / "b", "Cargo.toml", before, after2))["Cargo.toml"]
+    assert rule_label(pair, fd, fd.hunks[0], before.split("\n")[:-1], after2)[0] == "mechanical"
+    after3 = before.replace('"1.0"', '"1.4"')
+    fd = parse_diff(_diff(tmp_path / "c", "Cargo.toml", before, after3))["Cargo.toml"]
+    assert rule_label(pair, fd, fd.hunks[0], before.split("\n")[:-1], after3)[0] == "unrelated"
+    feat = before.replace('wasmtime = "29"', 'wasmtime = { version = "36", features = ["async"] }')
+    fd = parse_diff(_diff(tmp_path / "d", "Cargo.toml", before, feat))["Cargo.toml"]
+    assert rule_label(pair, fd, fd.hunks[0], before.split("\n")[:-1], feat) is None
+    rs = "fn main() {\n    println!(\"hi\");\n}\n"
+    fd = parse_diff(_diff(tmp_path / "e", "src/x.rs", rs, rs.replace("hi", "ho")))["src/x.rs"]
+    assert rule_label(pair, fd, fd.hunks[0], rs.split("\n")[:-1], rs)[0] == "unrelated"
+    fd = parse_diff(_diff(tmp_path / "f", "src/lib.rs", BEFORE, BEFORE.replace("a + b", "b + a")))["src/lib.rs"]
+    assert rule_label(pair, fd, fd.hunks[0], BEFORE.split("\n")[:-1], BEFORE) is None
+
+
+def test_label_file_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import realworld.labels as labels
+
+    monkeypatch.setattr(labels, "LABELS", tmp_path)
+    pair = Pair("demo 1→2", "o/n", "a" * 40, "b" * 40, "1", "2", "yes")
+    lf = LabelFile({"a.rs#0-12345678": Label("a.rs#0-12345678", "mechanical", "read", 'say "x"', [0, 2])})
+    labels.label_path(pair).write_text(dump_labels(pair, lf, ["a.rs#0-12345678"]))
+    back = labels.load_labels(pair)
+    assert back.hunks == lf.hunks
+    assert slugify("extism 27–31→37") == "extism-27-31-37"
+
+
+def test_mirror_layouts(tmp_path: Path):
+    for layout in ("o+n/repo", "o/n.git"):
+        root = tmp_path / layout.replace("/", "_")
+        gd = root / layout
+        (gd / "objects").mkdir(parents=True)
+        (gd / "HEAD").write_text("ref: refs/heads/main\n")
+        assert find_mirror("o/n", [root]) == gd
+    assert find_mirror("o/missing", [tmp_path]) is None
