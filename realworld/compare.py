@@ -12,16 +12,20 @@ The comparison (docs/realworld.md has the prose version):
   (paths its touched `use` declarations add/remove, which the maintainers' file as a whole
   really gained/lost) must hold in the tool's file, wherever the tool put the `use`.
 - A hunk is *reproduced* when every (selected) block's cluster compares equal and its import
-  delta holds; else *reported* when a tool follow-up (mapped back to old lines) lies within 3
-  lines of the hunk's changed lines; else *missed*.
-- A tool block is *matched* when its cluster compares equal, its own import delta agrees with
-  the maintainers' file, and it shares the cluster with a maintainers' block (or, alone, moves
-  imports the maintainers moved too); every other tool block is an *extra*, keyed by file and a hash of its normalized
-  change so a person's label survives line shifts.
+  delta holds (for a label with `only`, when the lines it matches agree: see _only_ok); else
+  *reported* when a tool follow-up (mapped back to old lines) lies within 3 lines of the hunk's
+  changed lines; else *missed*.
+- A tool block is *matched* when its import delta agrees with the maintainers' file and either
+  its cluster compares equal and holds a maintainers' block (or, alone, the block moves imports
+  the maintainers moved too), or it shares a cluster with a maintainers' block and each line it
+  adds is a line of the maintainers' file and each it removes is not. Every other tool block is
+  an *extra*, keyed by file and a hash of its normalized change so a person's label survives
+  line shifts.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .diffs import Block, Hunk, apply_blocks, short_hash, squash, toml_line_norm
@@ -97,9 +101,38 @@ def _delta(b_uses: FileUses, a_uses: FileUses, blocks: list[Block]) -> tuple[set
     return (pa - pb) & (ia - ib), (pb - pa) & (ib - ia)
 
 
+def _only_ok(blocks: list[Block], pattern: str, after_m: list[str], after_t: list[str], toml: bool) -> bool:
+    """For a hunk that mixes one mechanical change into others (a dependency line among a table's
+    rewrite): each added line the regex matches must be in the tool's file, and each removed one
+    the maintainers did not keep must be gone from it, order and placement free."""
+    rx = re.compile(pattern)
+
+    def norm(x: str) -> str:
+        return squash(toml_line_norm(x) if toml else x)
+
+    in_t, in_m = {norm(x) for x in after_t}, {norm(x) for x in after_m}
+    add = [norm(x) for b in blocks for x in b.added if rx.search(x)]
+    rem = [norm(x) for b in blocks for x in b.removed if rx.search(x)]
+    return bool(add or rem) and all(x in in_t for x in add) and not any(x in in_t for x in rem if x not in in_m)
+
+
+def _lines_agree(b: Block, after_m: list[str], toml: bool) -> bool:
+    """Every line the tool block adds is in the maintainers' file, every line it removes is not."""
+    def norm(x: str) -> str:
+        return squash(toml_line_norm(x) if toml else x)
+
+    in_m = {norm(x) for x in after_m}
+    add = [norm(x) for x in b.added if norm(x)]
+    rem = [norm(x) for x in b.removed if norm(x)]
+    return bool(add or rem) and all(x in in_m for x in add) and not any(x in in_m for x in rem)
+
+
 def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: list[Block],
-               follow_up_old_lines: list[int], selected: dict[str, list[int]] | None = None) -> FileResult:
-    """`selected`: hunk id -> indices of the blocks that count (a label's `blocks`); default all."""
+               follow_up_old_lines: list[int], selected: dict[str, list[int]] | None = None,
+               only: dict[str, str] | None = None) -> FileResult:
+    """`selected`: hunk id -> indices of the blocks that count (a label's `blocks`); default all.
+    `only`: hunk id -> a regex (a label's `only`): just the changed lines it matches count, compared
+    as lines of the whole file (see _only_ok)."""
     toml = path.endswith(".toml")
     rust = path.endswith(".rs")
     m_blocks = [b for h in hunks for b in h.blocks]
@@ -136,8 +169,10 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
         pick = (selected or {}).get(h.id)
         chosen = [ids[k] for k in pick if 0 <= k < len(ids)] if pick else ids
         add, rem = _delta(ub, um, [allb[i] for i in chosen])
-        code_ok = all(equal[u.find(i)] for i in chosen)
-        if code_ok and add <= it and not (rem & it):
+        code_ok = all(equal[u.find(i)] for i in chosen) and add <= it and not (rem & it)
+        if h.id in (only or {}):
+            code_ok = _only_ok([allb[i] for i in chosen], (only or {})[h.id], after_m, after_t, toml)
+        if code_ok:
             res.status[h.id] = "reproduced"
             continue
         s, e = min(allb[i].old_start for i in chosen), max(allb[i].old_end for i in chosen)
@@ -153,6 +188,9 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
         # alone in its cluster, an equal block changed only imports (or only whitespace): it is
         # part of the maintainers' change only if it moved imports they moved too
         if agrees and equal[u.find(i)] and (has_m or add or rem):
+            continue
+        # inside a region the maintainers rewrote more widely: the tool's lines agree with theirs
+        if has_m and agrees and _lines_agree(b, after_m, toml):
             continue
         res.extras.append(Extra(path, block_key(path, b, toml), b.old_start + 1, b))
     return res

@@ -44,6 +44,7 @@ class Label:
     by: str = ""
     note: str = ""
     blocks: list[int] | None = None
+    only: str | None = None  # regex: only the changed lines it matches are mechanical
 
 
 @dataclass
@@ -71,7 +72,8 @@ def load_labels(pair: Pair) -> LabelFile:
         return lf
     doc: dict[str, Any] = tomlkit.parse(p.read_text(encoding="utf-8")).unwrap()
     for h in doc.get("hunk", []):
-        lf.hunks[h["id"]] = Label(h["id"], h["label"], h.get("by", ""), h.get("note", ""), h.get("blocks"))
+        lf.hunks[h["id"]] = Label(h["id"], h["label"], h.get("by", ""), h.get("note", ""), h.get("blocks"),
+                                 h.get("only"))
     for e in doc.get("extra", []):
         lf.extras[e["key"]] = ExtraLabel(e["key"], e["class"], e.get("note", ""), e.get("equivalent_to"))
     return lf
@@ -94,6 +96,8 @@ def dump_labels(pair: Pair, lf: LabelFile, order: list[str]) -> str:
             lines.append(f"by = {_q(h.by)}")
         if h.blocks is not None:
             lines.append(f"blocks = [{', '.join(map(str, h.blocks))}]")
+        if h.only is not None:
+            lines.append(f"only = {_q(h.only)}")
         if h.note:
             lines.append(f"note = {_q(h.note)}")
         lines.append("")
@@ -157,6 +161,8 @@ def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text:
     if squash("\n".join(rem)) == squash("\n".join(add)):
         return "unrelated", "format-only", "whitespace or trailing commas only"
     path = fd.path
+    if re.search(r"(^|/)wit/deps/", path):
+        return "judgement", "vendored-wit", "re-vendored WIT dependency (a choice of WIT version, not an API edit)"
     if path.endswith(".toml"):
         return _toml_rule(pair, h, before)
     if path.endswith(".rs"):
@@ -216,7 +222,7 @@ def prelabel(pair: Pair, mirror: Path, lf: LabelFile) -> tuple[LabelFile, list[s
     return lf, order, files
 
 
-def show(files: dict[str, FileDiff], lf: LabelFile, which: str) -> str:
+def show(files: dict[str, FileDiff], lf: LabelFile, which: str, compact: bool = False) -> str:
     out = []
     for fd in files.values():
         for h in fd.hunks:
@@ -226,8 +232,19 @@ def show(files: dict[str, FileDiff], lf: LabelFile, which: str) -> str:
                 continue
             out.append(f"=== {h.id}  [{kind}{' ' + lab.by if lab and lab.by else ''}]  old line {h.old_start + 1}"
                        + (f"  # {lab.note}" if lab and lab.note else ""))
-            out += h.lines
+            out += [ln for ln in h.lines if ln[:1] in "+-"] if compact else h.lines
     return "\n".join(out)
+
+
+def set_labels(lf: LabelFile, order: list[str], pattern: str, label: str, note: str, force: bool) -> int:
+    """Label every hunk whose id matches `pattern` (regex) and is unread ("?" or a rule's), or any with force."""
+    n = 0
+    for i in order:
+        h = lf.hunks[i]
+        if re.search(pattern, i) and (force or h.label == "?"):
+            lf.hunks[i] = Label(i, label, "read", note, h.blocks, h.only)
+            n += 1
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pairs", nargs="*")
     ap.add_argument("--show", nargs="?", const="unlabeled", help="all | unlabeled | mechanical | judgement | unrelated")
     ap.add_argument("--write", action="store_true", help="add missing hunks to the label files")
+    ap.add_argument("--compact", action="store_true", help="--show only the changed lines")
+    ap.add_argument("--set", metavar="LABEL", choices=LABEL_KINDS, help="label the unread hunks matching --match")
+    ap.add_argument("--match", default=".", help="regex over hunk ids, for --set")
+    ap.add_argument("--note", default="", help="the note for --set")
+    ap.add_argument("--force", action="store_true", help="--set also relabels hunks already labelled")
     a = ap.parse_args(argv)
     for pair in select(load_corpus(), a.pairs):
         mirror = find_mirror(pair.repo)
@@ -243,13 +265,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{pair.name}: no mirror, skipped", file=sys.stderr)
             continue
         lf, order, files = prelabel(pair, mirror, load_labels(pair))
+        if a.set:
+            n = set_labels(lf, order, a.match, a.set, a.note, a.force)
+            print(f"{pair.name}: {n} hunk(s) labelled {a.set}", file=sys.stderr)
         counts = {k: sum(1 for i in order if lf.hunks[i].label == k) for k in (*LABEL_KINDS, "?")}
         print(f"{pair.name} ({pair.slug}): {len(order)} hunks {counts}", file=sys.stderr)
-        if a.write:
+        if a.write or a.set:
             LABELS.mkdir(parents=True, exist_ok=True)
             label_path(pair).write_text(dump_labels(pair, lf, order), encoding="utf-8")
         if a.show:
-            print(show(files, lf, a.show))
+            print(show(files, lf, a.show, a.compact))
     return 0
 
 

@@ -70,7 +70,8 @@ def score_pair(pair: Pair, run: dict[str, Any]) -> PairScore:
         md = m_files.get(path, FileDiff(path, path, path))
         td = t_files.get(path, FileDiff(path, path, path))
         sel = {h.id: lf.hunks[h.id].blocks for h in md.hunks if h.id in lf.hunks and lf.hunks[h.id].blocks}
-        res = score_file(path, lines_of(befores[path]), md.hunks, td.blocks, fus.get(path, []), sel)
+        only = {h.id: lf.hunks[h.id].only for h in md.hunks if h.id in lf.hunks and lf.hunks[h.id].only}
+        res = score_file(path, lines_of(befores[path]), md.hunks, td.blocks, fus.get(path, []), sel, only)
         for h in md.hunks:
             ps.hunks[h.id] = res.status[h.id]
             lab = lf.hunks.get(h.id)

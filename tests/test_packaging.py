@@ -34,5 +34,6 @@ def test_ruff_clean():
     ruff = shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff not installed (pip install -e '.[test]')")
-    res = subprocess.run([ruff, "check", "src", "transforms", "tests", "realworld"], cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run([ruff, "check", "src", "transforms", "tests", "realworld"], cwd=ROOT, capture_output=True,
+                         text=True)
     assert res.returncode == 0, res.stdout

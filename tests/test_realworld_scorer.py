@@ -52,14 +52,15 @@ def _diff(tmp: Path, name: str, before: str, after: str) -> str:
 
 
 def _score(tmp: Path, maint: str, tool: str, before: str = BEFORE, name: str = "src/lib.rs",
-           follow_ups: list[int] | None = None, selected: dict[str, list[int]] | None = None):
+           follow_ups: list[int] | None = None, selected: dict[str, list[int]] | None = None,
+           only: dict[str, str] | None = None):
     md = parse_diff(_diff(tmp / "m", name, before, maint)).get(name)
     td = parse_diff(_diff(tmp / "t", name, before, tool)).get(name)
     hunks = md.hunks if md else []
     tblocks = td.blocks if td else []
     lines = before.split("\n")[:-1]
     fus = [new_to_old(tblocks, ln - 1) for ln in follow_ups or []]
-    return hunks, score_file(name, lines, hunks, tblocks, fus, selected)
+    return hunks, score_file(name, lines, hunks, tblocks, fus, selected, only)
 
 
 def test_parse_and_apply_round_trip(tmp_path: Path):
@@ -195,3 +196,17 @@ def test_mirror_layouts(tmp_path: Path):
         (gd / "HEAD").write_text("ref: refs/heads/main\n")
         assert find_mirror("o/n", [root]) == gd
     assert find_mirror("o/missing", [tmp_path]) is None
+
+
+def test_only_scores_the_mechanical_lines_of_a_mixed_hunk(tmp_path: Path):
+    before = '[dependencies]\nanyhow = "1"\nserde = "1"\nwasmtime = "29.0.1"\nzip = "2"\n'
+    maint = '[dependencies]\nanyhow = { workspace = true }\nwasmtime = "36"\nserde = "1.2"\nzip = "2"\n'
+    tool = before.replace('"29.0.1"', '"36.0.3"')
+    hunks, res = _score(tmp_path / "a", maint, tool, before=before, name="Cargo.toml")
+    assert [res.status[h.id] for h in hunks] == ["missed"]
+    assert res.extras == []  # the tool's line is a line of the maintainers' file
+    hid = hunks[0].id
+    hunks, res = _score(tmp_path / "b", maint, tool, before=before, name="Cargo.toml", only={hid: "^wasmtime"})
+    assert res.status[hid] == "reproduced"
+    hunks, res = _score(tmp_path / "c", maint, before, before=before, name="Cargo.toml", only={hid: "^wasmtime"})
+    assert res.status[hid] == "missed"
