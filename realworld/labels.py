@@ -163,6 +163,8 @@ def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text:
     path = fd.path
     if re.search(r"(^|/)wit/deps/", path):
         return "judgement", "vendored-wit", "re-vendored WIT dependency (a choice of WIT version, not an API edit)"
+    if re.search(r"(^|/)supply-chain/", path):
+        return "unrelated", "cargo-vet", "cargo-vet audit data"
     if path.endswith(".toml"):
         return _toml_rule(pair, h, before)
     if path.endswith(".rs"):
@@ -215,7 +217,7 @@ def prelabel(pair: Pair, mirror: Path, lf: LabelFile) -> tuple[LabelFile, list[s
         before = lines_of(befores[path])
         for h in fd.hunks:
             order.append(h.id)
-            if h.id in lf.hunks:
+            if h.id in lf.hunks and lf.hunks[h.id].label != "?":
                 continue
             r = rule_label(pair, fd, h, before, afters[path] or "")
             lf.hunks[h.id] = Label(h.id, r[0], f"rule:{r[1]}", r[2]) if r else Label(h.id, "?")
