@@ -161,8 +161,10 @@ def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text:
     if squash("\n".join(rem)) == squash("\n".join(add)):
         return "unrelated", "format-only", "whitespace or trailing commas only"
     path = fd.path
-    if re.search(r"(^|/)wit/deps/", path):
-        return "judgement", "vendored-wit", "re-vendored WIT dependency (a choice of WIT version, not an API edit)"
+    if path.endswith(".wit"):
+        if re.search(r"(^|/)wit/deps/", path) and (fd.old_path is None or fd.new_path is None):
+            return "judgement", "wit-revendor", "re-vendored WIT package: whole file added or removed"
+        return _wit_rule(path, rem, add)
     if re.search(r"(^|/)supply-chain/", path):
         return "unrelated", "cargo-vet", "cargo-vet audit data"
     if path.endswith(".toml"):
@@ -173,6 +175,24 @@ def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text:
             return "unrelated", "unrelated-file", "file mentions no wasmtime, WASI, wit-bindgen or component API"
         if all(re.match(r"^\s*(//.*)?$", x) for x in rem + add):
             return "unrelated", "comments-only", "comments or blank lines only"
+    return None
+
+
+WIT_FLOAT = re.compile(r"\bfloat(32|64)\b")
+# Lines a re-vendored WASI WIT package changes without changing its interface: docs, feature
+# gates and version numbers.
+WIT_VENDOR_NOISE = re.compile(r"^\s*(//.*|@(since|unstable|deprecated)\(.*\)\s*|)$")
+WIT_VERSION = re.compile(r"@\d+\.\d+\.\d+(-[\w.]+)?")
+
+
+def _wit_rule(path: str, rem: list[str], add: list[str]) -> tuple[str, str, str] | None:
+    if rem and squash("\n".join(WIT_FLOAT.sub(r"f\1", x) for x in rem)) == squash("\n".join(add)):
+        return "mechanical", "wit-float-types", "WIT float32/float64 -> f32/f64"
+    if re.search(r"(^|/)wit/deps/", path):
+        def core(lines: list[str]) -> list[str]:
+            return [WIT_VERSION.sub("@V", x) for x in lines if not WIT_VENDOR_NOISE.match(x)]
+        if core(rem) == core(add):
+            return "judgement", "wit-revendor", "re-vendored WASI WIT: docs, feature gates, versions only"
     return None
 
 
