@@ -22,7 +22,7 @@ import tomlkit
 
 from .corpus import LABELS, Pair, find_mirror, load_corpus, select
 from .diffs import FileDiff, Hunk, squash, toml_line_norm
-from .trees import cat_blobs, git
+from .trees import cat_blobs, git, ls_tree
 
 LABEL_KINDS = ("mechanical", "judgement", "unrelated")
 EXTRA_KINDS = ("correct", "harmless", "wrong")
@@ -155,7 +155,28 @@ def _table_of(before: list[str], idx: int) -> str | None:
     return None
 
 
-def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text: str) -> tuple[str, str, str] | None:
+def wasmtime_dependents(mirror: Path, commit: str) -> set[str]:
+    """Registry/git crates that depend on a wasmtime crate themselves, from the tree's Cargo.lock files:
+    bumping one of them goes with a wasmtime upgrade (two wasmtime lines can't share a build)."""
+    locks = [path for _, typ, _, path in ls_tree(mirror, commit) if typ == "blob" and path.endswith("Cargo.lock")]
+    out: set[str] = set()
+    for text in file_texts(mirror, commit, locks).values():
+        if not text:
+            continue
+        try:
+            doc = tomlkit.parse(text).unwrap()
+        except tomlkit.exceptions.ParseError:
+            continue
+        for pkg in doc.get("package", []):
+            deps = [d.split()[0] for d in pkg.get("dependencies", [])]
+            if pkg.get("source") and not WASMTIME_CRATE.match(pkg["name"]) and any(
+                    d == "wasmtime" or d.startswith("wasmtime-") for d in deps):
+                out.add(pkg["name"])
+    return out
+
+
+def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text: str,
+               dependents: set[str] | None = None) -> tuple[str, str, str] | None:
     rem = [ln[1:] for ln in h.lines if ln[:1] == "-"]
     add = [ln[1:] for ln in h.lines if ln[:1] == "+"]
     if squash("\n".join(rem)) == squash("\n".join(add)):
@@ -168,7 +189,7 @@ def rule_label(pair: Pair, fd: FileDiff, h: Hunk, before: list[str], after_text:
     if re.search(r"(^|/)supply-chain/", path):
         return "unrelated", "cargo-vet", "cargo-vet audit data"
     if path.endswith(".toml"):
-        return _toml_rule(pair, h, before)
+        return _toml_rule(pair, h, before, dependents or set())
     if path.endswith(".rs"):
         text = "\n".join(before) + "\n" + after_text
         if not RELEVANT.search(text):
@@ -196,7 +217,7 @@ def _wit_rule(path: str, rem: list[str], add: list[str]) -> tuple[str, str, str]
     return None
 
 
-def _toml_rule(pair: Pair, h: Hunk, before: list[str]) -> tuple[str, str, str] | None:
+def _toml_rule(pair: Pair, h: Hunk, before: list[str], dependents: set[str]) -> tuple[str, str, str] | None:
     rem = [(b.old_start + k, ln) for b in h.blocks for k, ln in enumerate(b.removed)]
     add = [ln for b in h.blocks for ln in b.added]
     if len(rem) != len(add):
@@ -215,11 +236,13 @@ def _toml_rule(pair: Pair, h: Hunk, before: list[str]) -> tuple[str, str, str] |
         names.append(name)
     fam = [n for n in names if WASMTIME_CRATE.match(n)]
     guest = [n for n in names if GUEST_CRATE.match(n)]
-    other = [n for n in names if n not in fam and n not in guest]
-    ours = guest if pair.guest else fam
+    dep = [n for n in names if n in dependents and not pair.guest]
+    other = [n for n in names if n not in fam and n not in guest and n not in dep]
+    ours = guest if pair.guest else fam + dep
     if ours and not other and len(ours) == len(names):
-        return "mechanical", "version-bump", f"version of {', '.join(sorted(set(ours)))}"
-    if other and not fam and not guest:
+        why = f" ({', '.join(sorted(set(dep)))} depends on wasmtime: bump or report)" if dep else ""
+        return "mechanical", "version-bump", f"version of {', '.join(sorted(set(ours)))}{why}"
+    if other and not fam and not guest and not dep:
         return "unrelated", "other-dep-bump", f"version of {', '.join(sorted(set(other)))}"
     if guest and not pair.guest and not fam and not other:
         return "judgement", "guest-bump-in-host-pair", "wit-bindgen version, not asked by --to"
@@ -230,6 +253,7 @@ def prelabel(pair: Pair, mirror: Path, lf: LabelFile) -> tuple[LabelFile, list[s
     from .diffs import parse_diff
 
     files = parse_diff(maintainers_diff(mirror, pair))
+    dependents = wasmtime_dependents(mirror, pair.before)
     befores = file_texts(mirror, pair.before, list(files))
     afters = file_texts(mirror, pair.after, list(files))
     order: list[str] = []
@@ -237,9 +261,10 @@ def prelabel(pair: Pair, mirror: Path, lf: LabelFile) -> tuple[LabelFile, list[s
         before = lines_of(befores[path])
         for h in fd.hunks:
             order.append(h.id)
-            if h.id in lf.hunks and lf.hunks[h.id].label != "?":
+            # a person's label stands; rules are recomputed (they may have improved)
+            if h.id in lf.hunks and lf.hunks[h.id].by == "read":
                 continue
-            r = rule_label(pair, fd, h, before, afters[path] or "")
+            r = rule_label(pair, fd, h, before, afters[path] or "", dependents)
             lf.hunks[h.id] = Label(h.id, r[0], f"rule:{r[1]}", r[2]) if r else Label(h.id, "?")
     return lf, order, files
 
