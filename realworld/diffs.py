@@ -181,6 +181,9 @@ VERSION_STR = re.compile(r'"\s*([=^~]|>=)?\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?'
 
 def toml_line_norm(line: str) -> str:
     """A requirement is compared by its compatibility line: "=36.0.2" and "36" are both 36, "0.43.0" is 0.43."""
+    if line.lstrip().startswith("rust-version"):
+        return line  # a toolchain floor, compared exactly
+
     def line_of(m: re.Match[str]) -> str:
         major, minor = m[2], m[3]
         return f'"{major}"' if major != "0" else f'"0.{minor or 0}"'
