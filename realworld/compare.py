@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from .diffs import Block, Hunk, apply_blocks, short_hash, squash, toml_line_norm
-from .uses import FileUses, Import
+from .uses import FileUses, Import, alias_map, expand, import_path
 
 REPORT_RADIUS = 3
 
@@ -74,7 +74,9 @@ def _touch(a: Block, b: Block) -> bool:
 
 
 def _side_text(before: list[str], blocks: list[Block], span: tuple[int, int], use_before: set[int],
-               use_after: set[int], toml: bool) -> str:
+               use_after: set[int], toml: bool, amap: dict[str, str] | None = None) -> str:
+    """One side's code over `span`: `use` lines left out, imported names written as full paths
+    (with that side's own imports: they give the text its meaning), whitespace squashed."""
     s, e = span
     out: list[str] = []
     pos = s
@@ -85,7 +87,13 @@ def _side_text(before: list[str], blocks: list[Block], span: tuple[int, int], us
     out += [before[i] for i in range(pos, e) if i not in use_before]
     if toml:
         out = [toml_line_norm(x) for x in out]
+    elif amap:
+        out = [expand(x, amap) for x in out]
     return squash("\n".join(out))
+
+
+def _code(lines: list[str], use_lines: set[int], amap: dict[str, str]) -> str:
+    return squash("\n".join(expand(x, amap) for i, x in enumerate(lines) if i not in use_lines))
 
 
 def _delta(b_uses: FileUses, a_uses: FileUses, blocks: list[Block]) -> tuple[set[Import], set[Import]]:
@@ -141,6 +149,7 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
     empty = FileUses([])
     ub, um, ut = (FileUses.of(before), FileUses.of(after_m), FileUses.of(after_t)) if rust else (empty,) * 3
     lb, lm, lt = ub.lines, um.lines, ut.lines
+    am, at = (alias_map(um.imports), alias_map(ut.imports)) if rust else ({}, {})
 
     allb = m_blocks + tool_blocks
     u = _Union(len(allb))
@@ -156,10 +165,17 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
         span = (min(allb[i].old_start for i in members), max(allb[i].old_end for i in members))
         mb = [allb[i] for i in members if i < len(m_blocks)]
         tb = [allb[i] for i in members if i >= len(m_blocks)]
-        equal[root] = (_side_text(before, mb, span, lb, lm, toml) == _side_text(before, tb, span, lb, lt, toml))
+        equal[root] = (_side_text(before, mb, span, lb, lm, toml, am)
+                       == _side_text(before, tb, span, lb, lt, toml, at))
 
     res = FileResult()
     it, im = ut.imports, um.imports
+    code_t, code_m = (_code(after_t, lt, at), _code(after_m, lm, am)) if rust else ("", "")
+
+    def held(imps: set[Import], imports: set[Import], code: str) -> bool:
+        """Imports added are held by a `use` or by writing the full path in code."""
+        return all(i in imports or squash(import_path(i)) in code for i in imps)
+
     idx = 0
     for h in hunks:
         ids = list(range(idx, idx + len(h.blocks)))
@@ -169,7 +185,7 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
         pick = (selected or {}).get(h.id)
         chosen = [ids[k] for k in pick if 0 <= k < len(ids)] if pick else ids
         add, rem = _delta(ub, um, [allb[i] for i in chosen])
-        code_ok = all(equal[u.find(i)] for i in chosen) and add <= it and not (rem & it)
+        code_ok = all(equal[u.find(i)] for i in chosen) and held(add, it, code_t) and not (rem & it)
         if h.id in (only or {}):
             code_ok = _only_ok([allb[i] for i in chosen], (only or {})[h.id], after_m, after_t, toml)
         if code_ok:
@@ -184,7 +200,7 @@ def score_file(path: str, before: list[str], hunks: list[Hunk], tool_blocks: lis
         members = clusters[u.find(i)]
         has_m = any(j < len(m_blocks) for j in members)
         add, rem = _delta(ub, ut, [b])
-        agrees = add <= im and not (rem & im)
+        agrees = held(add, im, code_m) and not (rem & im)
         # alone in its cluster, an equal block changed only imports (or only whitespace): it is
         # part of the maintainers' change only if it moved imports they moved too
         if agrees and equal[u.find(i)] and (has_m or add or rem):

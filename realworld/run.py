@@ -58,7 +58,9 @@ def tool() -> Tool:
         dirty = git("diff", "HEAD", "--", "src", "transforms", "pyproject.toml", cwd=top)
     except (subprocess.CalledProcessError, FileNotFoundError):
         return Tool(cmd, "", f"python3 -m wasm_codemod from {src}")
-    ident = head[:12] + (f"-dirty{hashlib.sha1(dirty).hexdigest()[:8]}" if dirty else "")
+    # keyed by the tool's code, not the commit: commits that touch only labels or docs reuse runs
+    trees = git("rev-parse", "HEAD:src", "HEAD:transforms", cwd=top)
+    ident = "code-" + hashlib.sha1(trees + dirty).hexdigest()[:12]
     return Tool(cmd, ident, f"{head[:12]}{' (with uncommitted changes)' if dirty else ''} {subject[:80]}")
 
 

@@ -193,6 +193,30 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def explain(ps: PairScore) -> str:
+    """For a person at a terminal (never written to the repo: it shows the project's code)."""
+    mirror = find_mirror(ps.pair.repo)
+    if mirror is None or ps.run.get("status") != "ran":
+        return f"## {ps.pair.name}: not run"
+    m_files = parse_diff(maintainers_diff(mirror, ps.pair))
+    t_files = parse_diff(ps.run.get("diff", ""))
+    out = [f"## {ps.pair.name}"]
+    for path, fd in m_files.items():
+        for h in fd.hunks:
+            if ps.labels.get(h.id) != "mechanical" or ps.hunks.get(h.id) == "reproduced":
+                continue
+            s, e = h.change_span
+            out.append(f"=== {ps.hunks[h.id]}: {h.id}  ({ps.notes.get(h.id, '')})")
+            out += ["  M " + ln for ln in h.change_lines()]
+            for b in (t_files[path].blocks if path in t_files else []):
+                if b.old_start <= e + 3 and b.old_end >= s - 3:
+                    out += ["  T -" + x for x in b.removed] + ["  T +" + x for x in b.added]
+    for e, cls in ps.extras:
+        out.append(f"=== extra ({cls}) {e.key} line {e.old_line}")
+        out += ["  T -" + x for x in e.block.removed] + ["  T +" + x for x in e.block.added]
+    return "\n".join(out)
+
+
 def score_all(names: list[str] | None = None, fresh: bool = False) -> tuple[list[PairScore], str]:
     t = tool()
     scores = []
@@ -211,9 +235,15 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pairs", nargs="*")
     ap.add_argument("--fresh", action="store_true", help="rerun the tool even if this commit has a cached run")
+    ap.add_argument("--explain", action="store_true",
+                    help="print each missed/reported mechanical hunk beside the tool's edits there, and each extra")
     ap.add_argument("--out", type=Path, help=f"write the scoreboard here (default: {DOC} when scoring all pairs)")
     a = ap.parse_args(argv)
     scores, desc = score_all(a.pairs, a.fresh)
+    if a.explain:
+        for ps in scores:
+            print(explain(ps))
+        return 0
     text = render(scores, desc)
     out = a.out or (None if a.pairs else DOC)
     if out:

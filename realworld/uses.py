@@ -6,6 +6,7 @@ compares imports as these sets and the rest of the code as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,7 +50,8 @@ def _flatten(n: Node, prefix: str) -> list[str]:
         return _flatten(lst, inner) if lst is not None else [inner]
     if t == "use_as_clause":
         path, alias = n.child_by_field_name("path"), n.child_by_field_name("alias")
-        return [f"{join(_txt(path) if path else '')} as {_txt(alias) if alias else '_'}"]
+        target = prefix if path is not None and path.type == "self" and prefix else join(_txt(path) if path else "")
+        return [f"{target} as {_txt(alias) if alias else '_'}"]
     if t == "self":
         return [prefix or "self"]
     return [join(_txt(n))]  # identifier, scoped_identifier, use_wildcard, crate, super ...
@@ -105,3 +107,36 @@ class FileUses:
     def touching(self, first: int, end: int) -> set[Import]:
         """Imports of the declarations that overlap lines [first, end)."""
         return {i for d in self.decls if d.first < end and d.last >= first for i in d.imports}
+
+
+IDENT = re.compile(r"(?<![\w:.$'])([A-Za-z_]\w*)(?=(\s*::)|\s*[(!])|(?<![\w:.$'])([A-Z]\w*)")
+
+
+def alias_map(imports: set[Import]) -> dict[str, str]:
+    """Imported name -> full path, for names imported once (any scope); globs are skipped."""
+    seen: dict[str, set[str]] = {}
+    for _, imp in imports:
+        imp = imp.split(" ", 1)[1] if imp.startswith("pub") else imp
+        path, _, alias = imp.partition(" as ")
+        name = alias or path.rsplit("::", 1)[-1]
+        if name in ("*", "_", "self") or path.endswith("*"):
+            continue
+        seen.setdefault(name, set()).add(path)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k != next(iter(v))}
+
+
+def expand(line: str, amap: dict[str, str]) -> str:
+    """Write imported names out as full paths: `WasiCtx` under `use wasmtime_wasi::WasiCtx` and
+    `wasmtime_wasi::WasiCtx` then read the same. Only names that look like paths, types or calls."""
+    if not amap:
+        return line
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(3)
+        return amap.get(name, name)
+    return IDENT.sub(sub, line)
+
+
+def import_path(imp: Import) -> str:
+    text = imp[1].split(" ", 1)[1] if imp[1].startswith("pub") else imp[1]
+    return text.partition(" as ")[0]

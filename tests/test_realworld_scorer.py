@@ -210,3 +210,25 @@ def test_only_scores_the_mechanical_lines_of_a_mixed_hunk(tmp_path: Path):
     assert res.status[hid] == "reproduced"
     hunks, res = _score(tmp_path / "c", maint, before, before=before, name="Cargo.toml", only={hid: "^wasmtime"})
     assert res.status[hid] == "missed"
+
+
+def test_imported_name_and_full_path_are_the_same_code(tmp_path: Path):
+    before = BEFORE.replace("    ctx: WasiCtx,", "    ctx: wasmtime_wasi::p2::WasiCtx,")
+    maint = before.replace("use wasmtime_wasi::{WasiCtx, WasiView};", "use wasmtime_wasi::{WasiCtx, WasiView};\n"
+                           "use wasmtime_wasi::WasiCtxView;").replace(
+        "    ctx: wasmtime_wasi::p2::WasiCtx,", "    ctx: WasiCtxView,")
+    tool = before.replace("    ctx: wasmtime_wasi::p2::WasiCtx,", "    ctx: wasmtime_wasi::WasiCtxView,")
+    hunks, res = _score(tmp_path / "a", maint, tool, before=before)
+    assert {res.status[h.id] for h in hunks} == {"reproduced"}
+    assert res.extras == []
+    wrong = before.replace("    ctx: wasmtime_wasi::p2::WasiCtx,", "    ctx: wasmtime_wasi::p2::WasiCtxView,")
+    hunks, res = _score(tmp_path / "b", maint, wrong, before=before)
+    assert "missed" in {res.status[h.id] for h in hunks}
+
+
+def test_use_self_alias_expands_to_its_module():
+    from realworld.uses import alias_map, expand, use_decls
+
+    imps = {i for d in use_decls("use wasmtime_wasi::p2::{self as wasi_preview2};\n") for i in d.imports}
+    assert imps == {("", "wasmtime_wasi::p2 as wasi_preview2")}
+    assert expand("let c: wasi_preview2::WasiCtx;", alias_map(imps)) == "let c: wasmtime_wasi::p2::WasiCtx;"
