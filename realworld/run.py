@@ -115,6 +115,7 @@ def summarize(pair: Pair, res: dict[str, Any]) -> dict[str, Any]:
     rep = res.get("report") or {}
     fus = rep.get("follow_ups", [])
     internal = [f for f in fus if f.get("step") == "internal-error"]
+    totals_internal = int((rep.get("totals") or {}).get("internal_errors") or 0)
     code = res["exit_code"]
     crashed = code == 6 or code < 0 or "Traceback (most recent call last)" in res.get("stderr_tail", "")
     files = sorted({ln[6:] for ln in res["diff"].splitlines() if ln.startswith("+++ b/")}
@@ -127,7 +128,7 @@ def summarize(pair: Pair, res: dict[str, Any]) -> dict[str, Any]:
         "exit_code": code,
         "refused": code == 3,
         "crashed": crashed,
-        "internal_errors": len(internal) + (1 if crashed and not internal else 0),
+        "internal_errors": max(len(internal), totals_internal) + (1 if crashed and not internal else 0),
         "skipped": rep.get("skipped", []),
         "errors": rep.get("errors", []),
         "follow_ups": len(fus),

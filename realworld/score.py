@@ -155,7 +155,8 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
         unl = ps.count("?")
         hunks = f"{ps.count('mechanical')}/{ps.count('judgement')}/{ps.count('unrelated')}" + (f"/{unl}" if unl else "")
         ex = "/".join(str(ps.extra_count(c)) for c in (*EXTRA_KINDS, "unlabeled"))
-        code = str(s["exit_code"]) + (" refused" if s["refused"] else "") + (" crash" if s["crashed"] else "")
+        code = str(s["exit_code"]) + (" refused" if s["refused"] else "") + (" crash" if s["crashed"] else "") + (
+            " internal" if s["internal_errors"] and not s["crashed"] else "")
         wit = "n/a" if ps.pair.guest else str(s["wit_bindgen_lines"])
         out.append(f"| {ps.pair.name} | {ps.pair.target} | {code} | {hunks} | {ps.count('mechanical', 'reproduced')} "
                    f"| {ps.count('mechanical', 'reported')} | {ps.count('mechanical', 'missed')} | {ex} "
@@ -175,8 +176,14 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
             if s["crashed"]:
                 tail = [x for x in ps.run.get("stderr_tail", "").splitlines() if x.strip()][-1:]
                 lines.append(f"- crash: `{tail[0][:200] if tail else 'exit ' + str(s['exit_code'])}`")
-        for sk in s["skipped"][:10]:
-            lines.append(f"- skipped: {json.dumps(sk)[:240]}")
+        for sk in s["skipped"][:12]:
+            if isinstance(sk, dict):
+                lines.append(f"- skipped: `{sk.get('manifest', '?')}` ({sk.get('family') or 'all'}): "
+                             f"{str(sk.get('reason', ''))[:200]}")
+            else:
+                lines.append(f"- skipped: {json.dumps(sk)[:240]}")
+        if len(s["skipped"]) > 12:
+            lines.append(f"- ... {len(s['skipped']) - 12} more skipped")
         for st in ("missed", "reported"):
             for hid in ps.ids("mechanical", st):
                 lines.append(f"- {st}: `{hid}`" + (f": {ps.notes[hid]}" if hid in ps.notes else ""))

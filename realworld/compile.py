@@ -1,0 +1,180 @@
+"""Compile check of the small pairs: the maintainers' `after`, then the tool's output plus only
+the fixes for the follow-ups it reported, each `cargo check`ed (niced).
+
+    python3 -m realworld.compile [PAIR...]
+
+The fixes are taken at run time from the mirror (never committed): for each follow-up the tool
+reported, the maintainers' hunks within 3 lines of it are applied over the tool's tree (a
+maintainers' hunk replaces the tool's edits it overlaps). Target dirs are shared per repository
+under ~/.cache/wasm-codemod/realworld/target/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .compare import REPORT_RADIUS
+from .corpus import Pair, cache_root, find_mirror, load_corpus, select
+from .diffs import Block, FileDiff, apply_blocks, new_to_old, parse_diff
+from .labels import file_texts, lines_of, maintainers_diff
+from .run import run_pair, tool
+from .trees import build_tree, git, work_copy
+
+TIMEOUT_S = 3600
+
+
+@dataclass(frozen=True)
+class Build:
+    manifest: str  # the crate or workspace to check, relative to the tree root
+    args: tuple[str, ...] = ()
+
+
+# The small pairs this machine can build (crates.io reachable; no protoc, Ruby, Erlang,
+# PostgreSQL or wasm targets installed).
+SMALL: dict[str, Build] = {
+    "component-docs": Build("component-model/examples/example-host/Cargo.toml"),
+    "function-runner-31-39": Build("Cargo.toml"),
+    "wizer-29-31": Build("Cargo.toml"),
+    "wizer-31-36": Build("Cargo.toml"),
+    "extism-27-31-37": Build("runtime/Cargo.toml"),
+    "wassel-34-41": Build("Cargo.toml"),
+}
+
+# Pairs that can't be built here, and why (the rest of the corpus is not small: whole
+# workspaces of 40-90 crates, not attempted).
+CANNOT: dict[str, str] = {
+    "wassette": "a build script runs tonic-build, which needs protoc (not installed)",
+    "wasmtime-rb": "a Ruby extension: rb-sys needs a Ruby installation",
+    "wasmex": "an Erlang NIF: rustler needs an Erlang installation",
+    "supabase": "pgrx needs a PostgreSQL installation",
+    "javy": "the CLI's build script builds its plugin for wasm32-wasip1 (target not installed)",
+    "componentize-py": "the build script builds CPython for wasm32-wasip2 (wasi-sdk not installed)",
+    "runwasi": "containerd shims need protoc for their ttrpc/protobuf code",
+}
+
+
+@dataclass
+class Check:
+    ok: bool
+    errors: list[str] = field(default_factory=list)
+    status: str = ""  # ok | failed | timeout
+
+    def summary(self) -> str:
+        return "ok" if self.ok else f"{self.status}: {len(self.errors)} error(s)"
+
+
+def target_dir(pair: Pair) -> Path:
+    return cache_root() / "target" / pair.repo.replace("/", "+")
+
+
+def cargo_check(root: Path, build: Build, pair: Pair) -> Check:
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir(pair)), CARGO_TERM_COLOR="never")
+    cmd = ["nice", "-n", "10", "cargo", "check", "--manifest-path", str(root / build.manifest),
+           "--message-format", "short", *build.args]
+    if "--ignore-rust-version" not in build.args:
+        cmd.append("--ignore-rust-version")  # rustc here may be older than a crate's floor claims
+    try:
+        proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
+    except subprocess.TimeoutExpired:
+        return Check(False, ["timeout"], "timeout")
+    errors = [ln for ln in proc.stderr.splitlines() if re.search(r"\berror(\[E\d+\])?:", ln)]
+    if proc.returncode != 0 and not errors:
+        errors = proc.stderr.strip().splitlines()[-5:]
+    return Check(proc.returncode == 0, errors, "ok" if proc.returncode == 0 else "failed")
+
+
+def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
+    """Files of the tool's tree with the maintainers' hunks applied at each reported site."""
+    m_files = parse_diff(maintainers_diff(mirror, pair))
+    t_files = parse_diff(run.get("diff", ""))
+    sites: dict[str, set[int]] = {}
+    for f in (run.get("report") or {}).get("follow_ups", []):
+        tb = t_files[f["file"]].blocks if f["file"] in t_files else []
+        sites.setdefault(f["file"], set()).add(new_to_old(tb, int(f["line"]) - 1))
+    paths = sorted(p for p in sites if p in m_files)
+    befores = file_texts(mirror, pair.before, paths)
+    out: dict[str, list[str]] = {}
+    applied: list[str] = []
+    for path in paths:
+        fd: FileDiff = m_files[path]
+        chosen: list[Block] = []
+        for h in fd.hunks:
+            s, e = h.change_span
+            if any(s - REPORT_RADIUS <= ln <= max(e - 1, s) + REPORT_RADIUS for ln in sites[path]):
+                chosen += h.blocks
+                applied.append(h.id)
+        if not chosen:
+            continue
+        tool_blocks = t_files[path].blocks if path in t_files else []
+        keep = [b for b in tool_blocks
+                if not any(b.old_start <= c.old_end and c.old_start <= b.old_end for c in chosen)]
+        out[path] = apply_blocks(lines_of(befores[path]), chosen + keep)
+    return out, applied
+
+
+def check_pair(pair: Pair) -> dict[str, Any]:
+    build = SMALL[pair.slug]
+    mirror = find_mirror(pair.repo)
+    if mirror is None:
+        return {"pair": pair.slug, "status": "no-mirror"}
+    after_tree, _ = build_tree(pair, mirror, pair.after)
+    work = cache_root() / "work" / f"compile-{pair.slug}-{os.getpid()}"
+    with work_copy(after_tree, work) as root:
+        after = cargo_check(root, build, pair)
+    run = run_pair(pair, tool())
+    before_tree, _ = build_tree(pair, mirror)
+    with work_copy(before_tree, work) as root:
+        if run.get("diff"):
+            git("apply", "--whitespace=nowarn", "-", cwd=root, data=run["diff"].encode("utf-8", "surrogateescape"))
+        fixed, applied = fixes_for(pair, mirror, run)
+        for path, lines in fixed.items():
+            (root / path).write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
+        tool_check = cargo_check(root, build, pair)
+    res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": tool_check.__dict__,
+           "fixes_applied": applied, "tool_exit": run.get("summary", {}).get("exit_code")}
+    out = cache_root() / "compile" / f"{pair.slug}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=1))
+    return res
+
+
+def cannot(pair: Pair) -> str | None:
+    return next((why for key, why in CANNOT.items() if key in pair.slug), None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python3 -m realworld.compile", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pairs", nargs="*")
+    a = ap.parse_args(argv)
+    if shutil.which("cargo") is None:
+        print("cargo is required", file=sys.stderr)
+        return 2
+    for pair in select(load_corpus(), a.pairs):
+        if pair.slug not in SMALL:
+            why = cannot(pair)
+            if why and a.pairs:
+                print(f"{pair.name}: can't build here: {why}")
+            continue
+        r = check_pair(pair)
+        if r.get("status") == "no-mirror":
+            print(f"{pair.name}: no mirror, skipped")
+            continue
+        print(f"{pair.name}: maintainers' after: {Check(**r['after']).summary()}; tool + {len(r['fixes_applied'])} "
+              f"reported fix(es): {Check(**r['tool']).summary()}")
+        for e in r["tool"]["errors"][:15]:
+            print(f"    {e}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
