@@ -161,6 +161,19 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
         out.append(f"| {ps.pair.name} | {ps.pair.target} | {code} | {hunks} | {ps.count('mechanical', 'reproduced')} "
                    f"| {ps.count('mechanical', 'reported')} | {ps.count('mechanical', 'missed')} | {ex} "
                    f"| {len(s['skipped'])} | {s['follow_ups']} | {wit} | {s['wall_s']:.0f} |")
+    out += ["", "## Gaps by shape", "",
+            "Mechanical hunks not reproduced, grouped by the shape their label names (the label's note), "
+            "most first. `reported` means a follow-up at the site.", "",
+            "| shape (label note) | missed | reported | pairs |", "|---|---|---|---|"]
+    shapes: dict[str, list[int | set[str]]] = {}
+    for ps in scores:
+        for st in ("missed", "reported"):
+            for hid in ps.ids("mechanical", st):
+                row = shapes.setdefault(ps.notes.get(hid, "(no note)"), [0, 0, set()])
+                row[0 if st == "missed" else 1] += 1  # type: ignore[operator]
+                row[2].add(ps.pair.name)  # type: ignore[union-attr]
+    for note, (missed, reported, names) in sorted(shapes.items(), key=lambda kv: (-kv[1][0] - kv[1][1], kv[0])):
+        out.append(f"| {note} | {missed} | {reported} | {', '.join(sorted(names))} |")  # type: ignore[arg-type]
     out += ["", "## Details", "",
             "Missed and reported mechanical hunks by id (with the label's note), extras by key. Hunk ids are "
             "`file#index-hash` of `git diff BEFORE AFTER`; `python3 -m realworld.labels PAIR --show all` prints them.",
