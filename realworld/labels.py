@@ -1,6 +1,8 @@
 """Label files (realworld/labels/<slug>.toml): one per pair, hunk ids and labels, no project code.
 
     python3 -m realworld.labels PAIR... [--show [all|unlabeled|LABEL]] [--write]
+    python3 -m realworld.labels PAIR --set LABEL --match REGEX --note NOTE
+    python3 -m realworld.labels PAIR --extra CLASS --match REGEX --note NOTE [--equiv HUNK_ID]
 
 `--write` adds every maintainers' hunk that has no label yet, pre-labelled by the conservative
 rules below where one applies (by = "rule:<name>") and as "?" otherwise, keeping every existing
@@ -305,6 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--match", default=".", help="regex over hunk ids, for --set")
     ap.add_argument("--note", default="", help="the note for --set")
     ap.add_argument("--force", action="store_true", help="--set also relabels hunks already labelled")
+    ap.add_argument("--extra", metavar="CLASS", choices=EXTRA_KINDS,
+                    help="classify the current run's extras whose key matches --match (see score.py --explain)")
+    ap.add_argument("--equiv", metavar="HUNK_ID",
+                    help="with --extra: the maintainers' hunk these edits are equivalent to")
     a = ap.parse_args(argv)
     for pair in select(load_corpus(), a.pairs):
         mirror = find_mirror(pair.repo)
@@ -315,9 +321,17 @@ def main(argv: list[str] | None = None) -> int:
         if a.set:
             n = set_labels(lf, order, a.match, a.set, a.note, a.force)
             print(f"{pair.name}: {n} hunk(s) labelled {a.set}", file=sys.stderr)
+        if a.extra:
+            from .run import run_pair, tool
+            from .score import score_pair
+
+            keys = [e.key for e, _ in score_pair(pair, run_pair(pair, tool())).extras if re.search(a.match, e.key)]
+            for k, key in enumerate(dict.fromkeys(keys)):
+                lf.extras[key] = ExtraLabel(key, a.extra, a.note, a.equiv if k == 0 else None)
+            print(f"{pair.name}: {len(set(keys))} extra(s) classified {a.extra}", file=sys.stderr)
         counts = {k: sum(1 for i in order if lf.hunks[i].label == k) for k in (*LABEL_KINDS, "?")}
         print(f"{pair.name} ({pair.slug}): {len(order)} hunks {counts}", file=sys.stderr)
-        if a.write or a.set:
+        if a.write or a.set or a.extra:
             LABELS.mkdir(parents=True, exist_ok=True)
             label_path(pair).write_text(dump_labels(pair, lf, order), encoding="utf-8")
         if a.show:
