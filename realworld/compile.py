@@ -4,8 +4,8 @@ the fixes for the follow-ups it reported, each `cargo check`ed (niced).
     python3 -m realworld.compile [PAIR...]
 
 The fixes are taken at run time from the mirror (never committed): for each follow-up the tool
-reported, the maintainers' hunks within 3 lines of it are applied over the tool's tree (a
-maintainers' hunk replaces the tool's edits it overlaps). Target dirs are shared per repository
+reported, the maintainers' changes within 3 lines of it are applied over the tool's tree (they
+replace the tool's edits they overlap). Target dirs are shared per repository
 under ~/.cache/wasm-codemod/realworld/target/.
 """
 
@@ -105,20 +105,30 @@ def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, 
     out: dict[str, list[str]] = {}
     applied: list[str] = []
     for path in paths:
-        fd: FileDiff = m_files[path]
-        chosen: list[Block] = []
-        for h in fd.hunks:
-            s, e = h.change_span
-            if any(s - REPORT_RADIUS <= ln <= max(e - 1, s) + REPORT_RADIUS for ln in sites[path]):
-                chosen += h.blocks
-                applied.append(h.id)
-        if not chosen:
-            continue
         tool_blocks = t_files[path].blocks if path in t_files else []
-        keep = [b for b in tool_blocks
-                if not any(b.old_start <= c.old_end and c.old_start <= b.old_end for c in chosen)]
-        out[path] = apply_blocks(lines_of(befores[path]), chosen + keep)
+        lines, ids = merge_fixes(lines_of(befores[path]), m_files[path], tool_blocks, sites[path])
+        if ids:
+            out[path] = lines
+            applied += ids
     return out, applied
+
+
+def merge_fixes(before: list[str], m_file: FileDiff, tool_blocks: list[Block],
+                sites: set[int]) -> tuple[list[str], list[str]]:
+    """`before` with the tool's blocks and, at each reported site (old 0-based lines), the
+    maintainers' change blocks within 3 lines; those replace the tool blocks they overlap."""
+    chosen: list[Block] = []
+    ids: list[str] = []
+    for h in m_file.hunks:
+        # block by block: a hunk can join changes 6 lines apart, and only the reported one is a fix
+        near = [b for b in h.blocks
+                if any(b.old_start - REPORT_RADIUS <= ln <= max(b.old_end - 1, b.old_start) + REPORT_RADIUS
+                       for ln in sites)]
+        if near:
+            chosen += near
+            ids.append(h.id)
+    keep = [b for b in tool_blocks if not any(b.old_start <= c.old_end and c.old_start <= b.old_end for c in chosen)]
+    return apply_blocks(before, chosen + keep), ids
 
 
 def check_pair(pair: Pair) -> dict[str, Any]:

@@ -232,3 +232,46 @@ def test_use_self_alias_expands_to_its_module():
     imps = {i for d in use_decls("use wasmtime_wasi::p2::{self as wasi_preview2};\n") for i in d.imports}
     assert imps == {("", "wasmtime_wasi::p2 as wasi_preview2")}
     assert expand("let c: wasi_preview2::WasiCtx;", alias_map(imps)) == "let c: wasmtime_wasi::p2::WasiCtx;"
+
+
+def test_reported_site_takes_the_maintainers_fix_over_the_tools_edit(tmp_path: Path):
+    from realworld.compile import merge_fixes
+
+    maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)").replace(
+        "a + b", "a * b")
+    tool = BEFORE.replace("add_to_linker_sync(linker)", "p1::add_to_linker_sync(linker)").replace(
+        "struct Host {", "struct Host { // kept")
+    md = parse_diff(_diff(tmp_path / "m", "x.rs", BEFORE, maint))["x.rs"]
+    td = parse_diff(_diff(tmp_path / "t", "x.rs", BEFORE, tool))["x.rs"]
+    lines, ids = merge_fixes(BEFORE.split("\n")[:-1], md, td.blocks, {9})  # the site of add_to_linker
+    text = "\n".join(lines)
+    assert "p2::add_to_linker_sync" in text and "p1::" not in text  # the fix replaced the tool's edit
+    assert "// kept" in text  # the tool's other edit stays
+    assert "a + b" in text  # the maintainers' hunk at an unreported site is not applied
+    assert ids == [md.hunks[0].id]
+
+
+def test_lock_file_dependents_make_a_third_party_bump_mechanical(tmp_path: Path):
+    pair = Pair("p", "o/n", "a" * 40, "b" * 40, "29", "36", "yes")
+    before = '[dependencies]\nwasmtime = "29"\nwasi-helper = "1.0"\n'
+    after = before.replace('"29"', '"36"').replace('"1.0"', '"2.0"')
+    fd = parse_diff(_diff(tmp_path, "Cargo.toml", before, after))["Cargo.toml"]
+    lines = before.split("\n")[:-1]
+    assert rule_label(pair, fd, fd.hunks[0], lines, after) is None  # mixed with an unknown crate: read it
+    got = rule_label(pair, fd, fd.hunks[0], lines, after, {"wasi-helper"})
+    assert got is not None and got[0] == "mechanical" and "wasi-helper depends on wasmtime" in got[2]
+
+
+def test_wit_rules(tmp_path: Path):
+    pair = Pair("p", "o/n", "a" * 40, "b" * 40, "29", "36", "yes")
+    wit = "interface i {\n  f: func(x: float32) -> float64;\n}\n"
+    fd = parse_diff(_diff(tmp_path / "a", "wit/world.wit", wit, wit.replace("float", "f")))["wit/world.wit"]
+    assert rule_label(pair, fd, fd.hunks[0], wit.split("\n")[:-1], "")[0] == "mechanical"
+    vend = "package wasi:io@0.2.0;\ninterface poll {\n  ready: func() -> bool;\n}\n"
+    newer = ("package wasi:io@0.2.6;\n@since(version = 0.2.0)\ninterface poll {\n  /// docs\n"
+             "  ready: func() -> bool;\n}\n")
+    fd = parse_diff(_diff(tmp_path / "b", "wit/deps/io/poll.wit", vend, newer))["wit/deps/io/poll.wit"]
+    assert rule_label(pair, fd, fd.hunks[0], vend.split("\n")[:-1], "")[0] == "judgement"
+    added = newer.replace("ready", "block")
+    fd = parse_diff(_diff(tmp_path / "c", "wit/deps/io/poll.wit", vend, added))["wit/deps/io/poll.wit"]
+    assert rule_label(pair, fd, fd.hunks[0], vend.split("\n")[:-1], "") is None  # an interface change: read it
