@@ -21,7 +21,7 @@ from .compare import Extra, score_file
 from .corpus import HERE, Pair, find_mirror, load_corpus, select
 from .diffs import FileDiff, new_to_old, parse_diff
 from .labels import EXTRA_KINDS, LABEL_KINDS, file_texts, lines_of, load_labels, maintainers_diff
-from .run import run_pair, tool, totals
+from .run import Tool, run_pair, tool, totals
 
 DOC = HERE.parent / "docs" / "realworld.md"
 SCORED = (".rs", ".toml", ".wit")
@@ -237,8 +237,10 @@ def explain(ps: PairScore) -> str:
     return "\n".join(out)
 
 
-def score_all(names: list[str] | None = None, fresh: bool = False) -> tuple[list[PairScore], str]:
-    t = tool()
+def score_all(names: list[str] | None = None, fresh: bool = False,
+              runs_of: str | None = None) -> tuple[list[PairScore], str]:
+    """`runs_of`: score the cached runs of an earlier tool (a directory name under runs/) instead."""
+    t = Tool(["false"], runs_of, f"cached runs {runs_of}") if runs_of else tool()
     scores = []
     for pair in select(load_corpus(), names):
         run = run_pair(pair, t, fresh)
@@ -257,9 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh", action="store_true", help="rerun the tool even if this commit has a cached run")
     ap.add_argument("--explain", action="store_true",
                     help="print each missed/reported mechanical hunk beside the tool's edits there, and each extra")
+    ap.add_argument("--runs-of", metavar="IDENT", help="score the cached runs under runs/IDENT (an earlier tool)")
     ap.add_argument("--out", type=Path, help=f"write the scoreboard here (default: {DOC} when scoring all pairs)")
     a = ap.parse_args(argv)
-    scores, desc = score_all(a.pairs, a.fresh)
+    scores, desc = score_all(a.pairs, a.fresh, a.runs_of)
     if a.explain:
         for ps in scores:
             print(explain(ps))
