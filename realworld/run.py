@@ -54,8 +54,9 @@ def tool() -> Tool:
     src = Path(spec.origin).resolve().parent
     try:
         top = Path(git("rev-parse", "--show-toplevel", cwd=src).decode().strip())
-        head = git("rev-parse", "HEAD", cwd=top).decode().strip()
-        subject = git("log", "-1", "--format=%s", cwd=top).decode().strip()
+        # the last commit that changed the tool's code names it (label and doc commits don't)
+        head = git("log", "-1", "--format=%H", "--", "src", "transforms", cwd=top).decode().strip()
+        subject = git("log", "-1", "--format=%s", head, cwd=top).decode().strip()
         dirty = git("diff", "HEAD", "--", "src", "transforms", "pyproject.toml", cwd=top)
     except (subprocess.CalledProcessError, FileNotFoundError):
         return Tool(cmd, "", f"python3 -m wasm_codemod from {src}")
