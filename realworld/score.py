@@ -112,6 +112,7 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
     runs = [ps.run for ps in scores]
     t = totals(runs)
     g = grand(scores)
+    gy = grand([ps for ps in scores if ps.pair.in_scope == "yes"])
     mech = g["mechanical"]
     today = datetime.date.today().isoformat()
     out = [
@@ -131,6 +132,10 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
         f"- Mechanical hunks: **reproduced {g['reproduced']} ({_pct(g['reproduced'], mech)})**, "
         f"reported {g['reported']} ({_pct(g['reported'], mech)}), missed {g['missed']} ({_pct(g['missed'], mech)}); "
         f"reproduced or reported {_pct(g['reproduced'] + g['reported'], mech)}",
+        f"- In-scope pairs only (`in_scope = yes`, {sum(ps.pair.in_scope == 'yes' for ps in scores)} pairs; the "
+        f"others start below the tool's oldest line or are guests): mechanical {gy['mechanical']}, reproduced "
+        f"{gy['reproduced']} ({_pct(gy['reproduced'], gy['mechanical'])}), reported {gy['reported']}, missed "
+        f"{gy['missed']}; reproduced or reported {_pct(gy['reproduced'] + gy['reported'], gy['mechanical'])}",
         f"- Extra edits (the tool's, not the maintainers'): correct {g['extra_correct']}, "
         f"harmless {g['extra_harmless']}, **wrong {g['extra_wrong']}**, not labelled yet {g['extra_unlabeled']}",
         f"- Runs: whole-tree refusals (exit 3) **{t['refused']}**, crashes / internal errors **{t['crashed']}** "
