@@ -77,7 +77,9 @@ def target_dir(pair: Pair) -> Path:
 
 
 def cargo_check(root: Path, build: Build, pair: Pair) -> Check:
-    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir(pair)), CARGO_TERM_COLOR="never")
+    # RUSTUP_TOOLCHAIN: a project's rust-toolchain file may pin a toolchain this machine lacks
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir(pair)), CARGO_TERM_COLOR="never",
+               RUSTUP_TOOLCHAIN=os.environ.get("RUSTUP_TOOLCHAIN", "stable"))
     cmd = ["nice", "-n", "10", "cargo", "check", "--manifest-path", str(root / build.manifest),
            "--message-format", "short", *build.args]
     if "--ignore-rust-version" not in build.args:
@@ -141,6 +143,14 @@ def check_pair(pair: Pair) -> dict[str, Any]:
     with work_copy(after_tree, work) as root:
         after = cargo_check(root, build, pair)
     run = run_pair(pair, tool())
+    summary = run.get("summary", {})
+    if summary and not summary.get("files_changed"):
+        # nothing to check: the tool left the tree as it was (every crate skipped, or no change)
+        res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": None,
+               "fixes_applied": [], "tool_exit": summary.get("exit_code"),
+               "not_upgraded": [f"{s.get('manifest')}: {s.get('reason')}" for s in summary.get("skipped", [])
+                                if isinstance(s, dict)]}
+        return _save(res)
     before_tree, _ = build_tree(pair, mirror)
     with work_copy(before_tree, work) as root:
         if run.get("diff"):
@@ -150,8 +160,12 @@ def check_pair(pair: Pair) -> dict[str, Any]:
             (root / path).write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
         tool_check = cargo_check(root, build, pair)
     res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": tool_check.__dict__,
-           "fixes_applied": applied, "tool_exit": run.get("summary", {}).get("exit_code")}
-    out = cache_root() / "compile" / f"{pair.slug}.json"
+           "fixes_applied": applied, "tool_exit": summary.get("exit_code")}
+    return _save(res)
+
+
+def _save(res: dict[str, Any]) -> dict[str, Any]:
+    out = cache_root() / "compile" / f"{res['pair']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=1))
     return res
@@ -179,8 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         if r.get("status") == "no-mirror":
             print(f"{pair.name}: no mirror, skipped")
             continue
-        print(f"{pair.name}: maintainers' after: {Check(**r['after']).summary()}; tool + {len(r['fixes_applied'])} "
-              f"reported fix(es): {Check(**r['tool']).summary()}")
+        if r["tool"] is None:
+            print(f"{pair.name}: maintainers' after: {Check(**r['after']).summary()}; the tool changed nothing "
+                  f"(exit {r['tool_exit']}): {'; '.join(r['not_upgraded'])[:300]}")
+            continue
+        print(f"{pair.name}: maintainers' after: {Check(**r['after']).summary()}; tool + fixes at "
+              f"{len(r['fixes_applied'])} reported hunk(s): {Check(**r['tool']).summary()}")
         for e in r["tool"]["errors"][:15]:
             print(f"    {e}")
     return 0
