@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .compare import Extra, score_file
-from .corpus import HERE, Pair, find_mirror, load_corpus, select
+from .compile import CANNOT, SMALL
+from .corpus import HERE, Pair, cache_root, find_mirror, load_corpus, select
 from .diffs import FileDiff, new_to_old, parse_diff
 from .labels import EXTRA_KINDS, LABEL_KINDS, file_texts, lines_of, load_labels, maintainers_diff
 from .run import Tool, run_pair, tool, totals
@@ -108,6 +109,24 @@ def grand(scores: list[PairScore]) -> dict[str, int]:
     return g
 
 
+def compile_rows() -> list[str]:
+    rows = []
+    for slug in SMALL:
+        f = cache_root() / "compile" / f"{slug}.json"
+        if not f.is_file():
+            rows.append(f"| {slug} | not run | | |")
+            continue
+        r = json.loads(f.read_text())
+        after = "ok" if r["after"]["ok"] else f"fails: {'; '.join(r['after']['errors'][:2])[:160]}"
+        if r["tool"] is None:
+            tool_s = f"tool changed nothing (exit {r['tool_exit']})"
+        else:
+            tool_s = "ok" if r["tool"]["ok"] else f"{len(r['tool']['errors'])} error(s): " + "; ".join(
+                e.split(": ", 1)[-1] for e in r["tool"]["errors"][:3])[:200]
+        rows.append(f"| {r.get('name', slug)} | {after} | {tool_s} | {len(r['fixes_applied'])} hunk(s) |")
+    return rows
+
+
 def render(scores: list[PairScore], tool_desc: str) -> str:
     runs = [ps.run for ps in scores]
     t = totals(runs)
@@ -166,6 +185,13 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
         out.append(f"| {ps.pair.name} | {ps.pair.target} | {code} | {hunks} | {ps.count('mechanical', 'reproduced')} "
                    f"| {ps.count('mechanical', 'reported')} | {ps.count('mechanical', 'missed')} | {ex} "
                    f"| {len(s['skipped'])} | {s['follow_ups']} | {wit} | {s['wall_s']:.0f} |")
+    out += ["", "## Compile check", "",
+            "From the last `python3 -m realworld.compile` (or `pytest -m realworld_compile`): `cargo check` of the "
+            "maintainers' after, then of the tool's output plus the maintainers' fixes at the sites it reported.", "",
+            "| pair | maintainers' after | tool + reported fixes | fixes applied at |", "|---|---|---|---|"]
+    out += compile_rows()
+    out += ["", "Can't build here: " + "; ".join(f"{k}: {v}" for k, v in CANNOT.items()) + ". The other pairs "
+            "are whole workspaces (40-90 crates), not attempted."]
     out += ["", "## Gaps by shape", "",
             "Mechanical hunks not reproduced, grouped by the shape their label names (the label's note), "
             "most first. `reported` means a follow-up at the site.", "",
