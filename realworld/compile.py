@@ -49,8 +49,8 @@ SMALL: dict[str, Build] = {
     "wassel-34-41": Build("Cargo.toml"),
 }
 
-# Pairs that can't be built here, and why (the rest of the corpus is not small: whole
-# workspaces of 40-90 crates, not attempted).
+# Pairs not built here, and what they need that this machine lacks (read from their manifests
+# and build scripts, not attempted; the rest of the corpus is whole workspaces of 40-90 crates).
 CANNOT: dict[str, str] = {
     "wassette": "a build script runs tonic-build, which needs protoc (not installed)",
     "wasmtime-rb": "a Ruby extension: rb-sys needs a Ruby installation",

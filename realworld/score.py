@@ -190,7 +190,8 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
             "maintainers' after, then of the tool's output plus the maintainers' fixes at the sites it reported.", "",
             "| pair | maintainers' after | tool + reported fixes | fixes applied at |", "|---|---|---|---|"]
     out += compile_rows()
-    out += ["", "Can't build here: " + "; ".join(f"{k}: {v}" for k, v in CANNOT.items()) + ". The other pairs "
+    out += ["", "Not built here (each needs what this machine lacks, judged from its manifests and build scripts, "
+            "not attempted): " + "; ".join(f"{k}: {v}" for k, v in CANNOT.items()) + ". The other pairs "
             "are whole workspaces (40-90 crates), not attempted."]
     out += ["", "## Gaps by shape", "",
             "Mechanical hunks not reproduced, grouped by the shape their label names (the label's note), "
