@@ -209,7 +209,7 @@ def _compare(path: str, old: Item, new: Item, hidden: bool) -> list[Change]:
             for key, m in new.members.items():
                 if m.kind == "variant" and key not in old.members:
                     out.append(Change("variant-added", f"{path}::{m.name}", f"variant `{path}::{m.name}` added: "
-                                      "exhaustive matches need an arm", new=m.sig))
+                                      "exhaustive matches need an arm", new=m.sig or None))
     added = {k: m for k, m in new.members.items() if k not in old.members}
     for key, m in old.members.items():
         n = new.members.get(key)

@@ -301,11 +301,18 @@ def regenerate(groups: dict[str, Group] | None = None, out_root: Path | None = N
             continue
         versions = {c: resolve_versions(g, c) for c in g.crates}
         t0 = time.monotonic()
+        failed = []
         for line in g.lines:
             ts = targets_for_line(g, line, versions)
-            if ts:
-                build.build(ts, f"{g.name}-{line}", jobs=jobs, log=log)
+            try:
+                if ts:
+                    build.build(ts, f"{g.name}-{line}", jobs=jobs, log=log)
+            except build.BuildError as exc:  # keep going: the other lines are still worth having
+                log(f"FAILED {g.name} {line}: {exc}")
+                failed.append(line)
         timing["build"] += time.monotonic() - t0
+        if failed:
+            raise build.BuildError(f"{g.name}: rustdoc failed for line(s) {', '.join(failed)}")
         t0 = time.monotonic()
         for c in g.crates.values():
             if only and c.name not in only and g.name not in only:

@@ -19,6 +19,7 @@ SUPPORTED_FORMATS = frozenset({57})
 # top-level item kinds that carry paths; members (methods, variants, fields) hang off these
 PATH_KINDS = frozenset({"module", "struct", "enum", "union", "trait", "trait_alias", "function", "type_alias",
                         "constant", "static", "macro", "proc_macro", "primitive"})
+MACRO_KINDS = frozenset({"macro", "proc_macro", "proc_derive", "proc_attribute"})
 # crates whose items are the same thing under different names across versions
 _CRATE_ALIASES = {"core": "std", "alloc": "std"}
 # trait impls whose removal breaks callers (derives, conversions, auto traits)
@@ -29,6 +30,11 @@ WATCHED_IMPLS = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq
 
 class FormatError(ValueError):
     pass
+
+
+def _key(prefix: str, name: str, kind: str) -> str:
+    """Macros live in their own namespace (`ComponentType` the trait and the derive): `path!`."""
+    return f"{prefix}::{name}!" if kind in MACRO_KINDS else f"{prefix}::{name}"
 
 
 def _is_hidden(raw: dict[str, Any]) -> bool:
@@ -126,7 +132,7 @@ class _Reader:
             if kind == "use":
                 self._use(body, prefix, out, seen, depth, h)
             elif kind in PATH_KINDS and child.get("name"):
-                self._add(cid, f"{prefix}::{child['name']}", out, seen, depth, h)
+                self._add(cid, _key(prefix, child["name"], kind), out, seen, depth, h)
 
     def _use(self, u: dict[str, Any], prefix: str, out: dict[str, Item], seen: set[tuple[int, str]],
              depth: int, hidden: bool) -> None:
@@ -137,13 +143,14 @@ class _Reader:
             return
         if target is None:
             return  # a re-export of something rustdoc could not resolve (e.g. a primitive)
-        path = f"{prefix}::{u['name']}"
         if str(target) in self.index:
             kind = next(iter(self.index[str(target)]["inner"]))
+            path = _key(prefix, u["name"], kind)
             if kind in PATH_KINDS:
                 self._add(target, path, out, seen, depth + 1, hidden or _is_hidden(self.index[str(target)]))
             return
         summary = self.paths.get(str(target))
+        path = _key(prefix, u["name"], summary["kind"] if summary else "")
         if summary is not None and path not in out:
             # another crate's item, not inlined: we know its name and kind, not its members
             out[path] = Item(int(target), u["name"], summary["kind"], sig="::".join(summary["path"]), external=True)
