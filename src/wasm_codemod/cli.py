@@ -309,8 +309,8 @@ def api_diff_cmd(
     old: Annotated[str, typer.Argument(help="old line or version")],
     new: Annotated[str, typer.Argument(help="new line or version")],
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
-    features: Annotated[list[str] | None, typer.Option("--features", help="a Cargo feature on top of the defaults (repeatable; "
-                                                                           "default: the ledger's set)")] = None,
+    features: Annotated[list[str] | None, typer.Option(
+        "--features", help="a Cargo feature on top of the defaults (repeatable; default: the ledger's set)")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="cargo jobs")] = 2,
 ) -> None:
     from .apidiff.api import ApiDiffError, api_diff, to_json_text, to_text
