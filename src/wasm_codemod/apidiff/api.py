@@ -10,7 +10,7 @@ from typing import Any
 
 from . import build, index, ledger
 from .diff import KINDS, Change, diff
-from .surface import load
+from .surface import load, resolve_externals
 
 _EXACT = re.compile(r"^\d+\.\d+\.\d+$")
 
@@ -79,12 +79,15 @@ def _targets(crate: str, version: str, features: tuple[str, ...] | None) -> tupl
 def api_diff(crate: str, a: str, b: str, *, features: tuple[str, ...] | None = None, jobs: int = 2,
              log: Callable[[str], None] = lambda _m: None) -> Result:
     va, vb = resolve(crate, a), resolve(crate, b)
-    sides = []
+    sides, surfaces = [], []
     for v in (va, vb):
         ts, group, me = _targets(crate, v, features)
         build.build(ts, group, jobs=jobs, log=log)
+        mine = load(build.json_path(me))
+        resolve_externals(mine, [load(build.json_path(t)) for t in ts if t is not me])
         sides.append(me)
-    sa, sb = (load(build.json_path(t)) for t in sides)
+        surfaces.append(mine)
+    sa, sb = surfaces
     fa, fb = (ledger.crate_features(t.crate, t.version) for t in sides)
     changes = diff(sa, sb, fa, fb)
     res = Result(crate, va, vb, sides[0].features, changes)

@@ -92,7 +92,7 @@ def _children(s: Surface) -> dict[str, set[str]]:
 class _Ctx:
     a: Surface
     b: Surface
-    a_ids: dict[int, list[str]]
+    a_ids: dict[tuple[str, int], list[str]]
     added: set[str]
     added_by_name: dict[tuple[str, str], list[str]]
     kids_a: dict[str, set[str]]
@@ -100,7 +100,8 @@ class _Ctx:
 
     @staticmethod
     def of(a: Surface, b: Surface) -> _Ctx:
-        added = {p for p in b.paths if p not in a.paths}
+        # a path whose kind changed (type alias -> trait) is a new item for matching purposes
+        added = {p for p, it in b.paths.items() if p not in a.paths or a.paths[p].kind != it.kind}
         by_name: dict[tuple[str, str], list[str]] = {}
         for q in sorted(added):
             by_name.setdefault((_last(q), b.paths[q].kind), []).append(q)
@@ -118,7 +119,7 @@ def _similar(x: set[str], y: set[str]) -> float:
 def _new_paths(c: _Ctx, p: str) -> list[str]:
     a, b = c.a, c.b
     it = a.paths[p]
-    same_item = [q for q in c.a_ids[it.id] if q != p and q in b.paths and b.paths[q].kind == it.kind]
+    same_item = [q for q in c.a_ids[it.ident] if q != p and q in b.paths and b.paths[q].kind == it.kind]
     same_name = c.added_by_name.get((_last(p), it.kind), [])
     cands = list(dict.fromkeys(same_item + same_name))
     if not cands and it.kind == "module":
@@ -134,6 +135,9 @@ def _new_paths(c: _Ctx, p: str) -> list[str]:
 
 def _paths(c: _Ctx) -> list[Change]:
     a, b = c.a, c.b
+    retyped = [Change("signature", p, f"`{p}` is now a {b.paths[p].kind} (was a {it.kind})", old=it.kind,
+                      new=b.paths[p].kind, hidden=p in a.hidden)
+               for p, it in a.paths.items() if p in b.paths and b.paths[p].kind != it.kind]
     removed = sorted((p for p in a.paths if p not in b.paths), key=lambda p: (p.count("::"), p))
     new: dict[str, list[str]] = {p: _new_paths(c, p) for p in removed}
     out: dict[str, Change] = {}
@@ -156,10 +160,10 @@ def _paths(c: _Ctx) -> list[Change]:
                             hidden=p in a.hidden)
         else:
             out[p] = Change("removed", p, f"{it.kind} `{p}` removed", hidden=p in a.hidden)
-    for c in out.values():
-        if c.folded:
-            c.detail += f"; {c.folded} path(s) under it went with it"
-    return list(out.values())
+    for ch in out.values():
+        if ch.folded:
+            ch.detail += f"; {ch.folded} path(s) under it went with it"
+    return retyped + list(out.values())
 
 
 def _ancestors(p: str) -> list[str]:

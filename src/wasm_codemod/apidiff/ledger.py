@@ -30,7 +30,7 @@ import tomllib
 
 from . import build, index
 from .diff import KIND_NAMES, KINDS, Change, diff
-from .surface import Surface, load
+from .surface import Surface, load, resolve_externals
 
 STATUSES = ("step", "no-source-impact", "open")
 
@@ -314,46 +314,68 @@ def regenerate(groups: dict[str, Group] | None = None, out_root: Path | None = N
         if failed:
             raise build.BuildError(f"{g.name}: rustdoc failed for line(s) {', '.join(failed)}")
         t0 = time.monotonic()
-        for c in g.crates.values():
-            if only and c.name not in only and g.name not in only:
-                continue
-            write_crate(g, c, versions[c.name], out_root, log)
+        write_group(g, versions, out_root, log, None if (not only or g.name in only) else only & set(g.crates))
         timing["diff"] += time.monotonic() - t0
     return timing
 
 
-def write_crate(g: Group, c: CrateConfig, versions: dict[str, str], out_root: Path,
-                log: Callable[[str], None]) -> None:
-    lines = [ln for ln in g.crate_lines(c.name) if ln in versions]
-    pairs: dict[str, list[Change]] = {}
-    present: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
-    hidden: dict[str, list[str]] = {}
-    prev: Surface | None = None
-    fmt = 0
-    for ln in lines:
-        t = build.Target(c.name, versions[ln], c.features, c.default_features)
-        cur = surface_of(t)
-        fmt = cur.format_version
-        for p, kind, is_hidden in _path_rows(cur):
-            present.setdefault(p, []).append(ln)
-            kinds[p] = kind
-            if is_hidden:
-                hidden.setdefault(p, []).append(ln)
-        if prev is not None:
-            pa = pair_key(lines[lines.index(ln) - 1], ln)
-            pairs[pa] = diff(prev, cur, crate_features(c.name, prev.version), crate_features(c.name, cur.version))
-            log(f"{c.name} {pa}: {len(pairs[pa])} breaking change(s)")
+def line_surfaces(g: Group, line: str, versions: dict[str, dict[str, str]]) -> dict[str, Surface]:
+    """Every crate of the group at one line, re-exports of each other's items resolved."""
+    out = {}
+    for c in g.crates.values():
+        if line in versions.get(c.name, {}):
+            out[c.name] = surface_of(build.Target(c.name, versions[c.name][line], c.features, c.default_features))
+    for name, s in out.items():
+        resolve_externals(s, [o for n, o in out.items() if n != name])
+    return out
+
+
+@dataclass
+class _CrateAcc:
+    lines: list[str] = field(default_factory=list)
+    pairs: dict[str, list[Change]] = field(default_factory=dict)
+    present: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    hidden: dict[str, list[str]] = field(default_factory=dict)
+    fmt: int = 0
+
+
+def write_group(g: Group, versions: dict[str, dict[str, str]], out_root: Path, log: Callable[[str], None],
+                crates: set[str] | None = None) -> None:
+    todo = [c for c in g.crates.values() if crates is None or c.name in crates]
+    acc = {c.name: _CrateAcc() for c in todo}
+    prev: dict[str, Surface] = {}
+    for line in g.lines:
+        cur = line_surfaces(g, line, versions)
+        for c in todo:
+            s = cur.get(c.name)
+            if s is None:
+                continue
+            a = acc[c.name]
+            a.fmt = s.format_version
+            for p, kind, is_hidden in _path_rows(s):
+                a.present.setdefault(p, []).append(line)
+                a.kinds[p] = kind
+                if is_hidden:
+                    a.hidden.setdefault(p, []).append(line)
+            if c.name in prev and a.lines:
+                pa = pair_key(a.lines[-1], line)
+                old = prev[c.name]
+                a.pairs[pa] = diff(old, s, crate_features(c.name, old.version), crate_features(c.name, s.version))
+                log(f"{c.name} {pa}: {len(a.pairs[pa])} breaking change(s)")
+            a.lines.append(line)
         prev = cur
-    nxt = g.lines.index(lines[-1]) + 1 if lines else len(g.lines)
-    if c.last is not None and lines and lines[-1] == c.last and nxt < len(g.lines):
-        pairs[pair_key(c.last, g.lines[nxt])] = [Change("removed", c.lib, f"crate `{c.name}` has no release "
-                                                        f"after {c.last}")]
-    d = CrateDiffs(c.name, {ln: versions[ln] for ln in lines}, pairs, sorted(c.features), fmt)
-    _write_json(out_root / "diffs" / f"{c.name}.json", d.to_json())
-    rows = {p: {"kind": kinds[p], "lines": compress(ls, lines)} | (
-        {"hidden": compress(hidden[p], lines)} if p in hidden else {}) for p, ls in sorted(present.items())}
-    _write_json(out_root / "paths" / f"{c.name}.json", {"crate": c.name, "lines": lines, "paths": rows})
+    for c in todo:
+        a = acc[c.name]
+        nxt = g.lines.index(a.lines[-1]) + 1 if a.lines else len(g.lines)
+        if c.last is not None and a.lines and a.lines[-1] == c.last and nxt < len(g.lines):
+            a.pairs[pair_key(c.last, g.lines[nxt])] = [Change("removed", c.lib, f"crate `{c.name}` has no release "
+                                                              f"after {c.last}")]
+        d = CrateDiffs(c.name, {ln: versions[c.name][ln] for ln in a.lines}, a.pairs, sorted(c.features), a.fmt)
+        _write_json(out_root / "diffs" / f"{c.name}.json", d.to_json())
+        rows = {p: {"kind": a.kinds[p], "lines": compress(ls, a.lines)} | (
+            {"hidden": compress(a.hidden[p], a.lines)} if p in a.hidden else {}) for p, ls in sorted(a.present.items())}
+        _write_json(out_root / "paths" / f"{c.name}.json", {"crate": c.name, "lines": a.lines, "paths": rows})
 
 
 def _path_rows(s: Surface) -> Iterable[tuple[str, str, bool]]:

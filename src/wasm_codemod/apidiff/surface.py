@@ -63,6 +63,11 @@ class Item:
     private_fields: bool = False  # struct with fields you cannot name (no struct literal outside)
     impls: frozenset[str] = frozenset()  # watched trait impls this type has
     external: bool = False  # re-export of another crate's item that rustdoc did not inline
+    home: str = ""  # the crate whose JSON this item came from (ids are per JSON file)
+
+    @property
+    def ident(self) -> tuple[str, int]:
+        return (self.home, self.id)
 
 
 @dataclass
@@ -73,10 +78,10 @@ class Surface:
     paths: dict[str, Item]  # every importable path -> its item (an item can have several paths)
     hidden: set[str] = field(default_factory=set)  # paths that go through a #[doc(hidden)] item
 
-    def by_id(self) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
+    def by_id(self) -> dict[tuple[str, int], list[str]]:
+        out: dict[tuple[str, int], list[str]] = {}
         for p, it in self.paths.items():
-            out.setdefault(it.id, []).append(p)
+            out.setdefault(it.ident, []).append(p)
         for ps in out.values():
             ps.sort(key=lambda p: (p.count("::"), p))
         return out
@@ -153,7 +158,8 @@ class _Reader:
         path = _key(prefix, u["name"], summary["kind"] if summary else "")
         if summary is not None and path not in out:
             # another crate's item, not inlined: we know its name and kind, not its members
-            out[path] = Item(int(target), u["name"], summary["kind"], sig="::".join(summary["path"]), external=True)
+            out[path] = Item(int(target), u["name"], summary["kind"], sig="::".join(summary["path"]), external=True,
+                             home=self.crate)
             if hidden:
                 self.hidden.add(path)
 
@@ -176,7 +182,7 @@ class _Reader:
             return self.items[item_id]
         raw = self.index[str(item_id)]
         kind, body = next(iter(raw["inner"].items()))
-        it = Item(item_id, raw["name"], kind)
+        it = Item(item_id, raw["name"], kind, home=self.crate)
         self.items[item_id] = it
         attrs = raw.get("attrs") or []
         it.non_exhaustive = any(a == "non_exhaustive" or (isinstance(a, str) and "non_exhaustive" in a)
@@ -395,3 +401,26 @@ class _Reader:
     def _field(self, fid: int) -> str:
         f = self.index.get(str(fid))
         return self.ty(f["inner"]["struct_field"]) if f else "_"
+
+
+def resolve_externals(s: Surface, siblings: list[Surface]) -> int:
+    """Replace re-exports of a sibling crate's items (not inlined by rustdoc) with the sibling's item.
+
+    `wasmtime_wasi::InputStream` is `wasmtime_wasi_io::streams::InputStream`: with wasmtime-wasi-io's
+    surface at hand its members become comparable. Returns how many were resolved.
+    """
+    n = 0
+    for p, it in list(s.paths.items()):
+        if not it.external:
+            continue
+        origin = it.sig + ("!" if it.kind in MACRO_KINDS else "")
+        crate, _, rest = origin.partition("::")
+        for sib in siblings:
+            if sib.crate != crate:
+                continue
+            found = sib.paths.get(origin) or sib.paths.get(f"{crate}::{rest.rsplit('::', 1)[-1]}")
+            if found is not None and not found.external and found.kind == it.kind:
+                s.paths[p] = found
+                n += 1
+            break
+    return n
