@@ -181,6 +181,8 @@ def _items(c: _Ctx) -> list[Change]:
         there = [p for p in paths if p in b.paths and b.paths[p].kind == old.kind]
         if there:
             new = b.paths[there[0]]
+        elif any(p in b.paths for p in paths):
+            continue  # the path stayed with another kind: reported as such, nothing to compare
         else:
             moved = _new_paths(c, paths[0])
             if not moved:
@@ -188,7 +190,8 @@ def _items(c: _Ctx) -> list[Change]:
             new = b.paths[moved[0]]
         if new.external:
             continue
-        out += _compare(paths[0], old, new, paths[0] in a.hidden)
+        rep = there[0] if there else paths[0]  # name it by a path both versions have, when there is one
+        out += _compare(rep, old, new, rep in a.hidden)
     return out
 
 

@@ -22,6 +22,8 @@ PATH_KINDS = frozenset({"module", "struct", "enum", "union", "trait", "trait_ali
 MACRO_KINDS = frozenset({"macro", "proc_macro", "proc_derive", "proc_attribute"})
 # crates whose items are the same thing under different names across versions
 _CRATE_ALIASES = {"core": "std", "alloc": "std"}
+# crates published together, whose items move between each other behind stable re-exports
+_FAMILY_CRATES = ("wasmtime", "wiggle", "wasi_common", "cranelift", "wit_bindgen", "wit_parser")
 # trait impls whose removal breaks callers (derives, conversions, auto traits)
 WATCHED_IMPLS = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord",
                            "Send", "Sync", "Display", "Error", "Unpin", "IntoIterator", "Iterator", "Future",
@@ -77,6 +79,8 @@ class Surface:
     format_version: int
     paths: dict[str, Item]  # every importable path -> its item (an item can have several paths)
     hidden: set[str] = field(default_factory=set)  # paths that go through a #[doc(hidden)] item
+    # `pub use other_crate::module::*` under a prefix: (prefix, origin module path, hidden)
+    ext_globs: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def by_id(self) -> dict[tuple[str, int], list[str]]:
         out: dict[tuple[str, int], list[str]] = {}
@@ -111,11 +115,12 @@ class _Reader:
         self.format = doc["format_version"]
         self.items: dict[int, Item] = {}
         self.hidden: set[str] = set()
+        self.ext_globs: list[tuple[str, str, bool]] = []
 
     def surface(self) -> Surface:
         out: dict[str, Item] = {}
         self._walk(self.root_id, self.crate, out, set(), 0, False)
-        return Surface(self.crate, self.version, self.format, out, self.hidden)
+        return Surface(self.crate, self.version, self.format, out, self.hidden, self.ext_globs)
 
     # -- the path walk ------------------------------------------------------------------
     def _walk(self, mod_id: int, prefix: str, out: dict[str, Item], seen: set[tuple[int, str]], depth: int,
@@ -145,6 +150,8 @@ class _Reader:
         if u.get("is_glob"):
             if target is not None and str(target) in self.index:
                 self._walk(target, prefix, out, seen, depth + 1, hidden)
+            elif target is not None and str(target) in self.paths:
+                self.ext_globs.append((prefix, "::".join(self.paths[str(target)]["path"]), hidden))
             return
         if target is None:
             return  # a re-export of something rustdoc could not resolve (e.g. a primitive)
@@ -315,14 +322,17 @@ class _Reader:
         return name + self.args(p.get("args"))
 
     def _name(self, item_id: Any, written: str) -> str:
-        """`crate::Name`: the defining crate and the last segment, so moves inside a crate compare equal."""
+        """`crate::Name` (defining crate, last segment): moves inside a crate compare equal."""
         last = written.rsplit("::", 1)[-1]
         summary = self.paths.get(str(item_id)) if item_id is not None else None
         if summary is None:
             return last
         crate = self.crates.get(summary["crate_id"], "?")
-        crate = _CRATE_ALIASES.get(crate, crate).replace("wasmtime_internal_", "wasmtime_")
-        return f"{crate}::{summary['path'][-1]}"
+        if crate.startswith(_FAMILY_CRATES):
+            # moving between the family's crates (wasmtime_wasi -> wasmtime_wasi_io) is invisible where the
+            # old path is still re-exported; where it is not, the path entry says so
+            return summary["path"][-1]
+        return f"{_CRATE_ALIASES.get(crate, crate)}::{summary['path'][-1]}"
 
     def args(self, a: Any) -> str:
         if not a:
@@ -407,20 +417,52 @@ def resolve_externals(s: Surface, siblings: list[Surface]) -> int:
     """Replace re-exports of a sibling crate's items (not inlined by rustdoc) with the sibling's item.
 
     `wasmtime_wasi::InputStream` is `wasmtime_wasi_io::streams::InputStream`: with wasmtime-wasi-io's
-    surface at hand its members become comparable. Returns how many were resolved.
+    surface at hand its members become comparable, and a re-exported module (or a glob over one)
+    brings its contents. Returns how many paths were resolved.
     """
+    by_crate = {sib.crate: sib for sib in siblings}
     n = 0
     for p, it in list(s.paths.items()):
-        if not it.external:
+        sib = by_crate.get(it.sig.split("::", 1)[0]) if it.external else None
+        if sib is None:
             continue
-        origin = it.sig + ("!" if it.kind in MACRO_KINDS else "")
-        crate, _, rest = origin.partition("::")
-        for sib in siblings:
-            if sib.crate != crate:
-                continue
-            found = sib.paths.get(origin) or sib.paths.get(f"{crate}::{rest.rsplit('::', 1)[-1]}")
-            if found is not None and not found.external and found.kind == it.kind:
-                s.paths[p] = found
-                n += 1
-            break
+        src = _find(sib, it.sig + ("!" if it.kind in MACRO_KINDS else ""), it.name, it.kind)
+        if src is None:
+            continue
+        s.paths[p] = sib.paths[src]
+        n += 1
+        if it.kind == "module":
+            n += _copy_under(s, sib, src, p, p in s.hidden)
+    for prefix, origin, hidden in s.ext_globs:
+        sib = by_crate.get(origin.split("::", 1)[0])
+        src = _find(sib, origin, origin.rsplit("::", 1)[-1], "module") if sib else None
+        if sib is not None and src is not None:
+            n += _copy_under(s, sib, src, prefix, hidden, glob=True)
+    return n
+
+
+def _find(sib: Surface, origin: str, name: str, kind: str) -> str | None:
+    """The sibling's path for an item defined at ``origin`` (often a private module path)."""
+    hit = sib.paths.get(origin)
+    if hit is not None and not hit.external and hit.kind == kind:
+        return origin
+    same = {}
+    for q, it in sib.paths.items():
+        if it.name == name and it.kind == kind and not it.external:
+            same.setdefault(it.ident, q)
+    return next(iter(same.values())) if len(same) == 1 else None
+
+
+def _copy_under(s: Surface, sib: Surface, src: str, dest: str, hidden: bool, glob: bool = False) -> int:
+    n = 0
+    pre = src + "::"
+    for q, sub in sib.paths.items():
+        if not q.startswith(pre) or (glob and "::" in q[len(pre):] and False):
+            continue
+        target = (dest + "::" + q[len(pre):])
+        if target not in s.paths:
+            s.paths[target] = sub
+            n += 1
+            if hidden or q in sib.hidden:
+                s.hidden.add(target)
     return n
