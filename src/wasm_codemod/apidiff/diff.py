@@ -227,7 +227,9 @@ def _compare(path: str, old: Item, new: Item, hidden: bool) -> list[Change]:
             elif m.kind == "field":
                 out.append(Change("field-removed", where, f"field `{m.name}` of `{path}` removed", old=m.sig))
             else:
-                twins = [x.name for x in added.values() if x.kind == m.kind and x.sig == m.sig]
+                # a rename: one added member with the same signature and a similar name
+                twins = [x.name for x in added.values() if x.kind == m.kind and x.sig == m.sig
+                         and difflib.SequenceMatcher(None, x.name, m.name).ratio() >= 0.5]
                 hint = f"; renamed to `{twins[0]}`?" if len(twins) == 1 else ""
                 out.append(Change("member-removed", where, f"{_member_kind(m.kind)} `{where}` removed{hint}",
                                   new_path=f"{path}::{twins[0]}" if len(twins) == 1 else None, old=m.sig))
