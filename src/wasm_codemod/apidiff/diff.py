@@ -56,7 +56,8 @@ class Change:
 def diff(a: Surface, b: Surface, features_a: dict[str, list[str]] | None = None,
          features_b: dict[str, list[str]] | None = None) -> list[Change]:
     c = _Ctx.of(a, b)
-    changes = _paths(c) + _items(c)
+    path_changes, renamed = _paths(c)
+    changes = path_changes + _items(c, renamed)
     if features_a is not None and features_b is not None:
         changes += _features(features_a, features_b)
     order = {k: i for i, k in enumerate(KIND_NAMES)}
@@ -78,6 +79,11 @@ def _common(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+def _common_tail(a: str, b: str) -> int:
+    """Segments shared at the end (`x::bindings::io::Error` vs `x::p2::bindings::io::Error`: 3)."""
+    return _common("::".join(reversed(a.split("::"))), "::".join(reversed(b.split("::"))))
 
 
 def _children(s: Surface) -> dict[str, set[str]]:
@@ -130,10 +136,11 @@ def _new_paths(c: _Ctx, p: str) -> list[str]:
         mine = _member_names(it)
         scored = [(_similar(mine, _member_names(b.paths[q])), q) for q in c.added if b.paths[q].kind == it.kind]
         cands = [q for s, q in sorted(scored, reverse=True) if s >= 0.7][:3]
-    return sorted(cands, key=lambda q: (-_common(p, q), q.count("::"), q))
+    return sorted(cands, key=lambda q: (-_common_tail(p, q), -_common(p, q), q.count("::"), q))
 
 
-def _paths(c: _Ctx) -> list[Change]:
+def _paths(c: _Ctx) -> tuple[list[Change], dict[str, str]]:
+    """Path-level changes, and where each removed path went (folded children included)."""
     a, b = c.a, c.b
     retyped = [Change("signature", p, f"`{p}` is now a {b.paths[p].kind} (was a {it.kind})", old=it.kind,
                       new=b.paths[p].kind, hidden=p in a.hidden)
@@ -141,6 +148,7 @@ def _paths(c: _Ctx) -> list[Change]:
     removed = sorted((p for p in a.paths if p not in b.paths), key=lambda p: (p.count("::"), p))
     new: dict[str, list[str]] = {p: _new_paths(c, p) for p in removed}
     out: dict[str, Change] = {}
+    renamed: dict[str, str] = {}
     for p in removed:
         owner = next((m for m in _ancestors(p) if m in out), None)
         if owner is not None:
@@ -148,6 +156,7 @@ def _paths(c: _Ctx) -> list[Change]:
             rest = p[len(owner) + 2:]
             if top.new_path and f"{top.new_path}::{rest}" in b.paths:
                 top.folded += 1
+                renamed[p] = f"{top.new_path}::{rest}"
                 continue
             if not top.new_path and not new[p]:
                 top.folded += 1
@@ -158,12 +167,13 @@ def _paths(c: _Ctx) -> list[Change]:
             more = f" (also: {', '.join(cands[1:4])})" if len(cands) > 1 else ""
             out[p] = Change("moved", p, f"{it.kind} `{p}` is at `{cands[0]}`{more}", new_path=cands[0],
                             hidden=p in a.hidden)
+            renamed[p] = cands[0]
         else:
             out[p] = Change("removed", p, f"{it.kind} `{p}` removed", hidden=p in a.hidden)
     for ch in out.values():
         if ch.folded:
             ch.detail += f"; {ch.folded} path(s) under it went with it"
-    return retyped + list(out.values())
+    return retyped + list(out.values()), renamed
 
 
 def _ancestors(p: str) -> list[str]:
@@ -171,7 +181,7 @@ def _ancestors(p: str) -> list[str]:
     return ["::".join(parts[:i]) for i in range(len(parts) - 1, 1, -1)]
 
 
-def _items(c: _Ctx) -> list[Change]:
+def _items(c: _Ctx, renamed: dict[str, str]) -> list[Change]:
     a, b = c.a, c.b
     out: list[Change] = []
     for paths in c.a_ids.values():
@@ -184,7 +194,7 @@ def _items(c: _Ctx) -> list[Change]:
         elif any(p in b.paths for p in paths):
             continue  # the path stayed with another kind: reported as such, nothing to compare
         else:
-            moved = _new_paths(c, paths[0])
+            moved = [renamed[p] for p in paths if p in renamed]
             if not moved:
                 continue
             new = b.paths[moved[0]]
