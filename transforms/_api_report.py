@@ -1,7 +1,9 @@
 """Report-only steps built from a table: one entry per small breaking change found by the API ledger.
 
 Each entry says where the change bites and what to write instead:
-- ``methods``: `recv.name(..)` calls (by method name, in files that name a wasmtime-family crate);
+- ``methods``: `recv.name(..)` calls (by method name, in files that name a wasmtime-family crate); a
+  value `(message, n)` reports only calls with n arguments (the old arity), and calls whose first
+  argument is a string literal are skipped (`clap`'s `.default_value("x")` is not wasmtime's);
 - ``impls``: `impl Trait for T` blocks of a trait path (resolved through imports);
 - ``calls``: `Type::f(..)` / imported `f(..)` calls whose path resolves to one of the keys.
 The message is the whole instruction: the engine adds file:line, the step id and its link.
@@ -19,9 +21,10 @@ from ._report_only import path_calls
 FAMILY_ROOTS = (b"wasmtime", b"wiggle", b"wit_bindgen")
 
 
-def report_api(methods: dict[str, str] | None = None, impls: dict[str, str] | None = None,
+def report_api(methods: dict[str, str | tuple[str, int]] | None = None, impls: dict[str, str] | None = None,
                calls: dict[str, str] | None = None) -> Callable[[StepContext], None]:
     methods, impls, calls = methods or {}, impls or {}, calls or {}
+    by_name = {k: (v, None) if isinstance(v, str) else v for k, v in methods.items()}
     traits = {tuple(p.split("::")): msg for p, msg in impls.items()}
     fns = {tuple(p.split("::")): msg for p, msg in calls.items()}
 
@@ -34,7 +37,11 @@ def report_api(methods: dict[str, str] | None = None, impls: dict[str, str] | No
                 continue  # a file that never names the crates is not using their API
             if methods:
                 for mc in method_calls(unit.src.root, frozenset(methods)):
-                    ctx.report(unit, mc.call, f"`.{mc.method}(..)`: {methods[mc.method]}")
+                    msg, arity = by_name[mc.method]
+                    if (arity is not None and len(mc.args) != arity) or \
+                            (mc.args and mc.args[0].type in ("string_literal", "raw_string_literal")):
+                        continue
+                    ctx.report(unit, mc.call, f"`.{mc.method}(..)`: {msg}")
             if fns:
                 for call in path_calls(ctx, unit, set(fns)):
                     f = call.child_by_field_name("function")
@@ -45,6 +52,6 @@ def report_api(methods: dict[str, str] | None = None, impls: dict[str, str] | No
     return apply
 
 
-def prefilter(*tables: dict[str, str]) -> tuple[bytes, ...]:
+def prefilter(*tables: dict[str, object]) -> tuple[bytes, ...]:
     """The last path segment of every key: a file is parsed only if it names one."""
     return tuple(sorted({k.rsplit("::", 1)[-1].encode() for t in tables for k in t}))
