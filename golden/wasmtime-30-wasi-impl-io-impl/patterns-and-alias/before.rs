@@ -11,8 +11,12 @@ mod local {
     }
 }
 
+fn annotate_wasi<T: wasi::WasiView, F: Fn(&mut T) -> wasi::WasiImpl<&mut T>>(f: F) -> F {
+    f
+}
+
 pub fn link_random<T: wasi::WasiView>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
-    wasi::bindings::random::random::add_to_linker_get_host(linker, |t| wasi::WasiImpl(t))
+    wasi::bindings::random::random::add_to_linker_get_host(linker, annotate_wasi(|t| wasi::WasiImpl(t)))
 }
 
 pub fn link_http_types<T: WasiHttpView>(linker: &mut Linker<T>) -> wasmtime::Result<()> {
