@@ -34,6 +34,10 @@ class FormatError(ValueError):
     pass
 
 
+def _two_args(a: Any) -> bool:
+    return bool(a) and "angle_bracketed" in a and sum("type" in x for x in a["angle_bracketed"].get("args", [])) == 2
+
+
 def _key(prefix: str, name: str, kind: str) -> str:
     """Macros live in their own namespace (`ComponentType` the trait and the derive): `path!`."""
     return f"{prefix}::{name}!" if kind in MACRO_KINDS else f"{prefix}::{name}"
@@ -319,7 +323,10 @@ class _Reader:
 
     def _path(self, p: dict[str, Any]) -> str:
         name = self._name(p.get("id"), p.get("path", ""))
-        return name + self.args(p.get("args"))
+        args = self.args(p.get("args"))
+        if name.endswith("Result") and _two_args(p.get("args")):
+            name = "std::Result"  # `anyhow::Result<T, E>` / `wasmtime::Result<T, E>` are `core::result::Result<T, E>`
+        return name + args
 
     def _name(self, item_id: Any, written: str) -> str:
         """`crate::Name` (defining crate, last segment): moves inside a crate compare equal."""
