@@ -8,6 +8,7 @@ members); a removed module's children that moved with it are folded into its ent
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -244,7 +245,7 @@ def _compare(path: str, old: Item, new: Item, hidden: bool) -> list[Change]:
                 out.append(Change("member-removed", where, f"{_member_kind(m.kind)} `{where}` removed{hint}",
                                   new_path=f"{path}::{twins[0]}" if len(twins) == 1 else None, old=m.sig))
             continue
-        if n.sig != m.sig:
+        if _same_self(old, m.sig) != _same_self(new, n.sig):
             out.append(Change("signature", where, f"{_member_kind(m.kind)} `{where}`: signature changed",
                               old=m.sig, new=n.sig))
         if old.kind == "trait" and m.has_default and not n.has_default:
@@ -268,6 +269,14 @@ def _member_key(it: Item, name: str) -> str:
         if k in it.members:
             return k
     return name
+
+
+_SELF = re.compile(r"\bSelf\b")
+
+
+def _same_self(owner: Item, sig: str) -> str:
+    """In an inherent impl `-> Self` and `-> Type` are the same type."""
+    return sig if owner.kind == "trait" else _SELF.sub(owner.name, sig)
 
 
 def _member_kind(kind: str) -> str:
