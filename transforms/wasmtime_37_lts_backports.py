@@ -2,7 +2,7 @@
 
 The API ledger compares the newest patch of each line, and 36.0.20 carries hardening backports that the
 37 (and 38-41) releases never had: store hostcall fuel and component handle limits, resource-table and
-random-size limits, wasi-http field size limits, and `gc_async` returning `Result`. A host that adopted
+random-size limits and wasi-http field size limits (checked: none of them is in 36.0.0). A host that adopted
 them on 36.0.20 must drop them for 37 (most come back in 42: see `wasmtime-42-wasi-limits`). Report only.
 """
 
@@ -19,7 +19,6 @@ METHODS: dict[str, str | tuple[str, int]] = {
     "set_max_component_handles": _GONE, "max_component_handles": (_GONE, 0),
     "set_max_capacity": _GONE, "max_capacity": (_GONE, 0),
     "max_random_size": (_GONE, 1), "set_field_size_limit": _GONE,
-    "gc_async": ("returns `()` again in wasmtime 37-41 (36.0.20 returned `Result`): drop a `?` after `.await`", 1),
 }
 MOVES: dict[str, str | None] = {
     "wasmtime_wasi::random::DEFAULT_MAX_SIZE": None,
@@ -54,11 +53,11 @@ STEP = Step(
     to_version="37",
     safety=Safety.MANUAL,
     title="Report 36.0.20-only limit APIs that 37 does not have",
-    summary="Report hostcall-fuel, handle, resource-table, random-size and wasi-http field-size limit APIs and "
-            "`gc_async(..)?`: backported to 36.0.20, absent from 37-41.",
+    summary="Report hostcall-fuel, handle, resource-table, random-size and wasi-http field-size limit APIs: "
+            "backported to 36.0.20, absent from 37-41.",
     upstream="https://github.com/bytecodealliance/wasmtime/releases/tag/v36.0.20",
     prefilter=(b"hostcall_fuel", b"max_component_handles", b"max_capacity", b"max_random_size",
-               b"field_size_limit", b"gc_async", b"DEFAULT_MAX_SIZE", b"FieldSizeLimitError", b"HostIncoming"),
+               b"field_size_limit", b"DEFAULT_MAX_SIZE", b"FieldSizeLimitError", b"HostIncoming"),
     moves=MOVES,
     removed_hints=HINTS,
     apply=apply,
