@@ -18,16 +18,17 @@ OUTPUT_STREAM = paths("wasmtime_wasi::p2::OutputStream", "wasmtime_wasi::OutputS
 
 
 def apply(ctx: StepContext) -> None:
+    at = f"wasmtime {ctx.step.to_version}"
     for block in ctx.impls(OUTPUT_STREAM):
         fn = block.methods().get(NAME)
         if fn is not None:
-            ctx.report(block.unit, fn, f"`{NAME}` is no longer a method of `OutputStream` (wasmtime 36): delete this "
+            ctx.report(block.unit, fn, f"`{NAME}` is no longer a method of `OutputStream` ({at}): delete this "
                        "override; callers use `write_zeroes` and `flush`")
     for unit in ctx.units:
         if b"wasmtime" not in unit.src.data:
             continue
         for mc in method_calls(unit.src.root, {NAME}):
-            ctx.report(unit, mc.call, f"`.{NAME}(n)` was removed at wasmtime 36: call `.write_zeroes(n)` after "
+            ctx.report(unit, mc.call, f"`.{NAME}(n)` was removed at {at}: call `.write_zeroes(n)` after "
                        "`.write_ready().await` and then `.flush()`, or "
                        "`.blocking_write_and_flush(Bytes::from(vec![0; n]))`")
 
