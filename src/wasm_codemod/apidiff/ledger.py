@@ -185,6 +185,8 @@ class Rule:
     path: tuple[str, ...] = ("*",)
     hidden: bool | None = None
     detail: str | None = None  # glob over the change's detail text
+    old: str | None = None  # glob over the old signature (signature changes)
+    new: str | None = None  # glob over the new signature
 
     def matches(self, crate: str, to: str, c: Change) -> bool:
         return (any(fnmatch.fnmatchcase(crate, p) for p in self.crate)
@@ -192,7 +194,9 @@ class Rule:
                 and (not self.kind or c.kind in self.kind)
                 and any(fnmatch.fnmatchcase(c.path, p) for p in self.path)
                 and (self.hidden is None or c.hidden == self.hidden)
-                and (self.detail is None or fnmatch.fnmatchcase(c.detail, self.detail)))
+                and (self.detail is None or fnmatch.fnmatchcase(c.detail, self.detail))
+                and (self.old is None or fnmatch.fnmatchcase(c.old or "", self.old))
+                and (self.new is None or fnmatch.fnmatchcase(c.new or "", self.new)))
 
     def describe(self) -> str:
         return f"rule {self.index}"
@@ -212,7 +216,8 @@ def load_rules(path: Path | None = None) -> list[Rule]:
         if len(given) != 1:
             raise ValueError(f"decisions rule {i}: give exactly one of step / no_source_impact / open, got {given}")
         status = {"step": "step", "no_source_impact": "no-source-impact", "open": "open"}[given[0]]
-        unknown = set(r) - {"step", "no_source_impact", "open", "crate", "to", "kind", "path", "hidden", "detail"}
+        unknown = set(r) - {"step", "no_source_impact", "open", "crate", "to", "kind", "path", "hidden", "detail",
+                            "old", "new"}
         if unknown:
             raise ValueError(f"decisions rule {i}: unknown keys {sorted(unknown)}")
         kinds = _tuple(r.get("kind"))
@@ -220,7 +225,7 @@ def load_rules(path: Path | None = None) -> list[Rule]:
         if bad:
             raise ValueError(f"decisions rule {i}: unknown kind(s) {bad}; known: {', '.join(KIND_NAMES)}")
         out.append(Rule(i, status, str(r[given[0]]), _tuple(r.get("crate"), ("*",)), _tuple(r.get("to")), kinds,
-                        _tuple(r.get("path"), ("*",)), r.get("hidden"), r.get("detail")))
+                        _tuple(r.get("path"), ("*",)), r.get("hidden"), r.get("detail"), r.get("old"), r.get("new")))
     return out
 
 
