@@ -1,8 +1,9 @@
-"""Shared by the `Val`/`Type` variant steps (E36.6, E44.1, E48.4): find exhaustive matches.
+"""Shared by the variant steps (E36.6, E44.1, E48.4, and the core-enum ones): find exhaustive matches.
 
-Neither `wasmtime::component::Val` nor `wasmtime::component::Type` is `#[non_exhaustive]`, so a
-`match` that lists their variants without a catch-all arm stops compiling when variants are added.
-What the new arms should do is the program's decision, so these steps only report.
+Neither `wasmtime::component::Val` nor `wasmtime::component::Type` (nor core `wasmtime::Val`,
+`ExternType`, `Extern`, ...) is `#[non_exhaustive]`, so a `match` that lists their variants
+without a catch-all arm stops compiling when variants are added. What the new arms should do is
+the program's decision, so these steps only report.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ ENUMS = {
 }
 
 
-def _pattern_enum(unit: RustUnit, pat: Node) -> str | None:
+def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] = ENUMS) -> str | None:
     """`Val::U32(x)` / `Type::Bool` / `wasmtime::component::Val::List(..)` -> "Val" / "Type"."""
     for n in walk(pat):
         target = None
@@ -36,9 +37,9 @@ def _pattern_enum(unit: RustUnit, pat: Node) -> str | None:
         segs = path_of(head) if head is not None else None
         if segs is None:
             continue
-        full = unit.names.resolve(segs, head, set(ENUMS))
-        if full in ENUMS:
-            return ENUMS[full]
+        full = unit.names.resolve(segs, head, set(enums))
+        if full in enums:
+            return enums[full]
     return None
 
 
@@ -75,7 +76,18 @@ def irrefutable(p: Node) -> bool:
 
 
 def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:
-    """Report each exhaustive match on `Val`/`Type` that lacks the ``added`` variants."""
+    """Report each exhaustive match on component `Val`/`Type` that lacks the ``added`` variants."""
+    report_enum_matches(ctx, {f"wasmtime::component::{k}": v for k, v in added.items()},
+                        {path: f"wasmtime::component::{name}" for path, name in ENUMS.items()})
+
+
+def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
+                        enums: dict[tuple[str, ...], str] | None = None) -> None:
+    """Report each exhaustive match on an enum of ``added`` (full path -> new variants) that lacks them.
+
+    ``enums`` maps every path the enum is reachable by to its key in ``added`` (default: the key's own path).
+    """
+    enums = enums or {tuple(k.split("::")): k for k in added}
     for unit in ctx.units:
         for m in walk(unit.src.root):
             if m.type != "match_expression":
@@ -84,16 +96,17 @@ def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:
             arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
             if not arms or any(_is_catch_all(a) for a in arms):
                 continue
-            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern")) for a in arms
+            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums) for a in arms
                                  if a.child_by_field_name("pattern") is not None) if k}
             if len(kinds) != 1:
                 continue
-            enum = kinds.pop()
+            full = kinds.pop()
+            enum = full.rsplit("::", 1)[-1]
             arms_text = " ".join(text(a.child_by_field_name("pattern")) for a in arms)
-            missing = [v for v in added[enum] if f"{enum}::{v}" not in arms_text]
+            missing = [v for v in added[full] if f"{enum}::{v}" not in arms_text]
             if not missing:
                 continue
             names = ", ".join(f"`{enum}::{v}`" for v in missing)
-            ctx.report(unit, m, f"this `match` on `wasmtime::component::{enum}` has no catch-all "
+            ctx.report(unit, m, f"this `match` on `{full}` has no catch-all "
                        f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
                        f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")

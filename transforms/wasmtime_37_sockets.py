@@ -21,14 +21,25 @@ STEP = Step(
     summary="Rewrite `wasmtime_wasi::SocketAddrUse` to `wasmtime_wasi::sockets::SocketAddrUse` and report uses "
             "of `AllowedNetworkUses`, which is no longer public.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/11379",
-    prefilter=(b"SocketAddrUse", b"AllowedNetworkUses"),
+    prefilter=(b"SocketAddrUse", b"AllowedNetworkUses", b"SocketAddrCheck", b"SocketAddressFamily",
+               b"DEFAULT_TCP_BACKLOG", b"MAX_UDP_DATAGRAM_SIZE"),
     moves={
         "wasmtime_wasi::SocketAddrUse": "wasmtime_wasi::sockets::SocketAddrUse",
         "wasmtime_wasi::AllowedNetworkUses": None,
         "wasmtime_wasi::sockets::AllowedNetworkUses": None,
+        # API ledger, 36->37: also crate-private from 37
+        "wasmtime_wasi::sockets::SocketAddrCheck": None,
+        "wasmtime_wasi::sockets::SocketAddressFamily": None,
+        "wasmtime_wasi::sockets::DEFAULT_TCP_BACKLOG": None,
+        "wasmtime_wasi::sockets::MAX_UDP_DATAGRAM_SIZE": None,
     },
     removed_hints={
         "wasmtime_wasi::AllowedNetworkUses": _NO_ALLOWED,
         "wasmtime_wasi::sockets::AllowedNetworkUses": _NO_ALLOWED,
+        "wasmtime_wasi::sockets::SocketAddrCheck": "crate-private from 37 on; pass the closure to "
+                                                   "`WasiCtxBuilder::socket_addr_check` directly",
+        "wasmtime_wasi::sockets::SocketAddressFamily": "crate-private from 37 on",
+        "wasmtime_wasi::sockets::DEFAULT_TCP_BACKLOG": "crate-private from 37 on; write the value you need",
+        "wasmtime_wasi::sockets::MAX_UDP_DATAGRAM_SIZE": "crate-private from 37 on; write the value you need",
     },
 )

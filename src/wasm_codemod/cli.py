@@ -422,6 +422,7 @@ def plan_cmd(
     except (PlanError, PathArgError) as exc:
         _err(str(exc))
         raise typer.Exit(Exit.USAGE) from exc
+    _newer_release_notices()
     if fmt == "json":
         d = to_json(result, "plan")
         sys.stdout.write(json.dumps({"schema_version": d["schema_version"], "crates": d["crates"]}, indent=2) + "\n")
@@ -446,6 +447,7 @@ def plan_cmd(
 @app.command("list", help="List every step with its version, safety level and summary.")
 def list_cmd(fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text") -> None:
     reg = load_registry()
+    _newer_release_notices()
     if fmt == "json":
         rows = [{"id": s.id, "family": s.family, "from": s.from_version, "to": s.to_version,
                  "safety": s.safety.value, "title": s.title, "summary": s.summary, "upstream": s.upstream}
@@ -494,6 +496,43 @@ def _asked_format(argv: list[str]) -> str:
 def _click_error(name: str) -> type[Exception]:
     # typer ships click (or its own copy of it): reach its classes through typer
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+def _newer_release_notices() -> None:
+    from .apidiff.newest import notices
+
+    for n in notices(load_registry().families.values()):
+        _err(n)
+
+
+@app.command("api-diff", help="Breaking changes of CRATE between two releases (lines such as 49 / 0.45, or exact "
+             "versions), from rustdoc JSON built with cargo (network; minutes per version, cached), with the "
+             "ledger's decision for each. For maintainers of the step catalogue.")
+def api_diff_cmd(
+    crate: Annotated[str, typer.Argument(help="e.g. wasmtime, wasmtime-wasi, wit-bindgen")],
+    old: Annotated[str, typer.Argument(help="old line or version")],
+    new: Annotated[str, typer.Argument(help="new line or version")],
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    features: Annotated[list[str] | None, typer.Option(
+        "--features", help="a Cargo feature on top of the defaults (repeatable; default: the ledger's set)")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="cargo jobs")] = 2,
+) -> None:
+    from .apidiff.api import ApiDiffError, api_diff, to_json_text, to_text
+    from .apidiff.build import BuildError
+
+    if fmt not in ("text", "json"):
+        _err(f"--format {fmt!r}: expected text or json")
+        raise typer.Exit(Exit.USAGE)
+    try:
+        res = api_diff(crate, old, new, features=tuple(features) if features else None, jobs=jobs,
+                       log=lambda m: sys.stderr.write(m + "\n"))
+    except ApiDiffError as exc:
+        _err(str(exc))
+        raise typer.Exit(Exit.USAGE) from exc
+    except BuildError as exc:
+        _err(str(exc))
+        raise typer.Exit(Exit.INTERNAL) from exc
+    sys.stdout.write(to_json_text(res) if fmt == "json" else to_text(res))
 
 
 def main() -> None:

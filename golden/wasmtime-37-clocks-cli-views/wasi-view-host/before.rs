@@ -1,0 +1,22 @@
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi::clocks::{WasiClocksCtx, WasiClocksView};
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+pub struct Host {
+    ctx: WasiCtx,
+    table: ResourceTable,
+    pub clocks: WasiClocksCtx,
+}
+
+impl WasiView for Host {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.ctx, table: &mut self.table }
+    }
+}
+
+/// Needed at 36 to link wasi:clocks on its own; 37's blanket impl for every WasiView replaces it.
+impl WasiClocksView for Host {
+    fn clocks(&mut self) -> &mut WasiClocksCtx {
+        &mut self.clocks
+    }
+}

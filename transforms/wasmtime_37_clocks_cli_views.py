@@ -1,0 +1,55 @@
+"""E37: `WasiClocksView::clocks` returns a `WasiClocksCtxView`, every `T: WasiView` gets it (and the new
+`WasiCliView`) from a blanket impl, and the per-interface ctx structs' fields became private.
+
+API ledger, 36->37 (checked in the 37.0.3 sources: `impl<T: WasiView> WasiClocksView for T` in view.rs).
+A hand-written `impl WasiClocksView` for a type that also implements `WasiView` now conflicts with the
+blanket impl and is deleted; for other types it must return `WasiClocksCtxView { ctx, table }` and is
+reported. Struct literals of `WasiCliCtx`, `WasiClocksCtx`, `WasiRandomCtx`, `WasiSocketsCtx` and
+`p2::Network` no longer compile (fields are `pub(crate)`) and are reported.
+"""
+
+from __future__ import annotations
+
+from wasm_codemod.rust.parse import walk
+from wasm_codemod.transform import Safety, Step, StepContext
+
+from ._wasi import WASI_VIEW, paths
+
+CLOCKS_VIEW = paths("wasmtime_wasi::clocks::WasiClocksView")
+PRIVATE = paths("wasmtime_wasi::cli::WasiCliCtx", "wasmtime_wasi::clocks::WasiClocksCtx",
+                "wasmtime_wasi::random::WasiRandomCtx", "wasmtime_wasi::sockets::WasiSocketsCtx",
+                "wasmtime_wasi::p2::Network")
+
+
+def apply(ctx: StepContext) -> None:
+    views = {b.base_type for b in ctx.impls(WASI_VIEW)}
+    for block in ctx.impls(CLOCKS_VIEW):
+        if block.base_type in views:
+            ctx.delete_item(block.unit, block.node)
+        else:
+            ctx.report(block.unit, block.node, "from wasmtime 37 `WasiClocksView::clocks` returns "
+                       "`WasiClocksCtxView<'_> { ctx: &mut WasiClocksCtx, table: &mut ResourceTable }`: return both, "
+                       "or implement `WasiView` (which provides `WasiClocksView` and `WasiCliView`)")
+    for unit in ctx.units:
+        for n in walk(unit.src.root):
+            if n.type != "struct_expression":
+                continue
+            name = n.child_by_field_name("name")
+            if name is not None and ctx.resolves_to(unit, name, PRIVATE) is not None:
+                ctx.report(unit, n, "the fields of this WASI context are private from wasmtime 37: build it with "
+                           "`WasiCtxBuilder` (or `Default`) instead of a struct literal")
+
+
+STEP = Step(
+    id="wasmtime-37-clocks-cli-views",
+    family="wasmtime",
+    from_version="36",
+    to_version="37",
+    safety=Safety.REVIEW,
+    title="Drop hand-written WasiClocksView impls covered by the WasiView blanket impl",
+    summary="Delete `impl WasiClocksView` for types that implement `WasiView` (37 provides it), report the others "
+            "(`clocks` returns `WasiClocksCtxView`) and struct literals of the now-private WASI context structs.",
+    upstream="https://github.com/bytecodealliance/wasmtime/blob/v37.0.0/crates/wasi/src/view.rs",
+    prefilter=(b"WasiClocksView", b"WasiCliCtx", b"WasiClocksCtx", b"WasiRandomCtx", b"WasiSocketsCtx", b"Network"),
+    apply=apply,
+)
