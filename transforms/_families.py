@@ -27,9 +27,12 @@ def _lockstep() -> dict[str, tuple[int, ...]]:
     return {name: tuple(majors) for name, majors in json.loads(raw)["crates"].items()}
 
 
+# The oldest wasmtime line the chain upgrades from (every step from here on is written and checked).
+OLDEST = 25
+
 # Every crate crates.io publishes in lock-step with wasmtime (same major), read off the sparse
 # index by scripts/lockstep_crates.py: a manifest that names any of them is bumped with wasmtime.
-LOCKSTEP = {name: majors for name, majors in _lockstep().items() if majors[-1] >= 29}
+LOCKSTEP = {name: majors for name, majors in _lockstep().items() if majors[-1] >= OLDEST}
 USER_FACING = ("wasmtime", "wasmtime-wasi", "wasmtime-wasi-http", "wasmtime-wasi-io", "wasmtime-wasi-nn",
                "wasmtime-wasi-config", "wasmtime-wasi-keyvalue", "wasmtime-wasi-tls", "wasmtime-wasi-threads",
                "wasmtime-cli-flags", "wasmtime-wizer", "wiggle", "wasi-common")
@@ -62,7 +65,7 @@ WASMTIME = Family(
     primary="wasmtime",
     crates=WASMTIME_CRATES,
     rust_roots=tuple(c.replace("-", "_") for c in USER_FACING),
-    releases={k: v for k, v in _releases("wasmtime").items() if int(k) >= 29},
+    releases={k: v for k, v in _releases("wasmtime").items() if int(k) >= OLDEST},
     removed_crates=_removed(int(VERIFIED_THROUGH)),
     renamed_crates=_successors(),
     published={name: tuple(str(m) for m in majors) for name, majors in LOCKSTEP.items()},
