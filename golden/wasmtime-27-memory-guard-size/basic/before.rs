@@ -1,0 +1,7 @@
+use wasmtime::{Config, Engine};
+
+pub fn engine() -> wasmtime::Result<Engine> {
+    let mut config = Config::new();
+    config.static_memory_guard_size(1 << 20);
+    Engine::new(&config)
+}
