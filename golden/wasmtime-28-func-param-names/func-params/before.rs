@@ -1,0 +1,7 @@
+use wasmtime::component::{Func, Type};
+use wasmtime::Store;
+
+pub fn describe(store: &mut Store<()>, func: Func) -> Vec<String> {
+    let param_types: Box<[Type]> = func.params(&mut *store);
+    param_types.iter().map(|t| format!("{t:?}")).collect()
+}
