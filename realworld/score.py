@@ -97,7 +97,9 @@ def _pct(a: int, b: int) -> str:
 
 
 def grand(scores: list[PairScore]) -> dict[str, int]:
-    g: dict[str, int] = {}
+    # zeros for every key, so a selection without in-scope pairs still renders
+    g: dict[str, int] = {k: 0 for k in (*LABEL_KINDS, "?", "reproduced", "reported", "missed", "stale",
+                                         *(f"extra_{c}" for c in (*EXTRA_KINDS, "unlabeled")))}
     for ps in scores:
         for lab in (*LABEL_KINDS, "?"):
             g[lab] = g.get(lab, 0) + ps.count(lab)
