@@ -21,6 +21,8 @@ from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
+from ._use_lists import delete_list_item
+
 # `#[async_trait]`, `#[async_trait::async_trait]`, `#[wasmtime::component::__internal::async_trait]`,
 # `#[wasmtime_wasi::async_trait]`, with an optional `(?Send)`
 ATTR = re.compile(rb"^#\[\s*(?:::)?(?:[A-Za-z_][\w]*\s*::\s*)*async_trait\s*(?:\(\s*\?\s*Send\s*\))?\s*\]$")
@@ -129,27 +131,7 @@ def _drop_unused_import(ctx: StepContext, unit: RustUnit, removed: list[Node]) -
         if arg is not None and arg.id == leaf.id and text(arg).endswith("async_trait"):
             ctx.delete_lines(unit, d)
         elif leaf.parent is not None and leaf.parent.type == "use_list" and text(leaf).endswith("async_trait"):
-            _delete_list_item(ctx, unit, leaf)
-
-
-def _delete_list_item(ctx: StepContext, unit: RustUnit, item: Node) -> None:
-    data = unit.src.data
-    start, end = item.start_byte, item.end_byte
-    nxt = item.next_sibling
-    if nxt is not None and nxt.type == ",":
-        end = nxt.end_byte
-    ls = unit.src.line_start(start)
-    nl = data.find(b"\n", end)
-    if data[ls:start].strip() == b"" and nl != -1 and data[end:nl].strip() == b"":
-        ctx.replace(unit, (ls, nl + 1), "")  # the item had its own line
-        return
-    while end < len(data) and data[end:end + 1] in (b" ", b"\t"):
-        end += 1
-    if nxt is None or nxt.type != ",":
-        prev = item.prev_sibling
-        if prev is not None and prev.type == ",":
-            start = prev.start_byte  # last item: take the comma before it
-    ctx.replace(unit, (start, end), "")
+            delete_list_item(ctx, unit, leaf)
 
 
 def _ancestors(n: Node):

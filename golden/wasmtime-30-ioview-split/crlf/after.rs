@@ -5,14 +5,14 @@ pub struct Host {
     table: ResourceTable,
 }
 
-impl WasiView for Host {
-    fn ctx(&mut self) -> &mut WasiCtx {
-        &mut self.ctx
-    }
-}
-
 impl IoView for Host {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.table
+    }
+}
+
+impl WasiView for Host {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.ctx
     }
 }

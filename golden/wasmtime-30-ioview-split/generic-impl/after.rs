@@ -10,20 +10,20 @@ pub struct EndpointCtx<C, DB, P> {
     pub plugin: P,
 }
 
-impl<C: Invoke, DB: Send + 'static, P> WasiView for EndpointCtx<C, DB, P>
-where
-    P: Send + 'static,
-{
-    fn ctx(&mut self) -> &mut WasiCtx {
-        &mut self.wasi
-    }
-}
-
 impl<C: Invoke, DB: Send + 'static, P> IoView for EndpointCtx<C, DB, P>
 where
     P: Send + 'static,
 {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.table
+    }
+}
+
+impl<C: Invoke, DB: Send + 'static, P> WasiView for EndpointCtx<C, DB, P>
+where
+    P: Send + 'static,
+{
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.wasi
     }
 }

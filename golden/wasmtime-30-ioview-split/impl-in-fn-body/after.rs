@@ -7,15 +7,15 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<()> {
         ctx: WasiCtx,
         table: ResourceTable,
     }
-    impl WasiView for Local {
-        fn ctx(&mut self) -> &mut WasiCtx {
-            &mut self.ctx
-        }
-    }
-
     impl IoView for Local {
         fn table(&mut self) -> &mut ResourceTable {
             &mut self.table
+        }
+    }
+
+    impl WasiView for Local {
+        fn ctx(&mut self) -> &mut WasiCtx {
+            &mut self.ctx
         }
     }
     let mut linker: Linker<Local> = Linker::new(engine);

@@ -5,14 +5,14 @@ pub struct Borrowed<'a> {
     table: &'a mut ResourceTable,
 }
 
-impl<'a> WasiView for Borrowed<'a> {
-    fn ctx(&mut self) -> &mut WasiCtx {
-        self.wasi
-    }
-}
-
 impl<'a> IoView for Borrowed<'a> {
     fn table(&mut self) -> &mut ResourceTable {
         self.table
+    }
+}
+
+impl<'a> WasiView for Borrowed<'a> {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        self.wasi
     }
 }

@@ -5,14 +5,14 @@ pub struct Ctx {
     resources: ResourceTable,
 }
 
-impl wasi_preview2::WasiView for Ctx {
-    fn ctx(&mut self) -> &mut wasi_preview2::WasiCtx {
-        &mut self.wasi
-    }
-}
-
 impl wasi_preview2::IoView for Ctx {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.resources
+    }
+}
+
+impl wasi_preview2::WasiView for Ctx {
+    fn ctx(&mut self) -> &mut wasi_preview2::WasiCtx {
+        &mut self.wasi
     }
 }

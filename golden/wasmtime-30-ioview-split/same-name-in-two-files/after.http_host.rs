@@ -6,14 +6,14 @@ pub struct MyWasi {
     table: ResourceTable,
 }
 
-impl WasiView for MyWasi {
-    fn ctx(&mut self) -> &mut WasiCtx {
-        &mut self.ctx
-    }
-}
-
 impl IoView for MyWasi {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.table
+    }
+}
+
+impl WasiView for MyWasi {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.ctx
     }
 }

@@ -6,14 +6,14 @@ pub struct State {
     table: ResourceTable,
 }
 
-impl PreviewView for State {
-    fn ctx(&mut self) -> &mut WasiCtx {
-        &mut self.wasi
-    }
-}
-
 impl IoView for State {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.table
+    }
+}
+
+impl PreviewView for State {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.wasi
     }
 }

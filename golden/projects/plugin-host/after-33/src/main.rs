@@ -20,15 +20,15 @@ struct HostState {
     table: ResourceTable,
 }
 
-impl WasiView for HostState {
-    fn ctx(&mut self) -> &mut WasiCtx {
-        &mut self.ctx
-    }
-}
-
 impl IoView for HostState {
     fn table(&mut self) -> &mut ResourceTable {
         &mut self.table
+    }
+}
+
+impl WasiView for HostState {
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.ctx
     }
 }
 

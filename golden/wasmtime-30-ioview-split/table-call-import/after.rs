@@ -1,0 +1,4 @@
+pub mod bounds;
+pub mod host;
+pub mod http;
+pub mod streams;
