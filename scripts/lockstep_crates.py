@@ -19,7 +19,9 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "wasm_codemod" / "data" / "w
 SEEDS = ("wasmtime", "wasmtime-cli", "wasmtime-wasi", "wasmtime-wasi-http", "wasmtime-wasi-io", "wiggle",
          "wasi-common", "wasmtime-c-api-impl", "wasmtime-wizer", "wasmtime-wasi-nn", "wasmtime-wasi-config",
          "wasmtime-wasi-keyvalue", "wasmtime-wasi-tls", "wasmtime-wasi-threads", "wasmtime-wast",
-         "wasmtime-wasi-tls-nativetls", "wasmtime-wasi-tls-openssl")
+         "wasmtime-wasi-tls-nativetls", "wasmtime-wasi-tls-openssl",
+         # the preview1 adapter, published from wasmtime's repo at wasmtime's majors (some skipped)
+         "wasi-preview1-component-adapter-provider")
 FAMILY_NAME = re.compile(r"^(wasmtime|wiggle|wasi-common|pulley|winch)")
 OLDEST = 20
 

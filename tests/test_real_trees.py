@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from helpers import EXAMPLE, cli, make_repo, tree
 
 from wasm_codemod.plan import Registry, load_registry
@@ -167,6 +168,23 @@ def test_lockstep_crates_are_bumped_renamed_or_reported(tmp_path: Path):
             'package = "wasmtime-internal-wit-bindgen" }') in text
     msgs = [f["message"] for f in _report(res)["follow_ups"]]
     assert any("[patch.crates-io] wasmtime" in m and "36" in m for m in msgs)
+
+
+@pytest.mark.parametrize(("target", "bumped"), [("30", True), ("35", False)])
+def test_the_preview1_adapter_follows_wasmtime_except_at_lines_it_skips(tmp_path: Path, target: str, bumped: bool):
+    manifest = ('[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nwasmtime = "27"\n'
+                'wasi-preview1-component-adapter-provider = { version = "27", default-features = false }\n')
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "src/main.rs": "fn main() {}\n"})
+    res = cli("upgrade", ".", "--to", target, "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    text = (repo / "Cargo.toml").read_text()
+    assert f'wasmtime = "{target}"' in text
+    adapter = 'wasi-preview1-component-adapter-provider = { version = "%s", default-features = false }'
+    assert (adapter % (target if bumped else "27")) in text
+    msgs = [f["message"] for f in _report(res)["follow_ups"] if "adapter" in f["message"]]
+    assert bool(msgs) is not bumped
+    if msgs:  # no 35 release: named, with the lines around it
+        assert "has no wasmtime 35 release" in msgs[0] and "34 and 36" in msgs[0]
 
 
 # -- failure containment --------------------------------------------------------------------

@@ -454,6 +454,15 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                                            f"{where}: crate `{dep.name}` is not published for {family.name} "
                                            f"{target}; migrate off it (see docs) before bumping", "manual"))
             continue
+        skipped = family.published.get(dep.name, ())
+        if skipped and target not in skipped and line_key(target) > line_key(skipped[0]) and not dep.workspace:
+            # a crate whose majors skip some lines (the preview1 adapter has no 26 or 35)
+            near = [v for v in skipped if abs(line_key(v)[0] - line_key(target)[0]) == 1]
+            res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                           f"{where}: crate `{dep.name}` has no {family.name} {target} release "
+                                           f"(nearest: {' and '.join(near) or skipped[-1]}); pick a line by hand",
+                                           "manual"))
+            continue
         if dep.workspace:
             pass  # version comes from the workspace root, which is edited on its own
         elif dep.is_git_or_path:
