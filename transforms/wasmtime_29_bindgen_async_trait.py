@@ -12,6 +12,7 @@ A `use ...::async_trait;` left unused in the file is dropped with it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -19,7 +20,7 @@ from wasm_codemod.rust.bindgen import wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
 
 from ._use_lists import delete_list_item
 
@@ -47,6 +48,68 @@ def _user_traits(units: list[RustUnit]) -> set[str]:
             if n.type == "trait_item" and n.child_by_field_name("name") is not None}
 
 
+def _file_module(unit: RustUnit) -> tuple[str, ...] | None:
+    """Module path of a file from its place under the crate's src/ (None when that cannot be told)."""
+    root = crate_dir(unit)
+    p = getattr(unit, "abs_path", None)
+    if root is None or p is None:
+        return None
+    try:
+        rel = Path(p).resolve().relative_to(root / "src")
+    except ValueError:
+        return None
+    parts = list(rel.with_suffix("").parts)
+    if parts and parts[-1] in ("mod", "lib", "main"):
+        parts.pop()
+    if not parts and rel.name not in ("lib.rs", "main.rs"):
+        return None
+    return tuple(parts) if parts[:1] != ["bin"] else None
+
+
+def _inline_modules(n: Node) -> tuple[str, ...]:
+    out = []
+    p = n.parent
+    while p is not None:
+        if p.type == "mod_item" and p.child_by_field_name("name") is not None:
+            out.append(text(p.child_by_field_name("name")))
+        p = p.parent
+    return tuple(reversed(out))
+
+
+def _trait_modules(units: list[RustUnit]) -> dict[str, set[tuple[str, ...]]] | None:
+    """Trait name -> crate module paths defining it; None when a `#[path]` could make paths lie."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for u in units:
+        if b"#[path" in u.src.data:
+            return None
+        base = _file_module(u)
+        for n in walk(u.src.root):
+            if n.type == "trait_item" and n.child_by_field_name("name") is not None:
+                if base is None:
+                    return None
+                out.setdefault(text(n.child_by_field_name("name")), set()).add(base + _inline_modules(n))
+    return out
+
+
+def _absolute_module(unit: RustUnit, at: Node, full: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The crate module a `crate::`/`super::`/`self::` trait path points into."""
+    if full[0] == "crate":
+        return full[1:-1]
+    here = _file_module(unit)
+    if here is None:
+        return None
+    here = here + _inline_modules(at)
+    segs = list(full[:-1])
+    if segs[0] == "self":
+        segs.pop(0)
+    while segs and segs[0] == "super":
+        if not here:
+            return None
+        here = here[:-1]
+        segs.pop(0)
+    return here + tuple(segs)
+
+
 def _module_of(n: Node) -> Node:
     p = n.parent
     while p is not None and p.type not in ("source_file", "mod_item"):
@@ -65,7 +128,8 @@ def _defined_here(impl: Node, name: str) -> bool:
     return False
 
 
-def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindgen: bool) -> str:
+def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindgen: bool,
+              modules: dict[str, set[tuple[str, ...]]] | None) -> str:
     """"generated", "other" or "unsure" for the trait of an impl."""
     segs = path_of(tnode)
     if not segs or not GENERATED_NAME.match(segs[-1]):
@@ -76,6 +140,14 @@ def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindg
         return "generated" if len(full) > 2 and full[1] in BINDINGS else "other"
     if len(segs) == 1 and _defined_here(impl, segs[0]):
         return "other"  # the project's own trait
+    if segs[-1] in user and len(full) > 1 and full[0] in ("super", "crate", "self") and modules is not None:
+        # a crate-relative path: the project's own trait if it is defined in that module, else the
+        # bindgen output (e.g. `crate::bindings::types::HostMessage` beside a hand-written `HostMessage`)
+        mod = _absolute_module(unit, impl, full)
+        if mod is not None:
+            if mod in modules.get(segs[-1], set()):
+                return "other"
+            return "generated" if has_bindgen else "unsure"
     if segs[-1] in user and (len(full) == 1 or full[0] in ("super", "crate", "self")):
         return "unsure"  # a crate-relative path to a name the project also defines as a trait
     return "generated" if has_bindgen else "unsure"
@@ -84,6 +156,7 @@ def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindg
 def apply(ctx: StepContext) -> None:
     has_bindgen = bool(wasmtime_bindgen_calls(ctx))
     user = _user_traits(ctx.units)
+    modules = _trait_modules(ctx.units) if user else None
     for unit in ctx.units:
         if b"async_trait" not in unit.src.data:
             continue
@@ -96,7 +169,7 @@ def apply(ctx: StepContext) -> None:
             tnode = trait_path_node(n)
             if not attrs or tnode is None:
                 continue
-            kind = _classify(unit, n, tnode, user, has_bindgen)
+            kind = _classify(unit, n, tnode, user, has_bindgen, modules)
             if kind == "other":
                 kept += len(attrs)
                 continue

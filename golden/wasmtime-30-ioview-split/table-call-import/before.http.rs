@@ -15,5 +15,5 @@ impl WasiHttpView for Host {
 }
 
 pub fn entries(host: &mut Host) -> bool {
-    host.table().is_empty()
+    host.table().push(0u32).is_ok()
 }
