@@ -194,6 +194,9 @@ class StepContext:
         if blank_above and (rest.startswith((b"\n", b"\r\n", b"}")) or not rest):
             # drop the blank line above too, so none is left before `}` or doubled
             start = data.rfind(b"\n", 0, start - 1) + 1
+        elif data[:start].rstrip(b" \t\r\n").endswith(b"{") and rest.startswith((b"\n", b"\r\n")):
+            # the first item of a block: drop the blank line below, so none is left after `{`
+            end += data[end:].find(b"\n") + 1
         return self.replace(unit, (start, end), "")
 
     def append_to_body(self, unit: RustUnit, body: Node, code: str) -> bool:

@@ -1,0 +1,17 @@
+use wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};
+
+pub struct Host {
+    ctx: WasiCtx,
+    table: ResourceTable,
+}
+
+// `table` first, then a blank line: no blank line is left after the `{`
+impl WasiView for Host {
+    fn table(&mut self) -> &mut ResourceTable {
+        &mut self.table
+    }
+
+    fn ctx(&mut self) -> &mut WasiCtx {
+        &mut self.ctx
+    }
+}
