@@ -1,0 +1,11 @@
+wiggle::from_witx!({
+    witx: ["$CARGO_MANIFEST_DIR/wit/api.witx"],
+});
+
+pub struct Ctx;
+
+impl api::Api for Ctx {
+    fn noop(&mut self, _memory: &mut wiggle::GuestMemory<'_>) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
