@@ -187,6 +187,28 @@ def test_the_preview1_adapter_follows_wasmtime_except_at_lines_it_skips(tmp_path
         assert "has no wasmtime 35 release" in msgs[0] and "34 and 36" in msgs[0]
 
 
+def test_third_party_crates_built_on_the_old_wasmtime_are_reported_from_the_lock(tmp_path: Path):
+    manifest = ('[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nwasmtime = "27"\n'
+                'wrpc-runtime-wasmtime = "0.25"\nserde = "1"\nlocal = { path = "local" }\n')
+    lock = ('version = 3\n\n[[package]]\nname = "h"\nversion = "0.1.0"\n'
+            'dependencies = ["local", "serde", "wasmtime", "wrpc-runtime-wasmtime"]\n\n'
+            '[[package]]\nname = "local"\nversion = "0.1.0"\ndependencies = ["wasmtime"]\n\n'
+            '[[package]]\nname = "serde"\nversion = "1.0.200"\n\n'
+            '[[package]]\nname = "wasmtime"\nversion = "27.0.0"\n\n'
+            '[[package]]\nname = "wrpc-runtime-wasmtime"\nversion = "0.25.0"\ndependencies = ["serde", "wasmtime"]\n')
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "Cargo.lock": lock, "src/main.rs": "fn main() {}\n",
+                                       "local/Cargo.toml": '[package]\nname = "local"\nversion = "0.1.0"\n'
+                                                           'edition = "2021"\n\n[dependencies]\nwasmtime = "27"\n',
+                                       "local/src/lib.rs": ""})
+    res = cli("upgrade", ".", "--to", "30", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    fu = [f for f in _report(res)["follow_ups"] if "Cargo.lock" in f["message"]]
+    # the third-party crate is named at its line, once; serde (no wasmtime) and the path member are not
+    assert [(f["file"], f["line"]) for f in fu] == [("Cargo.toml", 8)]
+    assert "wrpc-runtime-wasmtime 0.25.0 (Cargo.lock) is built on wasmtime 27.0.0" in fu[0]["message"]
+    assert 'wrpc-runtime-wasmtime = "0.25"' in (repo / "Cargo.toml").read_text()  # reported, not bumped
+
+
 # -- failure containment --------------------------------------------------------------------
 
 def _raising(ctx: StepContext) -> None:

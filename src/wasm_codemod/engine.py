@@ -25,6 +25,7 @@ from .source import EditSet, SourceError, SourceFile, apply_checked
 from .transform import Family, FollowUp, RustUnit, Step, StepContext, WitContext, line_key
 from .versions import (
     VersionError,
+    lock_dependents,
     lock_versions,
     parse_version,
     release_line,
@@ -569,6 +570,49 @@ def patch_follow_ups(m: Manifest, rel: str, family: Family, plan: Plan) -> list[
                                 f"{plan.target} now that the requirement is bumped: move the patch to a "
                                 f"{plan.target} branch/rev of the fork, or remove it", "manual"))
     return out
+
+
+def dependent_follow_ups(m: Manifest, rel: str, family: Family, plan: Plan, lock: Path | None) -> list[FollowUp]:
+    """Third-party crates this manifest names that Cargo.lock shows built on an older line of the
+    family (a wasmtime integration crate): they must move to a release built on the target with it."""
+    out: list[FollowUp] = []
+    if lock is None:
+        return out
+    dependents = lock_dependents(lock, set(family.crates))
+    if not dependents:
+        return out
+    for dep in cargo.iter_deps(m.doc):
+        if dep.name in family.crates or dep.name not in dependents or dep.workspace or "path" in _spec_keys(dep):
+            continue  # a path dependency is upgraded on its own; an inherited one is reported at the root
+        olds = [(v, fam, fv) for v, fam, fv in dependents[dep.name] if _line_of(fv) not in (None, plan.target)]
+        if not olds:
+            continue
+        v, fam, fv = olds[0]
+        out.append(FollowUp(rel, _line(m, dep.key), f"{family.name}-manifest",
+                            f"[{dep.table}] {dep.key}: {dep.name} {v} (Cargo.lock) is built on {fam} {fv}; move it "
+                            f"to a release built on {family.name} {plan.target} along with this upgrade (types "
+                            f"of two {family.name} lines do not mix)", "manual"))
+    return out
+
+
+def _spec_keys(dep: cargo.DepRef) -> set[str]:
+    item = dep.item
+    return set(item.keys()) if hasattr(item, "keys") else set()
+
+
+def _line_of(version: str) -> str | None:
+    try:
+        return release_line(parse_version(version))
+    except VersionError:
+        return None
+
+
+def find_lock(manifest: Path) -> Path | None:
+    """The Cargo.lock that governs ``manifest``: beside it, else beside the nearest Cargo.toml above."""
+    for d in [manifest.parent, *manifest.parent.parents]:
+        if (d / "Cargo.lock").is_file() and (d / "Cargo.toml").is_file():
+            return d / "Cargo.lock"
+    return None
 
 
 def _set_package(dep: cargo.DepRef, package: str) -> None:

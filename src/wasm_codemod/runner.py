@@ -19,8 +19,10 @@ from .engine import (
     FileChange,
     Undetected,
     add_dependency,
+    dependent_follow_ups,
     detect,
     family_uses,
+    find_lock,
     internal_error,
     load_units,
     patch_follow_ups,
@@ -201,6 +203,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 follow_ups.extend(res.follow_ups)
                 if res.changed:
                     follow_ups.extend(patch_follow_ups(m, rel(mpath), family, plan))
+                    follow_ups.extend(dependent_follow_ups(m, rel(mpath), family, plan, find_lock(mpath)))
                 changed |= res.changed
                 steps |= res.steps
                 for name in sorted(required.get(mpath, {}).get(fam_name, ())):

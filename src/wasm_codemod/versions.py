@@ -79,6 +79,41 @@ def _parse_lock(path: str, _mtime: int, _size: int) -> tuple[tuple[str, str], ..
                  if isinstance(p, dict))
 
 
+def lock_dependents(lock_path: Path, family: frozenset[str] | set[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """Packages of a Cargo.lock that depend on a ``family`` crate: name -> [(version, family crate,
+    its locked version)]. Family crates themselves are left out."""
+    try:
+        st = lock_path.stat()
+    except OSError:
+        return {}
+    return _dependents(str(lock_path), st.st_mtime_ns, st.st_size, frozenset(family))
+
+
+@lru_cache(maxsize=64)
+def _dependents(path: str, _mtime: int, _size: int, family: frozenset[str]) -> dict[str, list[tuple[str, str, str]]]:
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    pkgs = [p for p in data.get("package", []) if isinstance(p, dict)]
+    versions: dict[str, list[str]] = {}
+    for p in pkgs:
+        versions.setdefault(str(p.get("name", "")), []).append(str(p.get("version", "")))
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for p in pkgs:
+        name = str(p.get("name", ""))
+        if name in family:
+            continue
+        for entry in p.get("dependencies", []) or []:
+            parts = str(entry).split()  # "name", "name version" or "name version (source)"
+            if not parts or parts[0] not in family:
+                continue
+            locked = parts[1] if len(parts) > 1 else (versions.get(parts[0]) or [""])[0]
+            out.setdefault(name, []).append((str(p.get("version", "")), parts[0], locked))
+            break
+    return out
+
+
 def requirement_matches(spec: str, version: str) -> bool:
     """Does ``version`` satisfy the Cargo requirement ``spec`` (caret default, `~`, `=`, comparisons, `*`)?"""
     try:
