@@ -7,7 +7,7 @@ from wasm_codemod.transform import Safety, Step, StepContext
 
 
 def apply(ctx: StepContext) -> None:
-    if not any(b"bindgen!" in u.src.data for u in ctx.units):
+    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # *Indices types only come from bindgen!
     for unit in ctx.units:
         for n in walk(unit.src.root):

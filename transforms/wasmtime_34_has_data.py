@@ -14,7 +14,7 @@ NOT_GENERATED = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "was
 
 
 def apply(ctx: StepContext) -> None:
-    if not any(b"bindgen!" in u.src.data for u in ctx.units):
+    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
     own = _handwritten_owners(ctx.units)
     for unit in ctx.units:

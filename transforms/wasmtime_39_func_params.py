@@ -18,7 +18,7 @@ IN_MACRO = re.compile(r"([\w.]+)\.(params|results)\(\s*(&?\s*(?:mut\s+)?[\w.*]+)
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     user = {m: defined_methods(roots, m) for m in ("params", "results")}
     for unit in ctx.units:
         for mac in walk(unit.src.root):

@@ -147,6 +147,7 @@ STEP = Step(
     summary="Point at bindgen-trait impls that return `anyhow::Result`; with the `bindgen_anyhow` option, add "
             "`anyhow: true` to each `bindgen!` instead.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/12331",
-    prefilter=(b"bindgen!",),
+    # the bindgen! files, and those whose generated-trait impls return anyhow's Result
+    prefilter=(b"bindgen!", b"anyhow"),
     apply=apply,
 )

@@ -68,7 +68,9 @@ def apply(ctx: StepContext) -> None:
 
 def _user_traits(ctx: StepContext) -> set[str]:
     out: set[str] = set()
-    for u in ctx.units:
+    for u in ctx.crate_files:  # the crate's own traits, wherever they are defined
+        if b"trait" not in u.src.data:
+            continue
         for n in walk(u.src.root):
             if n.type == "trait_item":
                 out.add(text(n.child_by_field_name("name")))

@@ -7,7 +7,7 @@ Syntax only: a receiver's type is known when the enclosing fn declares it (param
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -270,7 +270,7 @@ def receiver_type(names: NameTable, recv: Node) -> Path | None:
     return None
 
 
-def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str, roots: list[Node]) -> str:
+def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str, roots: Iterable[Node]) -> str:
     """"edit", "report" or "skip" for a method-name step: edit when the receiver is one of ``ours``;
     skip when it is declared as something else; when the syntax cannot tell, edit only if the crate
     defines no method of that name itself (else it may be the project's own type: report)."""
@@ -282,10 +282,11 @@ def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str
     return "report" if defined_methods(roots, method) else "edit"
 
 
-def defined_methods(roots: list[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
+def defined_methods(roots: Iterable[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
     """Some fn named ``name`` is defined in these files (a user method that may shadow the API's),
     outside the impl blocks whose node ids are in ``skip_impls``."""
-    for root in roots:
+    mentioning = getattr(roots, "mentioning", None)  # transform.CrateRoots: only files that name it
+    for root in (mentioning(name) if mentioning is not None else roots):
         for n in walk(root):
             if n.type in ("function_item", "function_signature_item"):
                 nm = n.child_by_field_name("name")
