@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
 
 ANYHOW_RESULT = {("anyhow", "Result")}
@@ -71,9 +71,8 @@ def _user_traits(ctx: StepContext) -> set[str]:
     for u in ctx.crate_files:  # the crate's own traits, wherever they are defined
         if b"trait" not in u.src.data:
             continue
-        for n in walk(u.src.root):
-            if n.type == "trait_item":
-                out.add(text(n.child_by_field_name("name")))
+        for n in walk_types(u.src.root, ("trait_item",)):
+            out.add(text(n.child_by_field_name("name")))
     return out
 
 
@@ -190,15 +189,16 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     if body is None:
         return
     for n in walk(body):
-        if _nested(n, body):
+        if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
             continue
-        if n.type == "field_expression" and text(n.child_by_field_name("field")) in ("context", "with_context"):
-            recv = n.child_by_field_name("value")
-            if _wasmtime_call(ctx, unit, recv) and n.parent is not None and n.parent.type == "call_expression":
-                ctx.insert(unit, recv.end_byte, TO_ANYHOW)
-                ctx.report(unit, n, f"added `{TO_ANYHOW}` before `.{text(n.child_by_field_name('field'))}(..)`: "
-                           "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
-                           "extend", "review")
+        if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites
+            continue
+        recv = n.child_by_field_name("value")
+        if _wasmtime_call(ctx, unit, recv) and n.parent is not None and n.parent.type == "call_expression":
+            ctx.insert(unit, recv.end_byte, TO_ANYHOW)
+            ctx.report(unit, n, f"added `{TO_ANYHOW}` before `.{text(n.child_by_field_name('field'))}(..)`: "
+                       "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
+                       "extend", "review")
     tail = body.named_children[-1] if body.named_children else None
     if tail is not None and tail.type != "expression_statement" and _wasmtime_call(ctx, unit, tail):
         ctx.replace(unit, tail, f"Ok({text(tail)}?)")

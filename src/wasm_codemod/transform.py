@@ -257,7 +257,7 @@ class StepContext:
 
     def macro_calls(self, names: set[str]) -> list[tuple[RustUnit, Node]]:
         """Invocations of macros whose last path segment is in ``names`` (e.g. {"bindgen"})."""
-        from .rust.parse import macro_name, walk
+        from .rust.parse import macro_name, walk_types
 
         out = []
         tokens = [n.encode() for n in names]
@@ -265,8 +265,8 @@ class StepContext:
         for u in self.crate_files:
             if not any(t in u.src.data for t in tokens):
                 continue  # the macro's name is written where it is invoked
-            for n in walk(u.src.root):
-                if n.type == "macro_invocation" and macro_name(n) in names:
+            for n in walk_types(u.src.root, ("macro_invocation",)):
+                if macro_name(n) in names:
                     out.append((u, n))
         return out
 

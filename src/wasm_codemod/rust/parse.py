@@ -41,6 +41,10 @@ def count_errors(node: Node) -> int:
 # Pre-order node lists of whole files, kept while their SourceFile lives (see pin_root): steps
 # walk the same file many times, and the second walk is a list iteration.
 _ROOTS: dict[int, tuple[Node, list[Node] | None]] = {}
+# The same files' nodes by type (pre-order positions in the walk list): a step asking for the
+# impls, calls or macro invocations of a file reads them here instead of walking it again. An
+# edited file is a new SourceFile, hence a new root and a new index.
+_BY_TYPE: dict[int, dict[str, list[int]]] = {}
 
 
 def pin_root(root: Node) -> None:
@@ -50,18 +54,44 @@ def pin_root(root: Node) -> None:
 
 def unpin_root(key: int) -> None:
     _ROOTS.pop(key, None)
+    _BY_TYPE.pop(key, None)
+
+
+def _pinned_nodes(node: Node) -> list[Node] | None:
+    entry = _ROOTS.get(id(node))
+    if entry is None or entry[0] is not node:
+        return None
+    nodes = entry[1]
+    if nodes is None:
+        nodes = list(_cursor_walk(node))
+        _ROOTS[id(node)] = (node, nodes)
+    return nodes
+
+
+def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -> Iterator[Node]:
+    """The nodes of ``types`` under ``node`` (itself included), in pre-order: ``walk`` filtered by
+    type, read from the file's index when ``node`` is a whole file's root."""
+    nodes = _pinned_nodes(node)
+    if nodes is None:
+        return (n for n in _cursor_walk(node) if n.type in types)
+    index = _BY_TYPE.get(id(node))
+    if index is None:
+        index = {}
+        for i, n in enumerate(nodes):
+            index.setdefault(n.type, []).append(i)
+        _BY_TYPE[id(node)] = index
+    lists = [index[t] for t in types if t in index]
+    if not lists:
+        return iter(())
+    if len(lists) == 1:
+        return (nodes[i] for i in lists[0])
+    return (nodes[i] for i in sorted(i for lst in lists for i in lst))
 
 
 def walk(node: Node) -> Iterator[Node]:
     """Pre-order walk of named and anonymous nodes."""
-    entry = _ROOTS.get(id(node))
-    if entry is not None and entry[0] is node:
-        nodes = entry[1]
-        if nodes is None:
-            nodes = list(_cursor_walk(node))
-            _ROOTS[id(node)] = (node, nodes)
-        return iter(nodes)
-    return _cursor_walk(node)
+    nodes = _pinned_nodes(node)
+    return iter(nodes) if nodes is not None else _cursor_walk(node)
 
 
 def _cursor_walk(node: Node) -> Iterator[Node]:

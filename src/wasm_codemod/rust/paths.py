@@ -16,7 +16,7 @@ from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
 from .names import NameTable, Path, UseLeaf, path_of
-from .parse import macro_name, text, walk
+from .parse import macro_name, text, walk, walk_types
 
 
 @dataclass
@@ -57,6 +57,11 @@ class MoveChain:
     @property
     def roots(self) -> set[str]:
         return {k[0] for s in self.stages for k in s.moves}
+
+    def tokens(self) -> set[bytes]:
+        """Text that a file holding a path this chain maps must contain: the last segment of a move's
+        key (written in the path itself, in the `use` that imports it, or in the glob's module path)."""
+        return {k[-1].encode() for s in self.stages for k in s.moves}
 
     def known_items(self) -> set[Path]:
         known: set[Path] = set()
@@ -382,10 +387,8 @@ class _Rewriter:
 
     # -- qualified paths in code -----------------------------------------------------
     def _code_paths(self) -> None:
-        for node in walk(self.src.root):
+        for node in walk_types(self.src.root, ("macro_invocation", "scoped_identifier", "scoped_type_identifier")):
             t = node.type
-            if t == "use_declaration":
-                continue
             if t == "macro_invocation":
                 self._macro(node)
                 continue
