@@ -18,7 +18,7 @@ from wasm_codemod.rust.bindgen import crate_dir, wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.macro_options import add_entry
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 # traits bindgen! generates: `Host`, `HostFoo` (resources), `HostWithStore`, `<World>Imports`
@@ -72,9 +72,7 @@ def apply(ctx: StepContext) -> None:
 def _anyhow_methods(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     out = []
     for unit in ctx.units:
-        for impl in walk(unit.src.root):
-            if impl.type != "impl_item":
-                continue
+        for impl in walk_types(unit.src.root, ("impl_item",)):
             trait = trait_path_node(impl)
             segs = path_of(trait) if trait is not None else None
             if segs is None or not GENERATED_TRAIT.match(segs[-1]):

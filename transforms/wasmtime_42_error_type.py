@@ -39,12 +39,12 @@ def apply(ctx: StepContext) -> None:
     keep_host = bool(ctx.options.get("bindgen_anyhow")) or any(
         re.search(r"\banyhow\s*:\s*true", text(m)) for _u, m in ctx.macro_calls({"bindgen"}))
     user_traits = _user_traits(ctx)
-    anyhow_fns = _anyhow_returning_fns(ctx)
+    anyhow_fns = _anyhow_returning_fns(ctx, user_traits)
     for unit in ctx.units:
         if b"anyhow" not in unit.src.data:
             continue
         targets: list[Node] = []
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("function_item", "closure_expression")):
             if n.type == "function_item":
                 ret = n.child_by_field_name("return_type")
                 if ret is None:
@@ -59,8 +59,8 @@ def apply(ctx: StepContext) -> None:
                     targets.append(n)
         for fn in targets:
             _fix_body(ctx, unit, fn, anyhow_fns)
-        for n in walk(unit.src.root):
-            if n.type == "function_item" and n.child_by_field_name("body") is not None:
+        for n in walk_types(unit.src.root, ("function_item",)):
+            if n.child_by_field_name("body") is not None:
                 ret = n.child_by_field_name("return_type")
                 if ret is not None and _returns(ctx, unit, ret, ANYHOW_RESULT) and n not in targets:
                     _fix_anyhow_body(ctx, unit, n)
@@ -131,13 +131,12 @@ def _rewrite_return(ctx: StepContext, unit: RustUnit, ret: Node) -> bool:
     return changed
 
 
-def _anyhow_returning_fns(ctx: StepContext) -> set[str]:
+def _anyhow_returning_fns(ctx: StepContext, traits: set[str]) -> set[str]:
     """Names of the crate's own fns that return `anyhow::Result` and are not host methods we rewrite."""
     out: set[str] = set()
-    traits = _user_traits(ctx)
     for u in ctx.units:
-        for n in walk(u.src.root):
-            if n.type == "function_item" and not _in_host_impl(n, traits):
+        for n in walk_types(u.src.root, ("function_item",)):
+            if not _in_host_impl(n, traits):
                 ret = n.child_by_field_name("return_type")
                 if ret is not None and _returns(ctx, u, ret, ANYHOW_RESULT):
                     out.add(text(n.child_by_field_name("name")))

@@ -306,9 +306,8 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) 
         for s in plan.steps:
             macros |= s.path_macros
             hints.update(s.removed_hints)
-        tokens = chain_all.tokens()
         for u in list(live):
-            if not ALL_FILES and not any(t in u.src.data for t in tokens):
+            if not ALL_FILES and not chain_all.may_touch(u.src.data):
                 continue  # no path here can be one the chain moves: the file is not parsed for it
             try:
                 _rewrite_unit_paths(u, plan, chain_all, macros, hints, follow_ups, touched)

@@ -39,6 +39,7 @@ class Mapped:
 class MoveChain:
     stages: list[Stage]
     _cache: dict[Path, Mapped] = field(default_factory=dict)
+    _tokens: dict[bytes, set[bytes]] | None = None
 
     @classmethod
     def of(cls, stages: Iterable[tuple[str, dict[str, str | None]]]) -> MoveChain:
@@ -58,10 +59,16 @@ class MoveChain:
     def roots(self) -> set[str]:
         return {k[0] for s in self.stages for k in s.moves}
 
-    def tokens(self) -> set[bytes]:
-        """Text that a file holding a path this chain maps must contain: the last segment of a move's
-        key (written in the path itself, in the `use` that imports it, or in the glob's module path)."""
-        return {k[-1].encode() for s in self.stages for k in s.moves}
+    def may_touch(self, data: bytes) -> bool:
+        """Can a file with this text hold a path the chain moves? Such a path resolves to a key's crate
+        root (written in the path itself or in the `use` that imports it) and names the key's last
+        segment (in the path, in the `use`, or as the glob's module). False: no need to parse it."""
+        if self._tokens is None:
+            self._tokens = {}
+            for s in self.stages:
+                for k in s.moves:
+                    self._tokens.setdefault(k[0].encode(), set()).add(k[-1].encode())
+        return any(root in data and any(t in data for t in toks) for root, toks in self._tokens.items())
 
     def known_items(self) -> set[Path]:
         known: set[Path] = set()
