@@ -75,3 +75,27 @@ def test_a_file_no_step_needs_is_never_parsed(tmp_path, monkeypatch):
     res = plan_run([tmp_path / "host"], RunOptions(targets={"wasmtime": "40"}), base=tmp_path / "host")
     assert [c.path.name for c in res.changes if c.kind == "rust"] == ["lib.rs"]  # preview1 -> p1
     assert "src/engine.rs" not in parsed and "src/lib.rs" in parsed
+
+
+# every type set the engine and the steps ask walk_types for (grep walk_types in src/ and transforms/)
+TYPE_SETS = [("call_expression",), ("impl_item",), ("macro_invocation",), ("trait_item",), ("match_expression",),
+             ("type_arguments",), ("function_item",), ("function_item", "closure_expression"),
+             ("function_item", "function_signature_item"), ("struct_item", "enum_item", "union_item", "type_item"),
+             ("macro_invocation", "scoped_identifier", "scoped_type_identifier")]
+
+
+def test_type_index_is_the_walk_filtered_by_type():
+    """The query-built index gives the same nodes in the same (pre-)order as a walk of the file."""
+    from wasm_codemod.rust.names import _TABLE_TYPES
+    from wasm_codemod.rust.parse import walk, walk_types
+    from wasm_codemod.source import SourceFile
+
+    files = sorted((REPO / "golden").rglob("*.rs")) + sorted((REPO / "examples").rglob("*.rs"))
+    assert len(files) > 100
+    for f in files:
+        src = SourceFile.from_bytes(f.name, f.read_bytes())
+        root = src.root
+        for types in [*TYPE_SETS, _TABLE_TYPES]:
+            want = [(n.start_byte, n.end_byte, n.type) for n in walk(root) if n.type in types]
+            got = [(n.start_byte, n.end_byte, n.type) for n in walk_types(root, types)]
+            assert got == want, f"{f}: {types}"

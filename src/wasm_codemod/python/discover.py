@@ -70,6 +70,8 @@ def discover_python(roots: list[Path]) -> list[PyProject]:
                     loose.append((p, "wit"))
                 elif f in BUILD_NAMES or p.suffix in BUILD_SUFFIXES:
                     loose.append((p, "build"))
+    if not projects:
+        return []  # a Rust-only tree: nothing to attach its loose files to
     for p, kind in loose:
         owner = next((projects[d] for d in p.parents if d in projects), None)
         if owner is None:
