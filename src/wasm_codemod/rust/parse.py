@@ -68,6 +68,14 @@ def _pinned_nodes(node: Node) -> list[Node] | None:
     return nodes
 
 
+# the item and expression types the helpers and steps ask for most (paths and identifiers are
+# many and asked for by fewer: those get a query of their own)
+INDEXED = tuple(sorted({
+    "call_expression", "impl_item", "macro_invocation", "trait_item", "match_expression", "type_arguments",
+    "function_item", "closure_expression", "function_signature_item", "struct_item", "enum_item", "union_item",
+    "type_item", "use_declaration", "mod_item", "const_item", "static_item"}))
+
+
 @lru_cache(maxsize=64)
 def _type_query(types: tuple[str, ...]) -> Query:
     return Query(rust_language(), " ".join(f"({t}) @{t}" for t in types))
@@ -86,6 +94,8 @@ def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -
         return (n for n in _cursor_walk(node) if n.type in types)
     index = _BY_TYPE.setdefault(id(node), {})
     missing = tuple(sorted(t for t in types if t not in index))
+    if missing and not index and all(t in INDEXED for t in missing):
+        missing = INDEXED  # the first question about a file: one query for every common type at once
     if missing:
         found = QueryCursor(_type_query(missing)).captures(node)
         for t in missing:
