@@ -12,7 +12,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.calls import COMMENTS
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, StepContext
 
 ENUMS = {
@@ -89,9 +89,7 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
     for unit in ctx.units:
-        for m in walk(unit.src.root):
-            if m.type != "match_expression":
-                continue
+        for m in walk_types(unit.src.root, ("match_expression",)):
             body = m.child_by_field_name("body")
             arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
             if not arms or any(_is_catch_all(a) for a in arms):

@@ -23,7 +23,7 @@ def uses_http(unit: RustUnit) -> bool:
 
 def user_defines_fn(ctx: StepContext, name: str, skip: set[int]) -> bool:
     """Does the crate define a fn/method ``name`` outside the impl blocks whose ids are in ``skip``?"""
-    return defined_methods([u.src.root for u in ctx.units], name, skip)
+    return defined_methods(ctx.crate_roots(), name, skip)
 
 
 def method_calls(unit: RustUnit, names: set[str]) -> list[tuple[Node, Node, Node]]:

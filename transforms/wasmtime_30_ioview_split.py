@@ -28,8 +28,11 @@ VIEW_NAMES = re.compile(r"\b(WasiView|WasiHttpView)\b")
 
 def apply(ctx: StepContext) -> None:
     views = ctx.impls(WASI_VIEW | WASI_HTTP_VIEW)
-    defs = type_definitions(ctx.units)
-    done = {type_key(b, defs) for b in ctx.impls(IO_VIEW)}
+    io_views = ctx.impls(IO_VIEW)
+    # a file that defines an impl's type names it: only those are read for definitions
+    bases = {b.base_type.encode() for b in views + io_views}
+    defs = type_definitions([u for u in ctx.crate_files if any(t in u.src.data for t in bases)])
+    done = {type_key(b, defs) for b in io_views}
     by_type: dict[tuple[str, str], list[ImplBlock]] = {}
     deleted: dict[str, list[Node]] = {}
     for block in views:

@@ -10,7 +10,7 @@ ENGINE = ("wasmtime", "Engine")
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"detect_precompiled", "detect_precompiled_file"}):
             if len(mc.args) != 1:

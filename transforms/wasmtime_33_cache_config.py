@@ -18,7 +18,7 @@ SIMPLE_ARG = ("identifier", "string_literal", "reference_expression", "field_exp
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"cache_config_load_default", "cache_config_load", "disable_cache"}):
             decision = receiver_decision(unit.names, mc.receiver, CONFIG, mc.method, roots)

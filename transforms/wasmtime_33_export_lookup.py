@@ -17,7 +17,7 @@ COMPONENT = {("wasmtime", "component", "Component")}
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"get_export", "export_index"}):
             if mc.method == "get_export" and len(mc.args) == 3:

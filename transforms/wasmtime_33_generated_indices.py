@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 
 def apply(ctx: StepContext) -> None:
-    if not any(b"bindgen!" in u.src.data for u in ctx.units):
+    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # *Indices types only come from bindgen!
     for unit in ctx.units:
-        for n in walk(unit.src.root):
-            if n.type != "call_expression":
-                continue
+        for n in walk_types(unit.src.root, ("call_expression",)):
             f = n.child_by_field_name("function")
             if f is None or f.type != "scoped_identifier":
                 continue

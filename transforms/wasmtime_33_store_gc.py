@@ -20,7 +20,7 @@ def looks_like_store(recv_text: str) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
-    user_gc = defined_methods([u.src.root for u in ctx.units], "gc")
+    user_gc = defined_methods(ctx.crate_roots(), "gc")
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"gc", "gc_async"}):
             if mc.args:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 HAS_SELF = "wasmtime::component::HasSelf"
@@ -14,13 +14,11 @@ NOT_GENERATED = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "was
 
 
 def apply(ctx: StepContext) -> None:
-    if not any(b"bindgen!" in u.src.data for u in ctx.units):
+    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
     own = _handwritten_owners(ctx.units)
     for unit in ctx.units:
-        for call in walk(unit.src.root):
-            if call.type != "call_expression":
-                continue
+        for call in walk_types(unit.src.root, ("call_expression",)):
             fn = call.child_by_field_name("function")
             if fn is None:
                 continue
@@ -48,9 +46,7 @@ def _handwritten_owners(units: list[RustUnit]) -> set[str]:
         stem = u.path.rsplit("/", 1)[-1].removesuffix(".rs")
         if stem == "mod":
             stem = u.path.rsplit("/", 2)[-2] if u.path.count("/") else stem
-        for n in walk(u.src.root):
-            if n.type != "function_item":
-                continue
+        for n in walk_types(u.src.root, ("function_item",)):
             nm = n.child_by_field_name("name")
             if nm is None or text(nm) != "add_to_linker":
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import COMMENTS
-from wasm_codemod.rust.parse import path_segments, text, walk
+from wasm_codemod.rust.parse import path_segments, text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 DATA_TYPES = {("wasmtime", "Store"), ("wasmtime", "Linker"), ("wasmtime", "component", "Linker"),
@@ -53,9 +53,7 @@ def _has_lifetime(ty: Node) -> bool:
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         done: set[tuple[int, str]] = set()
-        for targs in walk(unit.src.root):
-            if targs.type != "type_arguments":
-                continue
+        for targs in walk_types(unit.src.root, ("type_arguments",)):
             found = _data_arg(unit, targs)
             if found is None:
                 continue
@@ -123,9 +121,7 @@ def _impls_follow(ctx: StepContext, unit: RustUnit, item: Node, decl: Node, done
     index = next((i for i, p in enumerate(params) if p == decl), None)
     if index is None:
         return
-    for impl in walk(unit.src.root):
-        if impl.type != "impl_item":
-            continue
+    for impl in walk_types(unit.src.root, ("impl_item",)):
         ty = impl.child_by_field_name("type")
         if ty is None or ty.type != "generic_type":
             continue

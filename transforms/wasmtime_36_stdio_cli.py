@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._wasi import paths
@@ -45,9 +45,7 @@ def apply(ctx: StepContext) -> None:
                        f"required `fn async_stream(&self) -> {boxed}` returning a tokio `{io}` for the same "
                        f"sink (used by WASIp1 and p3 guests)")
     for unit in ctx.units:
-        for call in walk(unit.src.root):
-            if call.type != "call_expression":
-                continue
+        for call in walk_types(unit.src.root, ("call_expression",)):
             target = _ctor(ctx, unit, call)
             if target is None:
                 continue

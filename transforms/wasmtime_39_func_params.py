@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wasm_codemod.rust.calls import classify_receiver, defined_methods, method_calls
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 FUNC = {("wasmtime", "component", "Func")}
@@ -18,11 +18,11 @@ IN_MACRO = re.compile(r"([\w.]+)\.(params|results)\(\s*(&?\s*(?:mut\s+)?[\w.*]+)
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     user = {m: defined_methods(roots, m) for m in ("params", "results")}
     for unit in ctx.units:
-        for mac in walk(unit.src.root):
-            if mac.type != "macro_invocation" or (mac.parent is not None and mac.parent.type == "token_tree"):
+        for mac in walk_types(unit.src.root, ("macro_invocation",)):
+            if (mac.parent is not None and mac.parent.type == "token_tree"):
                 continue
             for m in IN_MACRO.finditer(text(mac)):
                 if user[m.group(2)]:

@@ -16,7 +16,7 @@ PLACE = ("identifier", "field_expression", "self")
 
 
 def apply(ctx: StepContext) -> None:
-    roots = [u.src.root for u in ctx.units]
+    roots = ctx.crate_roots()
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"async_support", "is_async"}):
             if mc.method == "is_async":

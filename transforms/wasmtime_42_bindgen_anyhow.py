@@ -18,7 +18,7 @@ from wasm_codemod.rust.bindgen import crate_dir, wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.macro_options import add_entry
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 # traits bindgen! generates: `Host`, `HostFoo` (resources), `HostWithStore`, `<World>Imports`
@@ -72,9 +72,7 @@ def apply(ctx: StepContext) -> None:
 def _anyhow_methods(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     out = []
     for unit in ctx.units:
-        for impl in walk(unit.src.root):
-            if impl.type != "impl_item":
-                continue
+        for impl in walk_types(unit.src.root, ("impl_item",)):
             trait = trait_path_node(impl)
             segs = path_of(trait) if trait is not None else None
             if segs is None or not GENERATED_TRAIT.match(segs[-1]):
@@ -147,6 +145,7 @@ STEP = Step(
     summary="Point at bindgen-trait impls that return `anyhow::Result`; with the `bindgen_anyhow` option, add "
             "`anyhow: true` to each `bindgen!` instead.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/12331",
-    prefilter=(b"bindgen!",),
+    # the bindgen! files, and those whose generated-trait impls return anyhow's Result
+    prefilter=(b"bindgen!", b"anyhow"),
     apply=apply,
 )

@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
 
 ANYHOW_RESULT = {("anyhow", "Result")}
@@ -39,12 +39,12 @@ def apply(ctx: StepContext) -> None:
     keep_host = bool(ctx.options.get("bindgen_anyhow")) or any(
         re.search(r"\banyhow\s*:\s*true", text(m)) for _u, m in ctx.macro_calls({"bindgen"}))
     user_traits = _user_traits(ctx)
-    anyhow_fns = _anyhow_returning_fns(ctx)
+    anyhow_fns = _anyhow_returning_fns(ctx, user_traits)
     for unit in ctx.units:
         if b"anyhow" not in unit.src.data:
             continue
         targets: list[Node] = []
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("function_item", "closure_expression")):
             if n.type == "function_item":
                 ret = n.child_by_field_name("return_type")
                 if ret is None:
@@ -59,8 +59,8 @@ def apply(ctx: StepContext) -> None:
                     targets.append(n)
         for fn in targets:
             _fix_body(ctx, unit, fn, anyhow_fns)
-        for n in walk(unit.src.root):
-            if n.type == "function_item" and n.child_by_field_name("body") is not None:
+        for n in walk_types(unit.src.root, ("function_item",)):
+            if n.child_by_field_name("body") is not None:
                 ret = n.child_by_field_name("return_type")
                 if ret is not None and _returns(ctx, unit, ret, ANYHOW_RESULT) and n not in targets:
                     _fix_anyhow_body(ctx, unit, n)
@@ -68,10 +68,11 @@ def apply(ctx: StepContext) -> None:
 
 def _user_traits(ctx: StepContext) -> set[str]:
     out: set[str] = set()
-    for u in ctx.units:
-        for n in walk(u.src.root):
-            if n.type == "trait_item":
-                out.add(text(n.child_by_field_name("name")))
+    for u in ctx.crate_files:  # the crate's own traits, wherever they are defined
+        if b"trait" not in u.src.data:
+            continue
+        for n in walk_types(u.src.root, ("trait_item",)):
+            out.add(text(n.child_by_field_name("name")))
     return out
 
 
@@ -130,13 +131,12 @@ def _rewrite_return(ctx: StepContext, unit: RustUnit, ret: Node) -> bool:
     return changed
 
 
-def _anyhow_returning_fns(ctx: StepContext) -> set[str]:
+def _anyhow_returning_fns(ctx: StepContext, traits: set[str]) -> set[str]:
     """Names of the crate's own fns that return `anyhow::Result` and are not host methods we rewrite."""
     out: set[str] = set()
-    traits = _user_traits(ctx)
     for u in ctx.units:
-        for n in walk(u.src.root):
-            if n.type == "function_item" and not _in_host_impl(n, traits):
+        for n in walk_types(u.src.root, ("function_item",)):
+            if not _in_host_impl(n, traits):
                 ret = n.child_by_field_name("return_type")
                 if ret is not None and _returns(ctx, u, ret, ANYHOW_RESULT):
                     out.add(text(n.child_by_field_name("name")))
@@ -188,15 +188,16 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     if body is None:
         return
     for n in walk(body):
-        if _nested(n, body):
+        if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
             continue
-        if n.type == "field_expression" and text(n.child_by_field_name("field")) in ("context", "with_context"):
-            recv = n.child_by_field_name("value")
-            if _wasmtime_call(ctx, unit, recv) and n.parent is not None and n.parent.type == "call_expression":
-                ctx.insert(unit, recv.end_byte, TO_ANYHOW)
-                ctx.report(unit, n, f"added `{TO_ANYHOW}` before `.{text(n.child_by_field_name('field'))}(..)`: "
-                           "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
-                           "extend", "review")
+        if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites
+            continue
+        recv = n.child_by_field_name("value")
+        if _wasmtime_call(ctx, unit, recv) and n.parent is not None and n.parent.type == "call_expression":
+            ctx.insert(unit, recv.end_byte, TO_ANYHOW)
+            ctx.report(unit, n, f"added `{TO_ANYHOW}` before `.{text(n.child_by_field_name('field'))}(..)`: "
+                       "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
+                       "extend", "review")
     tail = body.named_children[-1] if body.named_children else None
     if tail is not None and tail.type != "expression_statement" and _wasmtime_call(ctx, unit, tail):
         ctx.replace(unit, tail, f"Ok({text(tail)}?)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
 
 from ._families import WASMTIME
@@ -31,9 +31,7 @@ def apply(ctx: StepContext) -> None:
         for n in walk(unit.src.root):
             if n.type == "call_expression" and _is_builder_new(ctx, unit, n):
                 _chain(ctx, unit, n)
-        for call in walk(unit.src.root):
-            if call.type != "call_expression":
-                continue
+        for call in walk_types(unit.src.root, ("call_expression",)):
             fn = call.child_by_field_name("function")
             if fn is not None and fn.type in ("scoped_identifier", "identifier") \
                     and ctx.resolves_to(unit, fn, LINKER_FNS):

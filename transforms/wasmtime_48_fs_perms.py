@@ -86,7 +86,7 @@ STEP = Step(
     summary="Rewrite `preopened_dir(host, guest, DirPerms::X, FilePerms::Y)` to "
             "`preopened_dir(host, guest, FsPerms::ReadOnly|ReadWrite)` when the pair maps exactly; report the rest.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/14010",
-    prefilter=(b"DirPerms", b"FilePerms"),
+    prefilter=(b"DirPerms", b"FilePerms", b"preopened_dir"),  # the engine shows the step no other file
     apply=apply,
     moves={"wasmtime_wasi::DirPerms": None, "wasmtime_wasi::FilePerms": None},
     removed_hints={

@@ -52,7 +52,7 @@ STEP = Step(
     summary="Rewrite `wasmtime_wasi_http::p2::{WasiHttpView, WasiHttpCtxView, WasiHttpHooks, default_hooks, WasiHttp}` "
             "to the crate root and rename the p2-only hook methods to `p2_outgoing_body_*`.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/13810",
-    prefilter=(b"wasmtime_wasi_http",),
+    prefilter=(b"wasmtime_wasi_http", b"outgoing_body_"),
     apply=apply,
     moves={
         _P2 + "WasiHttpView": _ROOT + "WasiHttpView",

@@ -40,7 +40,7 @@ STEP = Step(
     summary="Rename `GuestTaskId` to `TaskGroupId` and `.task()` to `.group()` where task ids are used; report "
             "`async_call_stack` and hand-written `AccessorTask` impls.",
     upstream="https://github.com/bytecodealliance/wasmtime/blob/v50.0.1/crates/wasmtime/src/runtime/component/concurrent/task_group_hook.rs",
-    prefilter=(b"GuestTaskId", b"async_call_stack", b"AccessorTask"),
+    prefilter=(b"GuestTaskId", b"TaskGroupId", b"async_call_stack", b"AccessorTask"),
     apply=apply,
     moves={"wasmtime::component::GuestTaskId": "wasmtime::component::TaskGroupId"},
 )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for n in walk(unit.src.root):
-            if n.type != "call_expression":
-                continue
+        for n in walk_types(unit.src.root, ("call_expression",)):
             fn = n.child_by_field_name("function")
             if fn is None or fn.type != "field_expression":
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wasm_codemod.rust.guest import generate_calls
 from wasm_codemod.rust.macro_options import remove_entry
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 
@@ -26,8 +26,8 @@ def apply(ctx: StepContext) -> None:
         return
     # B61.2: exported resources are no longer chainable; their trait methods return `()` again
     for unit in ctx.units:
-        for fn in walk(unit.src.root):
-            if fn.type != "function_item" or fn.parent is None or fn.parent.parent is None:
+        for fn in walk_types(unit.src.root, ("function_item",)):
+            if fn.parent is None or fn.parent.parent is None:
                 continue
             impl = fn.parent.parent
             trait = impl.child_by_field_name("trait") if impl.type == "impl_item" else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wasm_codemod.rust.guest import WitFunc, generate_calls
 from wasm_codemod.rust.macro_options import remove_entry
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._guest import rust_string
@@ -45,8 +45,8 @@ def _make_sync(ctx: StepContext, funcs: list[tuple[str, WitFunc]], where) -> lis
         name = _rust_name(f)
         found = False
         for unit in ctx.units:
-            for fn in walk(unit.src.root):
-                if fn.type != "function_item" or fn.parent is None or fn.parent.type != "declaration_list":
+            for fn in walk_types(unit.src.root, ("function_item",)):
+                if fn.parent is None or fn.parent.type != "declaration_list":
                     continue
                 impl = fn.parent.parent
                 if impl is None or impl.type != "impl_item" or impl.child_by_field_name("trait") is None:

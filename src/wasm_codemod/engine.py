@@ -9,6 +9,7 @@ every path through the composed moves of all planned steps, so moves that cancel
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from collections.abc import Callable
@@ -307,6 +308,8 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) 
             macros |= s.path_macros
             hints.update(s.removed_hints)
         for u in list(live):
+            if not ALL_FILES and not chain_all.may_touch(u.src.data):
+                continue  # no path here can be one the chain moves: the file is not parsed for it
             try:
                 _rewrite_unit_paths(u, plan, chain_all, macros, hints, follow_ups, touched)
             except Exception as exc:
@@ -318,6 +321,19 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) 
     return RustResult(follow_ups, touched, required)
 
 
+# Set WASM_CODEMOD_ALL_FILES=1 to show every step every loaded file (the check that the per-step
+# prefilters drop no edit: tests/test_step_prefilter.py compares both modes byte for byte).
+ALL_FILES = os.environ.get("WASM_CODEMOD_ALL_FILES", "") not in ("", "0")
+
+
+def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
+    """The files ``step`` can act on: those whose current text holds one of its tokens (the step's
+    ``prefilter``). The others are never shown to it, so a file no step needs is never parsed."""
+    if ALL_FILES or not step.prefilter:
+        return units
+    return [u for u in units if any(t in u.src.data for t in step.prefilter)]
+
+
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],
               at_target: Callable[[str], str],
               give_up: Callable[[RustUnit, str, BaseException], None]) -> StepContext | None:
@@ -325,7 +341,8 @@ def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, o
     those as they were, and run it again over the others (None: it cannot run at all)."""
 
     def attempt(units: list[RustUnit]) -> StepContext:
-        ctx = StepContext(step, units, plan.current, plan.target, options, path_at_target=at_target)
+        ctx = StepContext(step, step_units(step, units), plan.current, plan.target, options,
+                          path_at_target=at_target, crate_files=units)
         try:
             assert step.apply is not None
             step.apply(ctx)

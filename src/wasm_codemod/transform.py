@@ -8,7 +8,7 @@ parsed files and an edit API; it never touches the file system.
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -126,6 +126,24 @@ def crate_dir(unit: RustUnit) -> pathlib.Path | None:
     return None
 
 
+class CrateRoots:
+    """A crate's file trees as a lazy sequence: iterating parses every file; ``mentioning(name)``
+    yields only the trees of files whose text holds ``name`` (a definition of ``name`` writes it)."""
+
+    def __init__(self, units: list[RustUnit]) -> None:
+        self._units = units
+
+    def __iter__(self) -> Iterator[Node]:
+        return (u.src.root for u in self._units)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def mentioning(self, name: str) -> Iterator[Node]:
+        token = name.encode()
+        return (u.src.root for u in self._units if token in u.src.data)
+
+
 @dataclass
 class StepContext:
     step: Step
@@ -140,6 +158,19 @@ class StepContext:
     move_overrides: dict[str, str | None] = field(default_factory=dict)
     # crates this crate must now depend on (added to its Cargo.toml at the target line)
     required_crates: set[str] = field(default_factory=set)
+    # every loaded file of the crate (``units`` holds only those with the step's own tokens): for
+    # crate-wide facts (impls, methods the user defines, type definitions); None: ``units``
+    crate_files: list[RustUnit] | None = None
+
+    def __post_init__(self) -> None:
+        if self.crate_files is None:
+            self.crate_files = self.units
+
+    def crate_roots(self) -> CrateRoots:
+        """The trees of every loaded file of the crate, for crate-wide lookups (`defined_methods`,
+        `receiver_decision`); parsed lazily, and a lookup by name parses only files that mention it."""
+        assert self.crate_files is not None
+        return CrateRoots(self.crate_files)
 
     def override_move(self, old: str, new: str | None) -> None:
         """For this crate, carry ``old`` to ``new`` instead of what the step's `moves` table says."""
@@ -219,18 +250,26 @@ class StepContext:
         from .rust.impls import find_impls
 
         out: list[ImplBlock] = []
-        for u in self.units:
-            out.extend(find_impls(u, u.names, u.src.root, traits))
+        # an impl of a trait names it (or imports it) in its file: only those files are parsed
+        names = {t[-1].encode() for t in traits}
+        assert self.crate_files is not None
+        for u in self.crate_files:
+            if any(n in u.src.data for n in names):
+                out.extend(find_impls(u, u.names, u.src.root, traits))
         return out
 
     def macro_calls(self, names: set[str]) -> list[tuple[RustUnit, Node]]:
         """Invocations of macros whose last path segment is in ``names`` (e.g. {"bindgen"})."""
-        from .rust.parse import macro_name, walk
+        from .rust.parse import macro_name, walk_types
 
         out = []
-        for u in self.units:
-            for n in walk(u.src.root):
-                if n.type == "macro_invocation" and macro_name(n) in names:
+        tokens = [n.encode() for n in names]
+        assert self.crate_files is not None
+        for u in self.crate_files:
+            if not any(t in u.src.data for t in tokens):
+                continue  # the macro's name is written where it is invoked
+            for n in walk_types(u.src.root, ("macro_invocation",)):
+                if macro_name(n) in names:
                     out.append((u, n))
         return out
 

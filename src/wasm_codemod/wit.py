@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .source import EditSet
 
@@ -40,6 +41,13 @@ class WitError(ValueError):
 
 
 def tokenize(data: bytes) -> list[Token]:
+    """The tokens of ``data``; a file is lexed once per content in a run (every WIT step and the
+    bindgen! world lookups ask again), callers get their own list."""
+    return list(_tokenize(data))
+
+
+@lru_cache(maxsize=512)
+def _tokenize(data: bytes) -> tuple[Token, ...]:
     out: list[Token] = []
     pos = 0
     while pos < len(data):
@@ -50,7 +58,7 @@ def tokenize(data: bytes) -> list[Token]:
         if kind != "ws":
             out.append(Token(kind, m.group().decode("utf-8", "replace"), m.start(), m.end()))
         pos = m.end()
-    return out
+    return tuple(out)
 
 
 def significant(tokens: list[Token]) -> list[Token]:

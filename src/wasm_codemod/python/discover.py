@@ -55,7 +55,8 @@ def discover_python(roots: list[Path]) -> list[PyProject]:
             d = Path(dirpath)
             dirnames[:] = sorted(n for n in dirnames if n not in PY_SKIP_DIRS and not n.startswith(".")
                                  and not (d / n).is_symlink() and not (d / n / "pyvenv.cfg").exists())
-            files = sorted(f for f in filenames if not (d / f).is_symlink())
+            # .rs files are none of a Python project's kinds: no stat for them (most of a Rust tree)
+            files = sorted(f for f in filenames if not f.endswith(".rs") and not (d / f).is_symlink())
             if _is_project_dir(d, files, dirnames) and d not in projects:
                 projects[d] = PyProject(d)
             for f in files:
@@ -70,6 +71,8 @@ def discover_python(roots: list[Path]) -> list[PyProject]:
                     loose.append((p, "wit"))
                 elif f in BUILD_NAMES or p.suffix in BUILD_SUFFIXES:
                     loose.append((p, "build"))
+    if not projects:
+        return []  # a Rust-only tree: nothing to attach its loose files to
     for p, kind in loose:
         owner = next((projects[d] for d in p.parents if d in projects), None)
         if owner is None:

@@ -7,13 +7,13 @@ Syntax only: a receiver's type is known when the enclosing fn declares it (param
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from .names import NameTable, Path, path_of
-from .parse import ancestors, text, walk
+from .parse import ancestors, text, walk, walk_types
 
 COMMENTS = ("line_comment", "block_comment")
 FN_TYPES = ("function_item", "closure_expression")
@@ -33,9 +33,7 @@ class MethodCall:
 
 def method_calls(root: Node, names: set[str] | frozenset[str]) -> Iterator[MethodCall]:
     """Every `recv.name(args)` (also `recv.name::<T>(args)`) with ``name`` in ``names``."""
-    for n in walk(root):
-        if n.type != "call_expression":
-            continue
+    for n in walk_types(root, ("call_expression",)):
         fn = n.child_by_field_name("function")
         if fn is not None and fn.type == "generic_function":
             fn = fn.child_by_field_name("function")
@@ -270,7 +268,7 @@ def receiver_type(names: NameTable, recv: Node) -> Path | None:
     return None
 
 
-def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str, roots: list[Node]) -> str:
+def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str, roots: Iterable[Node]) -> str:
     """"edit", "report" or "skip" for a method-name step: edit when the receiver is one of ``ours``;
     skip when it is declared as something else; when the syntax cannot tell, edit only if the crate
     defines no method of that name itself (else it may be the project's own type: report)."""
@@ -282,20 +280,20 @@ def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str
     return "report" if defined_methods(roots, method) else "edit"
 
 
-def defined_methods(roots: list[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
+def defined_methods(roots: Iterable[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
     """Some fn named ``name`` is defined in these files (a user method that may shadow the API's),
     outside the impl blocks whose node ids are in ``skip_impls``."""
-    for root in roots:
-        for n in walk(root):
-            if n.type in ("function_item", "function_signature_item"):
-                nm = n.child_by_field_name("name")
-                if nm is None or text(nm) != name:
-                    continue
-                p = n.parent
-                while p is not None and p.type != "impl_item":
-                    p = p.parent
-                if p is None or p.id not in skip_impls:
-                    return True
+    mentioning = getattr(roots, "mentioning", None)  # transform.CrateRoots: only files that name it
+    for root in (mentioning(name) if mentioning is not None else roots):
+        for n in walk_types(root, ("function_item", "function_signature_item")):
+            nm = n.child_by_field_name("name")
+            if nm is None or text(nm) != name:
+                continue
+            p = n.parent
+            while p is not None and p.type != "impl_item":
+                p = p.parent
+            if p is None or p.id not in skip_impls:
+                return True
     return False
 
 

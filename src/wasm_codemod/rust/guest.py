@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -262,33 +263,50 @@ def uses_items(manifest: Path | None, items: set[tuple[str, ...]],
     Paths are resolved through `use` imports (aliases and groups included); use declarations
     themselves are not counted, only the places the item is named in code.
     """
+    hits = []
+    wanted = frozenset(items)
+    for f in rust_files(manifest):
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        for line, item in _file_uses(str(f), st.st_mtime_ns, st.st_size, wanted, token):
+            hits.append((f, line, item))
+    return hits
+
+
+@lru_cache(maxsize=1024)
+def _file_uses(path: str, _mtime: int, _size: int, items: frozenset[tuple[str, ...]],
+               token: bytes) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """One file's hits for `uses_items`, read and parsed once per file state and run (each member
+    crate of a workspace and each guest step asks again)."""
     from .names import NameTable, path_of
     from .parse import parse_rust
 
+    data = Path(path).read_bytes()
+    if token not in data:
+        return ()
+    root = parse_rust(data).root_node
+    names = NameTable(root)
+    wanted = set(items)
     hits = []
-    for f in rust_files(manifest):
-        data = f.read_bytes()
-        if token not in data:
+    for n in walk(root):
+        if n.type not in ("scoped_identifier", "identifier"):
             continue
-        root = parse_rust(data).root_node
-        names = NameTable(root)
-        for n in walk(root):
-            if n.type not in ("scoped_identifier", "identifier"):
-                continue
-            if n.parent is not None and n.parent.type in ("scoped_identifier", "use_declaration", "use_list",
-                                                          "scoped_use_list", "use_as_clause"):
-                continue
-            if _inside_use(n):
-                continue
-            segs = path_of(n)
-            if segs is None:
-                continue
-            full = names.resolve(segs, n, items)
-            for item in items:
-                if full[:len(item)] == item:
-                    hits.append((f, n.start_point[0] + 1, item))
-                    break
-    return hits
+        if n.parent is not None and n.parent.type in ("scoped_identifier", "use_declaration", "use_list",
+                                                      "scoped_use_list", "use_as_clause"):
+            continue
+        if _inside_use(n):
+            continue
+        segs = path_of(n)
+        if segs is None:
+            continue
+        full = names.resolve(segs, n, wanted)
+        for item in items:
+            if full[:len(item)] == item:
+                hits.append((n.start_point[0] + 1, item))
+                break
+    return tuple(hits)
 
 
 def _inside_use(n: Node) -> bool:

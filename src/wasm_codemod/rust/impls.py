@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .names import NameTable, Path, path_of
-from .parse import text, walk
+from .parse import text, walk, walk_types
 
 
 @dataclass
@@ -61,11 +61,10 @@ def type_definitions(units: list) -> dict[str, set[str]]:
     """Type name -> paths of the files (units with ``.path`` and ``.src.root``) that define it."""
     out: dict[str, set[str]] = {}
     for u in units:
-        for n in walk(u.src.root):
-            if n.type in TYPE_DEF_TYPES:
-                name = n.child_by_field_name("name")
-                if name is not None:
-                    out.setdefault(text(name), set()).add(u.path)
+        for n in walk_types(u.src.root, TYPE_DEF_TYPES):
+            name = n.child_by_field_name("name")
+            if name is not None:
+                out.setdefault(text(name), set()).add(u.path)
     return out
 
 
@@ -89,9 +88,7 @@ def trait_path_node(impl: Node) -> Node | None:
 def find_impls(unit: object, names: NameTable, root: Node, traits: set[Path]) -> list[ImplBlock]:
     """Every impl in ``root`` (also inside fn bodies and modules) whose trait resolves into ``traits``."""
     out: list[ImplBlock] = []
-    for n in walk(root):
-        if n.type != "impl_item":
-            continue
+    for n in walk_types(root, ("impl_item",)):
         tnode = trait_path_node(n)
         ty = n.child_by_field_name("type")
         body = n.child_by_field_name("body")

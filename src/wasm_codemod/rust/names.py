@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from .parse import text, walk
+from .parse import text, walk_types
 
 Path = tuple[str, ...]
 
@@ -25,6 +25,7 @@ ITEM_DEF_TYPES = {
     "mod_item": "name",
     "union_item": "name",
 }
+_TABLE_TYPES = ("use_declaration", *ITEM_DEF_TYPES)  # what NameTable reads of a file
 
 
 @dataclass
@@ -131,7 +132,7 @@ class NameTable:
         self.decls: list[Node] = []
         self._decl_leaves: dict[int, list[UseLeaf]] | None = None
         self._in_scope: dict[int, list[UseLeaf]] | None = None
-        for n in walk(root):
+        for n in walk_types(root, _TABLE_TYPES):
             if n.type == "use_declaration":
                 self.decls.append(n)
                 scope = self._scope_for(n)

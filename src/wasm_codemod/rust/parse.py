@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import tree_sitter_rust
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +41,10 @@ def count_errors(node: Node) -> int:
 # Pre-order node lists of whole files, kept while their SourceFile lives (see pin_root): steps
 # walk the same file many times, and the second walk is a list iteration.
 _ROOTS: dict[int, tuple[Node, list[Node] | None]] = {}
+# The same files' nodes by type, for the types steps ask for (impls, calls, macro invocations,
+# use declarations, items): found by a tree-sitter query, which runs in C, instead of a Python
+# walk over every node. An edited file is a new SourceFile, hence a new root and a new index.
+_BY_TYPE: dict[int, dict[str, list[Node]]] = {}
 
 
 def pin_root(root: Node) -> None:
@@ -50,18 +54,64 @@ def pin_root(root: Node) -> None:
 
 def unpin_root(key: int) -> None:
     _ROOTS.pop(key, None)
+    _BY_TYPE.pop(key, None)
+
+
+def _pinned_nodes(node: Node) -> list[Node] | None:
+    entry = _ROOTS.get(id(node))
+    if entry is None or entry[0] is not node:
+        return None
+    nodes = entry[1]
+    if nodes is None:
+        nodes = list(_cursor_walk(node))
+        _ROOTS[id(node)] = (node, nodes)
+    return nodes
+
+
+# the item and expression types the helpers and steps ask for most (paths and identifiers are
+# many and asked for by fewer: those get a query of their own)
+INDEXED = tuple(sorted({
+    "call_expression", "impl_item", "macro_invocation", "trait_item", "match_expression", "type_arguments",
+    "function_item", "closure_expression", "function_signature_item", "struct_item", "enum_item", "union_item",
+    "type_item", "use_declaration", "mod_item", "const_item", "static_item"}))
+
+
+@lru_cache(maxsize=64)
+def _type_query(types: tuple[str, ...]) -> Query:
+    return Query(rust_language(), " ".join(f"({t}) @{t}" for t in types))
+
+
+def _preorder(n: Node) -> tuple[int, int]:
+    # an ancestor starts no later and ends no earlier than its descendants: (start, -end) is pre-order
+    return (n.start_byte, -n.end_byte)
+
+
+def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -> Iterator[Node]:
+    """The nodes of ``types`` under ``node`` (itself included), in pre-order: ``walk`` filtered by
+    type, read from the file's index when ``node`` is a whole file's root."""
+    entry = _ROOTS.get(id(node))
+    if entry is None or entry[0] is not node:
+        return (n for n in _cursor_walk(node) if n.type in types)
+    index = _BY_TYPE.setdefault(id(node), {})
+    missing = tuple(sorted(t for t in types if t not in index))
+    if missing and not index and all(t in INDEXED for t in missing):
+        missing = INDEXED  # the first question about a file: one query for every common type at once
+    if missing:
+        found = QueryCursor(_type_query(missing)).captures(node)
+        for t in missing:
+            index[t] = sorted(found.get(t, []), key=_preorder)
+    lists = [index[t] for t in types if index[t]]
+    if not lists:
+        return iter(())
+    if len(lists) == 1:
+        return iter(lists[0])
+    return iter(sorted((n for lst in lists for n in lst), key=_preorder))
 
 
 def walk(node: Node) -> Iterator[Node]:
     """Pre-order walk of named and anonymous nodes."""
-    entry = _ROOTS.get(id(node))
-    if entry is not None and entry[0] is node:
-        nodes = entry[1]
-        if nodes is None:
-            nodes = list(_cursor_walk(node))
-            _ROOTS[id(node)] = (node, nodes)
-        return iter(nodes)
-    return _cursor_walk(node)
+    nodes = _pinned_nodes(node)
+    return iter(nodes) if nodes is not None else _cursor_walk(node)
 
 
 def _cursor_walk(node: Node) -> Iterator[Node]:

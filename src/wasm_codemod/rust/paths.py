@@ -16,7 +16,7 @@ from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
 from .names import NameTable, Path, UseLeaf, path_of
-from .parse import macro_name, text, walk
+from .parse import macro_name, text, walk, walk_types
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Mapped:
 class MoveChain:
     stages: list[Stage]
     _cache: dict[Path, Mapped] = field(default_factory=dict)
+    _tokens: dict[bytes, set[bytes]] | None = None
 
     @classmethod
     def of(cls, stages: Iterable[tuple[str, dict[str, str | None]]]) -> MoveChain:
@@ -57,6 +58,17 @@ class MoveChain:
     @property
     def roots(self) -> set[str]:
         return {k[0] for s in self.stages for k in s.moves}
+
+    def may_touch(self, data: bytes) -> bool:
+        """Can a file with this text hold a path the chain moves? Such a path resolves to a key's crate
+        root (written in the path itself or in the `use` that imports it) and names the key's last
+        segment (in the path, in the `use`, or as the glob's module). False: no need to parse it."""
+        if self._tokens is None:
+            self._tokens = {}
+            for s in self.stages:
+                for k in s.moves:
+                    self._tokens.setdefault(k[0].encode(), set()).add(k[-1].encode())
+        return any(root in data and any(t in data for t in toks) for root, toks in self._tokens.items())
 
     def known_items(self) -> set[Path]:
         known: set[Path] = set()
@@ -382,10 +394,8 @@ class _Rewriter:
 
     # -- qualified paths in code -----------------------------------------------------
     def _code_paths(self) -> None:
-        for node in walk(self.src.root):
+        for node in walk_types(self.src.root, ("macro_invocation", "scoped_identifier", "scoped_type_identifier")):
             t = node.type
-            if t == "use_declaration":
-                continue
             if t == "macro_invocation":
                 self._macro(node)
                 continue
