@@ -7,10 +7,12 @@ the swap is applied simultaneously: a `Pollable` written for 29 never turns into
 
 from __future__ import annotations
 
+import re
+
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import walk
 from wasm_codemod.rust.paths import MoveChain, rewrite_paths
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import paths
 
@@ -37,6 +39,24 @@ NEW_TRAITS = paths(*(f"wasmtime_wasi::{p}{n}" for p in ("", "p2::")
                      for n in ("Pollable", "InputStream", "OutputStream")))
 
 
+# an intra-doc link to a simple name: [`HostOutputStream`]
+DOC_LINK = re.compile(rb"\[`([A-Za-z_][A-Za-z0-9_]*)`\]")
+
+
+def _doc_links(ctx: StepContext, unit: RustUnit) -> None:
+    """Doc links name the old items through the file's imports: they follow the rename (rustdoc
+    warns on a dangling link, and a link to the old name would now point at the other item)."""
+    for n in walk(unit.src.root):
+        if n.type != "doc_comment":
+            continue
+        for m in DOC_LINK.finditer(unit.src.data, n.start_byte, n.end_byte):
+            name = m.group(1).decode()
+            full = unit.names.lookup(name, n)
+            new = MOVES.get("::".join(full)) if full else None
+            if new:
+                ctx.replace(unit, (m.start(1), m.end(1)), new.rsplit("::", 1)[-1])
+
+
 def _uses(ctx: StepContext, wanted: set) -> bool:
     for u in ctx.units:
         for n in walk(u.src.root):
@@ -61,6 +81,7 @@ def apply(ctx: StepContext) -> None:
         for e in pr.edits.edits:
             if not u.edits.try_add(e):
                 ctx.report(u, e.start, "overlapping rewrite skipped; rename the wasi-io names here by hand")
+        _doc_links(ctx, u)
         seen = set()
         for issue in pr.issues:
             line = u.src.line_of(issue.offset)

@@ -13,7 +13,8 @@ use wasmtime_wasi::{
     WasiView,
 };
 
-/// Collects everything the guest writes.
+/// Collects everything the guest writes: a [`OutputStream`] that is also a [`Pollable`],
+/// handed out as a [`DynPollable`] resource; [`Bytes`] and [`NotImported`] are not renamed.
 #[derive(Clone, Default)]
 pub struct CaptureStream {
     buf: Arc<Mutex<Vec<u8>>>,

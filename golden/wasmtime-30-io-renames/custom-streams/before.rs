@@ -6,7 +6,8 @@ use wasmtime_wasi::{
     Subscribe, WasiView,
 };
 
-/// Collects everything the guest writes.
+/// Collects everything the guest writes: a [`HostOutputStream`] that is also a [`Subscribe`],
+/// handed out as a [`Pollable`] resource; [`Bytes`] and [`NotImported`] are not renamed.
 #[derive(Clone, Default)]
 pub struct CaptureStream {
     buf: Arc<Mutex<Vec<u8>>>,
