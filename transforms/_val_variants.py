@@ -82,10 +82,11 @@ def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:
 
 
 def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
-                        enums: dict[tuple[str, ...], str] | None = None) -> None:
+                        enums: dict[tuple[str, ...], str] | None = None, at_end: bool = False) -> None:
     """Report each exhaustive match on an enum of ``added`` (full path -> new variants) that lacks them.
 
     ``enums`` maps every path the enum is reachable by to its key in ``added`` (default: the key's own path).
+    ``at_end``: report at the match's closing brace, where the new arms go, instead of at `match`.
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
     for unit in ctx.units:
@@ -105,6 +106,7 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
             if not missing:
                 continue
             names = ", ".join(f"`{enum}::{v}`" for v in missing)
-            ctx.report(unit, m, f"this `match` on `{full}` has no catch-all "
+            ctx.report(unit, body.end_byte - 1 if at_end and body is not None else m,
+                       f"this `match` on `{full}` has no catch-all "
                        f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
                        f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")

@@ -11,7 +11,7 @@ ADDED = {"wasmtime::Extern": ["Tag"], "wasmtime::ExternType": ["Tag"]}
 
 
 def apply(ctx: StepContext) -> None:
-    report_enum_matches(ctx, ADDED)
+    report_enum_matches(ctx, ADDED, at_end=True)  # at the closing brace: where the arm goes
 
 
 STEP = Step(
