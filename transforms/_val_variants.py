@@ -22,7 +22,29 @@ ENUMS = {
 }
 
 
-def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] = ENUMS) -> str | None:
+def crate_root_globs(units: list[RustUnit]) -> list[tuple[str, ...]]:
+    """Glob imports at the top of the crate root (`pub(crate) use wasmtime::*;` in lib.rs/main.rs):
+    the names a `use crate::*;` elsewhere brings in."""
+    out: list[tuple[str, ...]] = []
+    for u in units:
+        if u.path.endswith(("src/lib.rs", "src/main.rs")) or u.path in ("lib.rs", "main.rs"):
+            out += [lf.path for lf in u.names.leaves_in(u.src.root) if lf.glob]
+    return out
+
+
+def _through_crate_glob(unit: RustUnit, segs: tuple[str, ...], at: Node, crate_globs: list[tuple[str, ...]],
+                        enums: dict[tuple[str, ...], str]) -> tuple[str, ...] | None:
+    """`ExternType` seen through `use crate::*;` and the root's `use wasmtime::*;`."""
+    for sc in unit.names.scopes_at(at):
+        if any(g.path == ("crate",) for g in sc.globs):
+            for cg in crate_globs:
+                if cg + segs in enums:
+                    return cg + segs
+    return None
+
+
+def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] = ENUMS,
+                  crate_globs: list[tuple[str, ...]] | None = None) -> str | None:
     """`Val::U32(x)` / `Type::Bool` / `wasmtime::component::Val::List(..)` -> "Val" / "Type"."""
     for n in walk(pat):
         target = None
@@ -38,6 +60,8 @@ def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] =
         if segs is None:
             continue
         full = unit.names.resolve(segs, head, set(enums))
+        if full == segs and crate_globs:
+            full = _through_crate_glob(unit, segs, head, crate_globs, enums) or full
         if full in enums:
             return enums[full]
     return None
@@ -89,13 +113,15 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
     ``at_end``: report at the match's closing brace, where the new arms go, instead of at `match`.
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
+    crate_globs = crate_root_globs(ctx.units)
     for unit in ctx.units:
         for m in walk_types(unit.src.root, ("match_expression",)):
             body = m.child_by_field_name("body")
             arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
             if not arms or any(_is_catch_all(a) for a in arms):
                 continue
-            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums) for a in arms
+            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums, crate_globs)
+                                 for a in arms
                                  if a.child_by_field_name("pattern") is not None) if k}
             if len(kinds) != 1:
                 continue
