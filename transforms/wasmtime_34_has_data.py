@@ -13,7 +13,14 @@ NOT_GENERATED = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "was
                  "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_tls", "wasmtime")
 
 
+VALUE_HINT = ("from wasmtime 34 {what} where the function is passed as a value: write "
+              "`{p}::add_to_linker::<_, D>` with "
+              "`D = wasmtime::component::HasSelf<H>` when the getter returns `&mut H`, or a "
+              "`struct D; impl HasData for D {{ type Data<'a> = ...; }}` naming what the getter returns")
+
+
 def apply(ctx: StepContext) -> None:
+    _report_values(ctx)
     if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
     own = _handwritten_owners(ctx.units)
@@ -36,6 +43,45 @@ def apply(ctx: StepContext) -> None:
                 if qualifier is not None and text(qualifier).split("::")[-1] in own:
                     continue  # the project's own `fn add_to_linker` (beside a bindgen!, not made by it)
                 _rewrite(ctx, unit, call, name)
+
+
+def _report_values(ctx: StepContext) -> None:
+    """`ctx.link(bindings::x::add_to_linker)`: the generated fn handed over as a value (the bindings may
+    live in another crate of the workspace, so no `bindgen!` is required here)."""
+    own = _handwritten_owners(ctx.crate_files or ctx.units)
+    for unit in ctx.units:
+        if b"add_to_linker" not in unit.src.data:
+            continue
+        for n in walk_types(unit.src.root, ("scoped_identifier",)):
+            if n.parent is None:
+                continue
+            name, qualifier = n.child_by_field_name("name"), n.child_by_field_name("path")
+            if name is None or qualifier is None or text(name) not in ("add_to_linker", "add_to_linker_get_host"):
+                continue
+            parent = n.parent
+            if parent.type == "call_expression" and parent.child_by_field_name("function") == n:
+                continue  # a call: handled below
+            if parent.type in ("scoped_identifier", "generic_function") or _in_use(n):
+                continue  # `::<..>` already given, or part of a longer path / an import
+            if text(name) == "add_to_linker" and (_is_library_call(ctx, unit, n)
+                                                 or text(qualifier).split("::")[-1] in own):
+                continue
+            what = ("`add_to_linker_get_host` is gone and `add_to_linker` takes a type parameter `D: HasData` "
+                    "that cannot be inferred" if text(name) == "add_to_linker_get_host" else
+                    "a generated `add_to_linker` takes a second type parameter `D: HasData` that cannot be "
+                    "inferred")
+            ctx.report(unit, n, VALUE_HINT.format(what=what, p=text(qualifier)))
+
+
+def _in_use(n: Node) -> bool:
+    p = n.parent
+    while p is not None:
+        if p.type == "use_declaration":
+            return True
+        if p.type in ("function_item", "block", "source_file"):
+            return False
+        p = p.parent
+    return False
 
 
 def _handwritten_owners(units: list[RustUnit]) -> set[str]:
