@@ -261,3 +261,38 @@ def test_internal_error_exit_code_and_json(tmp_path: Path, monkeypatch):
     assert rep["totals"]["internal_errors"] >= 1
     assert any(f["step"] == "internal-error" and "path pass broke" in f["message"] for f in rep["follow_ups"])
     assert rep["totals"]["files_changed"] >= 1  # the manifest and the other files still go ahead
+
+
+def _workspace_with_bindings_crate(tmp_path: Path) -> Path:
+    """`runtime` depends on wasmtime; `host` reaches it only through `runtime` (a path dependency
+    declared in the workspace), `tool` only through `host`; `docs` depends on nothing of ours."""
+    return make_repo(tmp_path / "ws", {
+        "Cargo.toml": '[workspace]\nmembers = ["runtime", "host", "tool", "docs"]\n\n'
+                      '[workspace.dependencies]\nruntime = { path = "runtime" }\n',
+        "runtime/Cargo.toml": '[package]\nname = "runtime"\nversion = "0.1.0"\n\n[dependencies]\nwasmtime = "33"\n',
+        "runtime/src/lib.rs": 'pub use wasmtime;\npub mod bindings {}\n',
+        "host/Cargo.toml": '[package]\nname = "host"\nversion = "0.1.0"\n\n[dependencies]\nruntime.workspace = true\n',
+        "host/src/lib.rs": "pub fn setup(reg: &mut Registry) {\n"
+                           "    reg.link(runtime::bindings::logging::add_to_linker);\n}\n",
+        "tool/Cargo.toml": '[package]\nname = "tool"\nversion = "0.1.0"\n\n[dependencies]\n'
+                           'host = { path = "../host" }\n',
+        "tool/src/lib.rs": "pub fn go(reg: &mut Registry) {\n    reg.link(host::gen::add_to_linker);\n}\n",
+        "docs/Cargo.toml": '[package]\nname = "docs"\nversion = "0.1.0"\n',
+        "docs/src/lib.rs": "pub fn go(reg: &mut Registry) {\n    reg.link(gen::add_to_linker);\n}\n",
+    })
+
+
+def test_crates_reaching_wasmtime_through_a_path_dependency_are_upgraded_at_its_line(tmp_path: Path):
+    repo = _workspace_with_bindings_crate(tmp_path)
+    result = plan_run([repo], RunOptions(targets={"wasmtime": "34"}), base=repo)
+    by_name = {o.crate.name: o for o in result.crates}
+    for name in ("host", "tool"):
+        det = by_name[name].detected["wasmtime"]
+        assert (det.line, det.source) == ("33", "path-dependency"), name
+        assert [(p.current, p.target) for p in by_name[name].plans] == [("33", "34")]
+        # the generated add_to_linker passed as a value is reported in the crate that passes it
+        assert any(f.step == "wasmtime-34-has-data" and f.line == 2 for f in by_name[name].follow_ups), name
+    assert by_name["docs"].detected == {} and by_name["docs"].plans == []
+    assert by_name["runtime"].detected["wasmtime"].source in ("Cargo.toml", "Cargo.lock")
+    # nothing to bump in the manifests that never named wasmtime
+    assert not [c for c in result.changes if c.path.name == "Cargo.toml" and c.path.parent.name != "runtime"]

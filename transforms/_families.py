@@ -71,6 +71,8 @@ WASMTIME = Family(
     published={name: tuple(str(m) for m in majors) for name, majors in LOCKSTEP.items()},
     # the newest line whose whole chain of steps is written and compile-checked
     default_target=VERIFIED_THROUGH,
+    # workspace crates that reach wasmtime through another crate's re-exports or generated bindings
+    follows_path_deps=True,
 )
 
 # Guests: wit-bindgen (and wit-bindgen-rt, folded into wit-bindgen at 0.45).

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import tomlkit
 
+from .cargo import iter_deps
 from .discover import BOM, Crate, Discovery, discover
 from .engine import (
     MAX_RUST_FILE,
@@ -129,6 +130,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     def rel(p: Path) -> str:
         return display_path(p, base)
 
+    by_dir = {c.dir.resolve(): c for c in disc.crates}
     for i, crate in enumerate(disc.crates):
         if on_crate is not None:
             on_crate(i, len(disc.crates), crate.name)
@@ -141,7 +143,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             if family.ecosystem != "cargo":
                 continue  # Python families: plan_python below
             try:
-                decision = _decide(crate, family, target, opts, registry, rel)
+                decision = _decide(crate, family, target, opts, registry, rel, by_dir)
                 if isinstance(decision, Skip):
                     skipped.append(decision)
                     continue
@@ -290,10 +292,58 @@ def _mentions(path: Path, names: tuple[str, ...]) -> bool:
     return any(n.encode() in data for n in names)
 
 
+def _path_deps(crate: Crate, by_dir: dict[Path, Crate]) -> list[Crate]:
+    """The crates of this run that ``crate`` depends on by `path` (directly or through
+    `workspace = true` entries of its workspace root)."""
+    ws: dict[str, object] = {}
+    if crate.workspace_root is not None:
+        ws = {d.key: d.item for d in iter_deps(crate.workspace_root.doc) if d.table == "workspace.dependencies"}
+    out: list[Crate] = []
+    for d in iter_deps(crate.manifest.doc):
+        if d.table.startswith("workspace."):
+            continue
+        item, base = d.item, crate.dir
+        if _is_table(item) and item.get("workspace") and d.key in ws and crate.workspace_root is not None:
+            item, base = ws[d.key], crate.workspace_root.path.parent
+        if _is_table(item) and "path" in item:
+            dep = by_dir.get((base / str(item["path"])).resolve())
+            if dep is not None and dep is not crate:
+                out.append(dep)
+    return out
+
+
+def _is_table(item: object) -> bool:
+    from tomlkit.items import InlineTable, Table
+
+    return isinstance(item, (dict, InlineTable, Table))
+
+
+def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate]) -> Detected | None:
+    """A crate that names no crate of the family but depends by path on one of this run that does
+    (a workspace's `host` crate using `runtime`'s re-exports): it builds against that crate's line, and
+    its sources call the family's API through it (generated bindings, re-exported types)."""
+    seen = {crate.dir}
+    todo = _path_deps(crate, by_dir)
+    while todo:
+        dep = todo.pop(0)
+        if dep.dir in seen:
+            continue
+        seen.add(dep.dir)
+        found = detect(dep, family)
+        if isinstance(found, Detected):
+            return Detected(family.name, found.line, "path-dependency", found.exact, None)
+        if found is None:
+            todo.extend(_path_deps(dep, by_dir))
+    return None
+
+
 def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
-            rel: Callable[[Path], str]) -> tuple[Detected, Plan] | Skip | None:
+            rel: Callable[[Path], str], by_dir: dict[Path, Crate] | None = None
+            ) -> tuple[Detected, Plan] | Skip | None:
     """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
     found = detect(crate, family)
+    if found is None and family.follows_path_deps and by_dir is not None:
+        found = _inherited(crate, family, by_dir)
     if found is None:
         return None
     where = rel(crate.manifest.path)

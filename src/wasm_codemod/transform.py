@@ -322,6 +322,9 @@ class Family:
     default_target: str | None = None
     # "cargo": crates in Cargo.toml, Rust sources; "pypi": Python projects (wasm_codemod.python)
     ecosystem: str = "cargo"
+    # a crate without a dependency on the family that depends by path on a crate of the run that has
+    # one is upgraded at that crate's line (its sources use the family through it)
+    follows_path_deps: bool = False
 
     def known_lines(self) -> list[str]:
         return sorted(self.releases, key=line_key)
