@@ -15,12 +15,17 @@ from wasm_codemod.rust.parse import path_segments, text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 DATA_TYPES = {("wasmtime", "Store"), ("wasmtime", "Linker"), ("wasmtime", "component", "Linker"),
-              ("wasmtime", "component", "LinkerInstance")}
+              ("wasmtime", "component", "LinkerInstance"), ("wasmtime", "component", "InstancePre"),
+              ("wasmtime", "Caller"), ("wasmtime", "StoreContextMut"), ("wasmtime", "StoreContext")}
+# generic types of these names that are not wasmtime's are the project's wrappers over store data
+# (`spin_core::Engine<T>` holding a `Linker<T>`, an `InstancePre<T>` alias): wasmtime's own `Engine`
+# is not generic, so a generic `Engine<X>` in a wasmtime host carries store data
+WRAPPER_NAMES = ("Engine", "InstancePre")
 ITEMS = ("function_item", "struct_item", "enum_item", "impl_item")
 
 
-def _data_arg(unit: RustUnit, targs: Node) -> tuple[str, Node] | None:
-    """For `Store<X>`-like type arguments: (the wasmtime type's name, the data type node X)."""
+def _data_arg(unit: RustUnit, targs: Node) -> tuple[str, Node, bool] | None:
+    """For `Store<X>`-like type arguments: (the type's name, the data type node X, is it wasmtime's)."""
     parent = targs.parent
     if parent is None:
         return None
@@ -33,15 +38,30 @@ def _data_arg(unit: RustUnit, targs: Node) -> tuple[str, Node] | None:
     if head is None:
         return None
     segs = tuple(path_segments(head))
-    if not segs or segs[-1] not in ("Store", "Linker", "LinkerInstance"):
+    names = {p[-1] for p in DATA_TYPES} | set(WRAPPER_NAMES)
+    if not segs or segs[-1] not in names:
         return None
     full = unit.names.resolve(segs, head)
-    if full not in DATA_TYPES:
+    if full not in DATA_TYPES and (segs[-1] not in WRAPPER_NAMES or full[0] in ("wasmtime", "wasmtime_wasi")):
         return None
     args = [a for a in targs.named_children if a.type not in COMMENTS and a.type != "lifetime"]
     if not args:
         return None
-    return segs[-1], args[-1] if segs[-1] == "LinkerInstance" else args[0]
+    return segs[-1], args[-1] if segs[-1] == "LinkerInstance" else args[0], full in DATA_TYPES
+
+
+def _bare_type_names(ty: Node) -> list[str]:
+    """Type names inside ``ty`` that stand alone (`U` in `State<T::Data, U>`), not heads of generic or
+    scoped types (`State`, `T` of `T::Data`: an associated type's bound is not the parameter's)."""
+    out = []
+    for n in walk(ty):
+        if n.type != "type_identifier" or n.parent is None:
+            continue
+        if n.parent.type in ("scoped_type_identifier", "scoped_identifier") or \
+                (n.parent.type == "generic_type" and n.parent.child_by_field_name("type") == n):
+            continue
+        out.append(text(n))
+    return out
 
 
 def _has_lifetime(ty: Node) -> bool:
@@ -57,15 +77,20 @@ def apply(ctx: StepContext) -> None:
             found = _data_arg(unit, targs)
             if found is None:
                 continue
-            kind, data = found
+            kind, data, ours = found
             if _has_lifetime(data):
+                if not ours:
+                    continue  # the wrapper may well take borrowed data: only wasmtime's own types are reported
                 ctx.report(unit, data, f"`{kind}<{text(data)}>`: from wasmtime 34 the store data must be "
                            "`'static`; replace the borrowed data by owned data (e.g. `Arc<...>` or a clone) "
                            "and drop the lifetime")
                 continue
-            if data.type != "type_identifier":
+            if data.type == "type_identifier":
+                _require_static(ctx, unit, targs, text(data), done)
                 continue
-            _require_static(ctx, unit, targs, text(data), done)
+            # `Store<State<T, U>>`: each type parameter inside the data must be `'static` too
+            for name in _bare_type_names(data):
+                _require_static(ctx, unit, targs, name, done)
 
 
 def _require_static(ctx: StepContext, unit: RustUnit, at: Node, name: str, done: set[tuple[int, str]]) -> None:
@@ -147,7 +172,8 @@ def _add_static(ctx: StepContext, unit: RustUnit, item: Node, decl: Node, name: 
         ctx.insert(unit, bounds.end_byte, " + 'static")
     elif wbounds is not None:
         ctx.insert(unit, wbounds.end_byte, " + 'static")
-    elif decl.type == "type_identifier" or decl.child_by_field_name("default_type") is None:
+    elif decl.type == "type_identifier" or decl.child_by_field_name("name") is not None:
+        # `U = ()` -> `U: 'static = ()`
         ctx.insert(unit, decl.end_byte if decl.type == "type_identifier" else decl.child_by_field_name("name").end_byte,
                    ": 'static")
     else:
