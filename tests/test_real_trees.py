@@ -296,3 +296,46 @@ def test_crates_reaching_wasmtime_through_a_path_dependency_are_upgraded_at_its_
     assert by_name["runtime"].detected["wasmtime"].source in ("Cargo.toml", "Cargo.lock")
     # nothing to bump in the manifests that never named wasmtime
     assert not [c for c in result.changes if c.path.name == "Cargo.toml" and c.path.parent.name != "runtime"]
+
+
+LOCK_WITH_PINNED_CRATE = """version = 3
+
+[[package]]
+name = "host"
+version = "0.1.0"
+dependencies = ["fuel-meter", "wasmtime", "wasm-helper"]
+
+[[package]]
+name = "fuel-meter"
+version = "1.0.0"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = ["wasmtime"]
+
+[[package]]
+name = "wasm-helper"
+version = "2.0.0"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = ["anyhow"]
+
+[[package]]
+name = "wasmtime"
+version = "33.0.2"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"""
+
+
+def test_a_third_party_crate_built_on_the_old_wasmtime_is_reported_with_its_requirement(tmp_path: Path):
+    repo = make_repo(tmp_path / "pinned", {
+        "Cargo.toml": '[package]\nname = "host"\nversion = "0.1.0"\n\n[dependencies]\nwasmtime = "33"\n'
+                      'fuel-meter = "=1.0.0"\nwasm-helper = "2"\n',
+        "Cargo.lock": LOCK_WITH_PINNED_CRATE,
+        "src/lib.rs": "pub fn f() {}\n",
+    })
+    result = plan_run([repo], RunOptions(targets={"wasmtime": "34"}), base=repo)
+    pinned = [f for f in result.follow_ups if "(Cargo.lock) is built on" in f.message]
+    assert [(f.file, f.line) for f in pinned] == [("Cargo.toml", 7)]
+    assert "fuel-meter 1.0.0 (Cargo.lock) is built on wasmtime 33.0.2" in pinned[0].message
+    assert "wasmtime 34" in pinned[0].message
+    # the same tree upgraded within its own line (nothing bumped) reports nothing
+    same = plan_run([repo], RunOptions(targets={"wasmtime": "33"}), base=repo)
+    assert not [f for f in same.follow_ups if "(Cargo.lock) is built on" in f.message]
