@@ -8,15 +8,24 @@ Core `Instance::get_export(store, name)` (2 arguments) is unchanged.
 
 from __future__ import annotations
 
+import re
+
 from wasm_codemod.rust.calls import method_calls, receiver_decision
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
+
+from ._code_in_strings import report_in_strings
+
+IN_STRINGS = re.compile(r"\.export_index\s*\(")
 
 INSTANCE = {("wasmtime", "component", "Instance")}
 COMPONENT = {("wasmtime", "component", "Component")}
 
 
 def apply(ctx: StepContext) -> None:
+    report_in_strings(ctx, IN_STRINGS, "calls `Component::export_index`: from wasmtime 33 that is `get_export` "
+                      "(same `(ComponentItem, ComponentExportIndex)` result), or `get_export_index` for the index "
+                      "alone", b"export_index")
     roots = ctx.crate_roots()
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"get_export", "export_index"}):

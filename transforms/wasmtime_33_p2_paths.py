@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from wasm_codemod.transform import Safety, Step
+import re
+
+from wasm_codemod.transform import Safety, Step, StepContext
+
+from ._code_in_strings import report_in_strings
 
 # Checked against the published 32.0.1 root and 33.0.2 `p2` re-exports. `TrappableError`,
 # `I32Exit`, `DirPerms`, `FilePerms`, `Network`, `SocketAddrUse`, the clocks, `runtime` and
@@ -15,6 +19,15 @@ _MOVED = [
     "DynInputStream", "OutputStream", "DynOutputStream", "DynFuture", "MakeFuture", "subscribe", "StreamError",
     "StreamResult", "IoError", "FsError", "FsResult", "FileInputStream", "SocketError", "SocketResult",
 ]
+
+# a generator's template string naming a moved item through the root: `wasmtime_wasi::add_to_linker_async(`
+IN_STRINGS = re.compile(r"\bwasmtime_wasi::(" + "|".join(sorted(_MOVED, key=len, reverse=True)) + r")\b")
+
+
+def apply(ctx: StepContext) -> None:
+    report_in_strings(ctx, IN_STRINGS, "names a WASIp2 item at the `wasmtime_wasi` root: from wasmtime 33 it is "
+                      "under `wasmtime_wasi::p2::` (e.g. `wasmtime_wasi::p2::add_to_linker_async`)", b"wasmtime_wasi::")
+
 
 STEP = Step(
     id="wasmtime-33-p2-paths",
@@ -29,4 +42,5 @@ STEP = Step(
     prefilter=(b"wasmtime_wasi",),
     moves={f"wasmtime_wasi::{n}": f"wasmtime_wasi::p2::{n}" for n in _MOVED},
     path_macros=frozenset({"bindgen"}),
+    apply=apply,
 )

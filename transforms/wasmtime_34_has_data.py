@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+
+from ._code_in_strings import report_in_strings
 
 HAS_SELF = "wasmtime::component::HasSelf"
 # add_to_linker functions of these crates take no closure and are unchanged by E34.1
@@ -19,7 +23,13 @@ VALUE_HINT = ("from wasmtime 34 {what} where the function is passed as a value: 
               "`struct D; impl HasData for D {{ type Data<'a> = ...; }}` naming what the getter returns")
 
 
+IN_STRINGS = re.compile(r"::add_to_linker\s*\(\s*[\w&*. ]+,\s*\|")
+
+
 def apply(ctx: StepContext) -> None:
+    report_in_strings(ctx, IN_STRINGS, "calls a generated `add_to_linker(linker, |..| ..)`: from wasmtime 34 "
+                      "write `add_to_linker::<_, HasSelf<_>>(..)` (and import `wasmtime::component::HasSelf`) "
+                      "when the getter returns `&mut` of the store data, or name a `HasData` type", b"add_to_linker")
     _report_values(ctx)
     if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
