@@ -267,9 +267,13 @@ def _workspace_with_bindings_crate(tmp_path: Path) -> Path:
     """`runtime` depends on wasmtime; `host` reaches it only through `runtime` (a path dependency
     declared in the workspace), `tool` only through `host`; `docs` depends on nothing of ours."""
     return make_repo(tmp_path / "ws", {
-        "Cargo.toml": '[workspace]\nmembers = ["runtime", "host", "tool", "docs"]\n\n'
+        "Cargo.toml": '[workspace]\nmembers = ["runtime", "host", "tool", "docs", "gen"]\n\n'
                       '[workspace.dependencies]\nruntime = { path = "runtime" }\n',
-        "runtime/Cargo.toml": '[package]\nname = "runtime"\nversion = "0.1.0"\n\n[dependencies]\nwasmtime = "33"\n',
+        "runtime/Cargo.toml": '[package]\nname = "runtime"\nversion = "0.1.0"\n\n[dependencies]\nwasmtime = "33"\n'
+                              '\n[build-dependencies]\ngen = { path = "../gen" }\n',
+        # a generator the runtime's build script uses: host code in string templates
+        "gen/Cargo.toml": '[package]\nname = "gen"\nversion = "0.1.0"\n',
+        "gen/src/lib.rs": 'pub fn link(p: &str) -> String {\n    format!("{p}::add_to_linker(linker, |c| c)?;")\n}\n',
         "runtime/src/lib.rs": 'pub use wasmtime;\npub mod bindings {}\n',
         "host/Cargo.toml": '[package]\nname = "host"\nversion = "0.1.0"\n\n[dependencies]\nruntime.workspace = true\n',
         "host/src/lib.rs": "pub fn setup(reg: &mut Registry) {\n"
@@ -286,7 +290,7 @@ def test_crates_reaching_wasmtime_through_a_path_dependency_are_upgraded_at_its_
     repo = _workspace_with_bindings_crate(tmp_path)
     result = plan_run([repo], RunOptions(targets={"wasmtime": "34"}), base=repo)
     by_name = {o.crate.name: o for o in result.crates}
-    for name in ("host", "tool"):
+    for name in ("host", "tool", "gen"):
         det = by_name[name].detected["wasmtime"]
         assert (det.line, det.source) == ("33", "path-dependency"), name
         assert [(p.current, p.target) for p in by_name[name].plans] == [("33", "34")]

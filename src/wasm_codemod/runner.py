@@ -131,6 +131,10 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         return display_path(p, base)
 
     by_dir = {c.dir.resolve(): c for c in disc.crates}
+    built_for: dict[Path, list[Crate]] = {}  # crate dir -> crates that have it as a path build-dependency
+    for c in disc.crates:
+        for dep in _path_deps(c, by_dir, build_only=True):
+            built_for.setdefault(dep.dir, []).append(c)
     for i, crate in enumerate(disc.crates):
         if on_crate is not None:
             on_crate(i, len(disc.crates), crate.name)
@@ -143,7 +147,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             if family.ecosystem != "cargo":
                 continue  # Python families: plan_python below
             try:
-                decision = _decide(crate, family, target, opts, registry, rel, by_dir)
+                decision = _decide(crate, family, target, opts, registry, rel, (by_dir, built_for))
                 if isinstance(decision, Skip):
                     skipped.append(decision)
                     continue
@@ -292,15 +296,15 @@ def _mentions(path: Path, names: tuple[str, ...]) -> bool:
     return any(n.encode() in data for n in names)
 
 
-def _path_deps(crate: Crate, by_dir: dict[Path, Crate]) -> list[Crate]:
+def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False) -> list[Crate]:
     """The crates of this run that ``crate`` depends on by `path` (directly or through
-    `workspace = true` entries of its workspace root)."""
+    `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only."""
     ws: dict[str, object] = {}
     if crate.workspace_root is not None:
         ws = {d.key: d.item for d in iter_deps(crate.workspace_root.doc) if d.table == "workspace.dependencies"}
     out: list[Crate] = []
     for d in iter_deps(crate.manifest.doc):
-        if d.table.startswith("workspace."):
+        if d.table.startswith("workspace.") or (build_only and not d.table.endswith("build-dependencies")):
             continue
         item, base = d.item, crate.dir
         if _is_table(item) and item.get("workspace") and d.key in ws and crate.workspace_root is not None:
@@ -318,12 +322,16 @@ def _is_table(item: object) -> bool:
     return isinstance(item, (dict, InlineTable, Table))
 
 
-def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate]) -> Detected | None:
-    """A crate that names no crate of the family but depends by path on one of this run that does
-    (a workspace's `host` crate using `runtime`'s re-exports): it builds against that crate's line, and
-    its sources call the family's API through it (generated bindings, re-exported types)."""
+def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
+               built_for: dict[Path, list[Crate]]) -> Detected | None:
+    """A crate that names no crate of the family but is tied by `path` to one of this run that does:
+    it depends on it (a workspace's `host` crate using `runtime`'s re-exports or generated bindings),
+    or it is that crate's build-dependency (a generator writing Rust source for it, code in string
+    templates). It is upgraded at that crate's line."""
     seen = {crate.dir}
     todo = _path_deps(crate, by_dir)
+    # generators: crates whose build-dependencies name this one
+    todo += built_for.get(crate.dir, [])
     while todo:
         dep = todo.pop(0)
         if dep.dir in seen:
@@ -338,12 +346,13 @@ def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate]) -> Detec
 
 
 def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
-            rel: Callable[[Path], str], by_dir: dict[Path, Crate] | None = None
+            rel: Callable[[Path], str],
+            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]]] | None = None
             ) -> tuple[Detected, Plan] | Skip | None:
     """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
     found = detect(crate, family)
-    if found is None and family.follows_path_deps and by_dir is not None:
-        found = _inherited(crate, family, by_dir)
+    if found is None and family.follows_path_deps and graph is not None:
+        found = _inherited(crate, family, *graph)
     if found is None:
         return None
     where = rel(crate.manifest.path)
