@@ -44,7 +44,7 @@ def _through_crate_glob(unit: RustUnit, segs: tuple[str, ...], at: Node, crate_g
 
 
 def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] = ENUMS,
-                  crate_globs: list[tuple[str, ...]] | None = None) -> str | None:
+                  crate_globs: list[tuple[str, ...]] | None = None, scope: Node | None = None) -> str | None:
     """`Val::U32(x)` / `Type::Bool` / `wasmtime::component::Val::List(..)` -> "Val" / "Type"."""
     for n in walk(pat):
         target = None
@@ -59,9 +59,10 @@ def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] =
         segs = path_of(head) if head is not None else None
         if segs is None:
             continue
-        full = unit.names.resolve(segs, head, set(enums))
+        at = scope or head  # a node of a re-parsed macro body resolves names at the macro call
+        full = unit.names.resolve(segs, at, set(enums))
         if full == segs and crate_globs:
-            full = _through_crate_glob(unit, segs, head, crate_globs, enums) or full
+            full = _through_crate_glob(unit, segs, at, crate_globs, enums) or full
         if full in enums:
             return enums[full]
     return None
@@ -113,26 +114,58 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
     ``at_end``: report at the match's closing brace, where the new arms go, instead of at `match`.
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
-    crate_globs = crate_root_globs(ctx.units)
+    crate_globs = crate_root_globs(ctx.crate_files or ctx.units)
     for unit in ctx.units:
-        for m in walk_types(unit.src.root, ("match_expression",)):
-            body = m.child_by_field_name("body")
-            arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
-            if not arms or any(_is_catch_all(a) for a in arms):
-                continue
-            kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums, crate_globs)
-                                 for a in arms
-                                 if a.child_by_field_name("pattern") is not None) if k}
-            if len(kinds) != 1:
-                continue
-            full = kinds.pop()
-            enum = full.rsplit("::", 1)[-1]
-            arms_text = " ".join(text(a.child_by_field_name("pattern")) for a in arms)
-            missing = [v for v in added[full] if f"{enum}::{v}" not in arms_text]
-            if not missing:
-                continue
-            names = ", ".join(f"`{enum}::{v}`" for v in missing)
-            ctx.report(unit, body.end_byte - 1 if at_end and body is not None else m,
-                       f"this `match` on `{full}` has no catch-all "
-                       f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
-                       f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")
+        for root, shift, scope in [(unit.src.root, 0, None), *macro_bodies(unit)]:
+            for m in walk_types(root, ("match_expression",)):
+                _check_match(ctx, unit, m, added, enums, crate_globs, at_end, shift, scope)
+
+
+# a function-like macro whose body is Rust code (`fuzz_target!(|data| { .. })`, `tokio::select!` arms
+# are not): its token tree is re-parsed as an expression so matches inside are seen
+_WRAP = b"fn __macro_body() { let _ = "
+
+
+def macro_bodies(unit: RustUnit) -> list[tuple[Node, int, Node]]:
+    """(root of the re-parsed body, byte shift back into the file, the macro call) for each macro call
+    whose arguments parse as one Rust expression without errors."""
+    from wasm_codemod.rust.parse import count_errors, parse_rust
+
+    out = []
+    if b"!" not in unit.src.data or b"match" not in unit.src.data:
+        return out
+    for n in walk_types(unit.src.root, ("macro_invocation",)):
+        if b"match" not in unit.src.data[n.start_byte:n.end_byte]:
+            continue
+        tt = next((c for c in n.children if c.type == "token_tree"), None)
+        if tt is None or tt.end_byte - tt.start_byte < 3:
+            continue
+        inner = unit.src.data[tt.start_byte + 1:tt.end_byte - 1]
+        tree = parse_rust(_WRAP + inner + b"; }")
+        if count_errors(tree.root_node) == 0:
+            out.append((tree.root_node, tt.start_byte + 1 - len(_WRAP), n))
+    return out
+
+
+def _check_match(ctx: StepContext, unit: RustUnit, m: Node, added: dict[str, list[str]],
+                 enums: dict[tuple[str, ...], str], crate_globs: list[tuple[str, ...]], at_end: bool,
+                 shift: int, scope: Node | None) -> None:
+    body = m.child_by_field_name("body")
+    arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
+    if not arms or any(_is_catch_all(a) for a in arms):
+        return
+    kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums, crate_globs, scope)
+                         for a in arms if a.child_by_field_name("pattern") is not None) if k}
+    if len(kinds) != 1:
+        return
+    full = kinds.pop()
+    enum = full.rsplit("::", 1)[-1]
+    arms_text = " ".join(text(a.child_by_field_name("pattern")) for a in arms)
+    missing = [v for v in added[full] if f"{enum}::{v}" not in arms_text]
+    if not missing:
+        return
+    names = ", ".join(f"`{enum}::{v}`" for v in missing)
+    where = (body.end_byte - 1 if at_end and body is not None else m.start_byte) + shift
+    ctx.report(unit, where, f"this `match` on `{full}` has no catch-all "
+               f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
+               f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")
