@@ -24,8 +24,12 @@ WRAPPER_NAMES = ("Engine", "InstancePre")
 ITEMS = ("function_item", "struct_item", "enum_item", "impl_item")
 
 
-def _data_arg(unit: RustUnit, targs: Node) -> tuple[str, Node, bool] | None:
-    """For `Store<X>`-like type arguments: (the type's name, the data type node X, is it wasmtime's)."""
+def _data_arg(unit: RustUnit, targs: Node, aliases: dict[str, list[int]] | None = None
+              ) -> tuple[str, list[Node], bool] | None:
+    """For `Store<X>`-like type arguments: (the type's name, the data type nodes, is it wasmtime's).
+
+    A wrapper with one type argument carries it as data; a local alias (`type InstancePre<T, U> =
+    spin_core::InstancePre<State<T, U>>`) carries the arguments at the positions its own data uses."""
     parent = targs.parent
     if parent is None:
         return None
@@ -38,16 +42,45 @@ def _data_arg(unit: RustUnit, targs: Node) -> tuple[str, Node, bool] | None:
     if head is None:
         return None
     segs = tuple(path_segments(head))
-    names = {p[-1] for p in DATA_TYPES} | set(WRAPPER_NAMES)
+    aliases = aliases or {}
+    names = {p[-1] for p in DATA_TYPES} | set(WRAPPER_NAMES) | set(aliases)
     if not segs or segs[-1] not in names:
         return None
     full = unit.names.resolve(segs, head)
-    if full not in DATA_TYPES and (segs[-1] not in WRAPPER_NAMES or full[0] in ("wasmtime", "wasmtime_wasi")):
-        return None
     args = [a for a in targs.named_children if a.type not in COMMENTS and a.type != "lifetime"]
     if not args:
         return None
-    return segs[-1], args[-1] if segs[-1] == "LinkerInstance" else args[0], full in DATA_TYPES
+    if full in DATA_TYPES:
+        return segs[-1], [args[-1] if segs[-1] == "LinkerInstance" else args[0]], True
+    if full[0] in ("wasmtime", "wasmtime_wasi"):
+        return None
+    if len(segs) == 1 and segs[0] in aliases:
+        return segs[-1], [args[i] for i in aliases[segs[0]] if i < len(args)], False
+    if segs[-1] in WRAPPER_NAMES and len(args) == 1:
+        return segs[-1], args, False
+    return None  # a wrapper with several parameters: which one is the data is not known
+
+
+def _aliases(units: list[RustUnit]) -> dict[str, list[int]]:
+    """`type Name<A, B> = X<Data<..B..>>` with X store data (wasmtime's or a wrapper): Name -> positions
+    of the parameters the data uses (those must be `'static` where the alias is used)."""
+    out: dict[str, list[int]] = {}
+    for unit in units:
+        if b"type " not in unit.src.data:
+            continue
+        for n in walk_types(unit.src.root, ("type_item",)):
+            name, tps, value = (n.child_by_field_name(f) for f in ("name", "type_parameters", "type"))
+            if name is None or tps is None or value is None or value.type != "generic_type":
+                continue
+            targs = value.child_by_field_name("type_arguments")
+            found = _data_arg(unit, targs) if targs is not None else None
+            if found is None:
+                continue
+            params = [text(p.child_by_field_name("name") or p) for p in tps.named_children
+                      if p.type in ("type_parameter", "type_identifier", "constrained_type_parameter")]
+            used = {nm for d in found[1] for nm in ([text(d)] if d.type == "type_identifier" else _bare_type_names(d))}
+            out[text(name)] = [i for i, p in enumerate(params) if p in used]
+    return out
 
 
 def _bare_type_names(ty: Node) -> list[str]:
@@ -57,7 +90,7 @@ def _bare_type_names(ty: Node) -> list[str]:
     for n in walk(ty):
         if n.type != "type_identifier" or n.parent is None:
             continue
-        if n.parent.type in ("scoped_type_identifier", "scoped_identifier") or \
+        if n.parent.type in ("scoped_type_identifier", "scoped_identifier", "qualified_type") or \
                 (n.parent.type == "generic_type" and n.parent.child_by_field_name("type") == n):
             continue
         out.append(text(n))
@@ -71,26 +104,37 @@ def _has_lifetime(ty: Node) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
+    aliases = _aliases(ctx.crate_files or ctx.units)
     for unit in ctx.units:
         done: set[tuple[int, str]] = set()
         for targs in walk_types(unit.src.root, ("type_arguments",)):
-            found = _data_arg(unit, targs)
+            if (targs.parent is not None and targs.parent.parent is not None
+                    and targs.parent.parent.type == "type_item"
+                    and targs.parent.parent.child_by_field_name("type") == targs.parent):
+                continue  # an alias's own definition: its parameters are bounded where it is used
+            found = _data_arg(unit, targs, aliases)
             if found is None:
                 continue
-            kind, data, ours = found
-            if _has_lifetime(data):
-                if not ours:
-                    continue  # the wrapper may well take borrowed data: only wasmtime's own types are reported
-                ctx.report(unit, data, f"`{kind}<{text(data)}>`: from wasmtime 34 the store data must be "
-                           "`'static`; replace the borrowed data by owned data (e.g. `Arc<...>` or a clone) "
-                           "and drop the lifetime")
-                continue
-            if data.type == "type_identifier":
-                _require_static(ctx, unit, targs, text(data), done)
-                continue
-            # `Store<State<T, U>>`: each type parameter inside the data must be `'static` too
-            for name in _bare_type_names(data):
-                _require_static(ctx, unit, targs, name, done)
+            kind, datas, ours = found
+            for data in datas:
+                _one(ctx, unit, targs, kind, data, ours, done)
+
+
+def _one(ctx: StepContext, unit: RustUnit, targs: Node, kind: str, data: Node, ours: bool,
+         done: set[tuple[int, str]]) -> None:
+    if _has_lifetime(data):
+        if not ours:
+            return  # the wrapper may well take borrowed data: only wasmtime's own types are reported
+        ctx.report(unit, data, f"`{kind}<{text(data)}>`: from wasmtime 34 the store data must be "
+                   "`'static`; replace the borrowed data by owned data (e.g. `Arc<...>` or a clone) "
+                   "and drop the lifetime")
+        return
+    if data.type == "type_identifier":
+        _require_static(ctx, unit, targs, text(data), done)
+        return
+    # `Store<State<T, U>>`: each type parameter inside the data must be `'static` too
+    for name in _bare_type_names(data):
+        _require_static(ctx, unit, targs, name, done)
 
 
 def _require_static(ctx: StepContext, unit: RustUnit, at: Node, name: str, done: set[tuple[int, str]]) -> None:
@@ -194,6 +238,8 @@ STEP = Step(
     title="Require 'static store data",
     summary="Add `+ 'static` to type parameters used as `Store`/`Linker` data; report store data with lifetimes.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10760",
-    prefilter=(b"Store<", b"Linker<", b"LinkerInstance<", b"Store::<", b"Linker::<"),
+    # the data types and the wrappers/aliases that carry store data (see WRAPPER_NAMES, _aliases)
+    prefilter=(b"Store<", b"Linker<", b"LinkerInstance<", b"Store::<", b"Linker::<", b"InstancePre<",
+               b"Caller<", b"StoreContext", b"Engine<"),
     apply=apply,
 )

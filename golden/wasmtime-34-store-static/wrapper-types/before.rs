@@ -25,3 +25,14 @@ pub fn exports<T>(pre: &InstancePre<T>) -> usize {
 pub fn fuel_left<T>(caller: &Caller<'_, T>) -> u64 {
     caller.get_fuel().unwrap_or(0)
 }
+
+/// A local alias over the wrapper: only the parameters the data uses (`U`) need `'static`.
+pub type Pre<P, U> = InstancePre<State<<P as Kind>::Data, U>>;
+
+pub trait Kind {
+    type Data: 'static;
+}
+
+pub struct Prepared<'a, P: Kind, U> {
+    pub pre: &'a Pre<P, U>,
+}
