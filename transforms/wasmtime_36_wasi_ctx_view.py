@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from wasm_codemod.rust.calls import defined_methods, method_calls
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
+from wasm_codemod.rust.names import flatten_use
 from wasm_codemod.rust.parse import ancestors, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
@@ -80,6 +82,58 @@ def apply(ctx: StepContext) -> None:
         else:
             ctx.report(io.unit, io.node, "`IoView` is no longer used by wasmtime-wasi: fold this `table` into "
                        "`WasiView::ctx` (returning `WasiCtxView`) or `WasiHttpView::table`, then delete the impl")
+    if not bounds and io_impls and len(used_io) == len(io_impls):
+        _table_calls(ctx, {io.node.id for io in io_impls})
+
+
+# files naming these keep their `.table()` calls for wasmtime-36-wasi-impl-host / a person
+OTHER_TABLE_OWNERS = (b"WasiImpl", b"IoImpl", b"WasiHttpView")
+
+
+def _table_calls(ctx: StepContext, folded: set[int]) -> None:
+    """Every IoView impl of the crate was folded into `WasiView::ctx`: a `.table()` call in a file that
+    imported `IoView` was that trait's method, and is spelled `.ctx().table` at 36 (WasiView in scope)."""
+    if defined_methods([u.src.root for u in ctx.units], "table", folded):
+        return  # some other `fn table` might be the one called: leave the calls to the compiler
+    for unit in ctx.units:
+        data = unit.src.data
+        if b".table()" not in data and b"table()" not in data:
+            continue
+        leaves = [n for n in walk(unit.src.root) if n.type == "use_declaration"]
+        if not any(_imports(ctx, unit, d, IO_VIEW) for d in leaves):
+            continue
+        calls = [c for c in method_calls(unit.src.root, {"table"}) if not c.args]
+        if not calls:
+            continue
+        if any(k in data for k in OTHER_TABLE_OWNERS):
+            for c in calls:
+                ctx.report(unit, c.call, "`IoView` is gone: if this receiver implements `WasiView`, write "
+                           "`.ctx().table`; a `WasiHttpView` has its own `table()` again", "review")
+            continue
+        if not any(_imports(ctx, unit, d, WASI_VIEW) for d in leaves):
+            ctx.import_name(unit, "wasmtime_wasi::WasiView", calls[0].call)
+        for c in calls:
+            fn = c.call.child_by_field_name("function")
+            if fn is None:
+                continue
+            dot = fn.child_by_field_name("field")
+            if dot is None:
+                continue
+            # a chain broken before `.table()` stays broken the way rustfmt writes it
+            data = unit.src.data
+            ls = unit.src.line_start(dot.start_byte)
+            broken = data[ls:dot.start_byte].strip() == b"."
+            sep = "\n" + unit.src.indent_at(dot.start_byte) + "." if broken else "."
+            ctx.replace(unit, (dot.start_byte, c.call.end_byte), f"ctx(){sep}table")
+
+
+def _imports(ctx: StepContext, unit: RustUnit, decl: Node, items: set) -> bool:
+    """``decl`` (a `use`) imports one of ``items`` (its leading segment resolved through the file's names)."""
+    for leaf in flatten_use(decl):
+        full = unit.names.resolve(leaf.path, decl, items) if leaf.path else leaf.path
+        if leaf.path in items or full in items:
+            return True
+    return False
 
 
 IO_VIEW_PATHS_AT_35 = ("wasmtime_wasi::p2::IoView", "wasmtime_wasi::IoView")

@@ -28,39 +28,103 @@ VIEW_FIELDS = {"table": "table", "ctx": "ctx"}
 
 
 def apply(ctx: StepContext) -> None:
+    rewritten: list[tuple[RustUnit, Node]] = []  # bodies now on WasiCtxView
+    helpers: list[tuple[RustUnit, Node, Node]] = []  # fns with a `view: impl WasiView` parameter
     for unit in ctx.units:
         if b"WasiImpl" not in unit.src.data:
             continue
         roots = _glob_modules(unit)
         for n in walk(unit.src.root):
             if n.type == "impl_item":
-                _impl(ctx, unit, n, roots)
+                body = _impl(ctx, unit, n, roots)
+                if body is not None:
+                    rewritten.append((unit, body))
             elif n.type == "function_item":
                 _free_fn(ctx, unit, n)
+                p = _impl_view_param(ctx, unit, n)
+                if p is not None:
+                    helpers.append((unit, n, p))
+    for unit, fn, param in helpers:
+        _view_helper(ctx, unit, fn, param, rewritten)
 
 
-def _impl(ctx: StepContext, unit: RustUnit, impl: Node, roots: dict[str, tuple[str, ...]]) -> None:
+def _impl(ctx: StepContext, unit: RustUnit, impl: Node, roots: dict[str, tuple[str, ...]]) -> Node | None:
     ty = impl.child_by_field_name("type")
     trait = impl.child_by_field_name("trait")
     body = impl.child_by_field_name("body")
     param = _wasi_impl_param(ctx, unit, ty)
     if param is None or trait is None or body is None:
-        return
+        return None
     if not _only_view_bound(ctx, unit, impl, param):
         ctx.report(unit, ty, f"`WasiImpl` was removed: implement this trait for `WasiCtxView<'_>` instead (the "
                    f"wasmtime-wasi host traits are implemented for it); `{param}` has bounds other than "
                    "`WasiView`, so the tool left it")
-        return
+        return None
     if _mentions(body, param) or _mentions(trait, param):
         ctx.report(unit, ty, f"`WasiImpl` was removed: implement this trait for `WasiCtxView<'_>`; the body uses "
                    f"`{param}` itself, so rewrite it by hand")
-        return
+        return None
     name = ctx.import_name(unit, CTX_VIEW, impl)
     tp = impl.child_by_field_name("type_parameters")
     start = tp.start_byte if tp is not None else trait.start_byte
     lead = " " if tp is not None else ""
     ctx.replace(unit, (start, body.start_byte), f"{lead}{text(trait)} for {name}<'_> ")
     _rewrite_self_uses(ctx, unit, body, "self", roots)
+    return body
+
+
+def _impl_view_param(ctx: StepContext, unit: RustUnit, fn: Node) -> Node | None:
+    """The one `x: impl WasiView` parameter of ``fn`` (by value: `&mut WasiImpl<T>` passed as `self` met it)."""
+    params = fn.child_by_field_name("parameters")
+    if params is None:
+        return None
+    found = []
+    for p in params.named_children:
+        t = p.child_by_field_name("type") if p.type == "parameter" else None
+        if t is not None and t.type == "abstract_type":
+            tr = t.child_by_field_name("trait")
+            if tr is not None and ctx.resolves_to(unit, tr, WASI_VIEW) is not None:
+                found.append(p)
+    return found[0] if len(found) == 1 else None
+
+
+def _view_helper(ctx: StepContext, unit: RustUnit, fn: Node, param: Node,
+                 rewritten: list[tuple[RustUnit, Node]]) -> None:
+    """`fn f(mut view: impl WasiView, ..)` called only as `f(self, ..)` from impls now on WasiCtxView: a
+    `&mut WasiCtxView` is no WasiView, so the parameter becomes `view: &mut WasiCtxView<'_>`."""
+    name_node, body = fn.child_by_field_name("name"), fn.child_by_field_name("body")
+    pat = param.child_by_field_name("pattern")
+    params = fn.child_by_field_name("parameters")
+    if name_node is None or body is None or pat is None or pat.type != "identifier" or params is None:
+        return
+    name, index = text(name_node), [c for c in params.named_children].index(param)
+    calls = []
+    for u in ctx.units:
+        if name.encode() not in u.src.data:
+            continue
+        for n in walk(u.src.root):
+            f = n.child_by_field_name("function") if n.type == "call_expression" else None
+            if f is not None and f.type == "identifier" and text(f) == name:
+                calls.append((u, n))
+    inside = [(u, c) for u, c in calls
+              if any(u is ru and b.start_byte <= c.start_byte < b.end_byte for ru, b in rewritten)]
+    if not inside:
+        return  # not called from a rewritten impl: the `impl WasiView` parameter still fits
+    ok = len(inside) == len(calls) and all(_arg_is_self(c, index) for _, c in inside)
+    if not ok:
+        ctx.report(unit, param, "this fn is called with `self` from host impls now on `WasiCtxView<'_>`, which is no "
+                   "`WasiView`: take `&mut WasiCtxView<'_>` (and use `.table` / `.ctx`), or pass a real view")
+        return
+    var = text(pat)
+    cview = ctx.import_name(unit, CTX_VIEW, fn)
+    ctx.replace(unit, param, f"{var}: &mut {cview}<'_>")
+    _rewrite_self_uses(ctx, unit, body, var, {})
+
+
+def _arg_is_self(call: Node, index: int) -> bool:
+    args = call.child_by_field_name("arguments")
+    named = [a for a in args.named_children] if args is not None else []
+    return index < len(named) and named[index].type == "self"
 
 
 def _free_fn(ctx: StepContext, unit: RustUnit, fn: Node) -> None:

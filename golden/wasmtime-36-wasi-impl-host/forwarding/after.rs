@@ -13,7 +13,7 @@ mod old {
             interface clock { now: func() -> u64; }
             interface rng { get-u64: func() -> u64; }
             interface io { resource pollable { ready: func() -> bool; } }
-            interface table { count: func() -> u32; }
+            interface table { count: func() -> u32; push: func() -> u32; }
             world host { import clock; import rng; import io; import table; }
         ",
         imports: { default: trappable },
@@ -56,6 +56,14 @@ impl o::table::Host for WasiCtxView<'_> {
     fn count(&mut self) -> wasmtime::Result<u32> {
         Ok(count_entries(self))
     }
+
+    fn push(&mut self) -> wasmtime::Result<u32> {
+        push_marker(self, 7)
+    }
+}
+
+fn push_marker(view: &mut WasiCtxView<'_>, v: u32) -> wasmtime::Result<u32> {
+    Ok(view.table.push(v)?.rep())
 }
 
 fn count_entries(view: &mut WasiCtxView<'_>) -> u32 {

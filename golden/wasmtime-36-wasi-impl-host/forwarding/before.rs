@@ -12,7 +12,7 @@ mod old {
             interface clock { now: func() -> u64; }
             interface rng { get-u64: func() -> u64; }
             interface io { resource pollable { ready: func() -> bool; } }
-            interface table { count: func() -> u32; }
+            interface table { count: func() -> u32; push: func() -> u32; }
             world host { import clock; import rng; import io; import table; }
         ",
         trappable_imports: true,
@@ -63,6 +63,14 @@ where
     fn count(&mut self) -> wasmtime::Result<u32> {
         Ok(count_entries(self))
     }
+
+    fn push(&mut self) -> wasmtime::Result<u32> {
+        push_marker(self, 7)
+    }
+}
+
+fn push_marker(mut view: impl WasiView, v: u32) -> wasmtime::Result<u32> {
+    Ok(view.table().push(v)?.rep())
 }
 
 fn count_entries<T: WasiView>(view: &mut WasiImpl<T>) -> u32 {
