@@ -74,16 +74,36 @@ def apply(ctx: StepContext) -> None:
             if http is not None and "table" not in http.methods():
                 # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
                 _add_method(ctx, http, table_fn)
+    into_http = False
     for io in io_impls:
         if bounds:
             continue  # still implemented: the crate's own bounds need it
+        if id(io) not in used_io and _fold_into_http(ctx, io, http_impls, ctx.impls(WASI_VIEW)):
+            used_io.add(id(io))
+            into_http = True
+            continue
         if id(io) in used_io:
             ctx.delete_item(io.unit, io.node)
         else:
             ctx.report(io.unit, io.node, "`IoView` is no longer used by wasmtime-wasi: fold this `table` into "
                        "`WasiView::ctx` (returning `WasiCtxView`) or `WasiHttpView::table`, then delete the impl")
-    if not bounds and io_impls and len(used_io) == len(io_impls):
+    if not bounds and io_impls and len(used_io) == len(io_impls) and not into_http:
+        # (a type whose table went back into WasiHttpView keeps `.table()`: no rewrite then)
         _table_calls(ctx, {io.node.id for io in io_impls})
+
+
+def _fold_into_http(ctx: StepContext, io: ImplBlock, http_impls: list[ImplBlock], views: list[ImplBlock]) -> bool:
+    """E36.4: a type with `impl IoView` and `impl WasiHttpView` but no WasiView: `table` moves into the
+    WasiHttpView impl (which no longer extends IoView) and the IoView impl goes."""
+    if _matching(views, io) is not None:
+        return False
+    http = _matching(http_impls, io)
+    table_fn = io.methods().get("table")
+    if http is None or table_fn is None or "table" in http.methods() or set(io.methods()) != {"table"}:
+        return False
+    _add_method(ctx, http, table_fn)
+    ctx.delete_item(io.unit, io.node)
+    return True
 
 
 # files naming these keep their `.table()` calls for wasmtime-36-wasi-impl-host / a person

@@ -31,10 +31,12 @@ def apply(ctx: StepContext) -> None:
     rewritten: list[tuple[RustUnit, Node]] = []  # bodies now on WasiCtxView
     helpers: list[tuple[RustUnit, Node, Node]] = []  # fns with a `view: impl WasiView` parameter
     for unit in ctx.units:
-        if b"WasiImpl" not in unit.src.data:
+        if b"WasiImpl" not in unit.src.data and b"IoImpl" not in unit.src.data:
             continue
         roots = _glob_modules(unit)
         for n in walk(unit.src.root):
+            if n.type == "call_expression":
+                _http_impl_ctor(ctx, unit, n)
             if n.type == "impl_item":
                 body = _impl(ctx, unit, n, roots)
                 if body is not None:
@@ -71,6 +73,25 @@ def _impl(ctx: StepContext, unit: RustUnit, impl: Node, roots: dict[str, tuple[s
     ctx.replace(unit, (start, body.start_byte), f"{lead}{text(trait)} for {name}<'_> ")
     _rewrite_self_uses(ctx, unit, body, "self", roots)
     return body
+
+
+WASI_HTTP_IMPL = paths("wasmtime_wasi_http::WasiHttpImpl", "wasmtime_wasi_http::types::WasiHttpImpl")
+
+
+def _http_impl_ctor(ctx: StepContext, unit: RustUnit, call: Node) -> None:
+    """`WasiHttpImpl(IoImpl(x))` -> `WasiHttpImpl(x)`: at 36 `WasiHttpImpl<T>` wraps `T` itself."""
+    f, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+    if f is None or args is None or ctx.resolves_to(unit, f, WASI_HTTP_IMPL) is None:
+        return
+    named = [a for a in args.named_children]
+    if len(named) != 1 or named[0].type != "call_expression":
+        return
+    g, inner = named[0].child_by_field_name("function"), named[0].child_by_field_name("arguments")
+    if g is None or inner is None or ctx.resolves_to(unit, g, IO_IMPL) is None:
+        return
+    parts = [a for a in inner.named_children]
+    if len(parts) == 1:
+        ctx.replace(unit, named[0], text(parts[0]))
 
 
 def _impl_view_param(ctx: StepContext, unit: RustUnit, fn: Node) -> Node | None:
@@ -332,6 +353,6 @@ STEP = Step(
             "`&mut WasiImpl<T>`), with `self.table()`/`&mut self.0` -> `self.table` and random forwarding through "
             "`self.ctx.random()`.",
     upstream="https://github.com/bytecodealliance/wasmtime/pull/11365",
-    prefilter=(b"WasiImpl",),
+    prefilter=(b"WasiImpl", b"IoImpl"),
     apply=apply,
 )
