@@ -101,7 +101,11 @@ def _fold_into_http(ctx: StepContext, io: ImplBlock, http_impls: list[ImplBlock]
     table_fn = io.methods().get("table")
     if http is None or table_fn is None or "table" in http.methods() or set(io.methods()) != {"table"}:
         return False
-    _add_method(ctx, http, table_fn)
+    # first in the impl, where the deleted IoView impl stood just above it
+    unit: RustUnit = http.unit  # type: ignore[assignment]
+    ind = unit.src.indent_at(http.node.start_byte) + "    "
+    open_brace = http.body.children[0]
+    ctx.insert(unit, open_brace.end_byte, f"\n{ind}{text(table_fn)}\n")
     ctx.delete_item(io.unit, io.node)
     return True
 

@@ -13,11 +13,12 @@ pub struct HttpInner<'a> {
 }
 
 impl WasiHttpView for HttpInner<'_> {
-    fn ctx(&mut self) -> &mut WasiHttpCtx {
-        self.ctx
-    }
     fn table(&mut self) -> &mut ResourceTable {
         self.table
+    }
+
+    fn ctx(&mut self) -> &mut WasiHttpCtx {
+        self.ctx
     }
 }
 
