@@ -18,7 +18,7 @@ pub mod v2 {
 
 pub struct Store;
 
-impl v1::acme::store::kv::Host for Store {
+impl v1::acme::store1_0_0::kv::Host for Store {
     async fn get(&mut self, _key: String) -> Option<String> {
         None
     }
@@ -30,7 +30,7 @@ impl v1::acme::store::kv::Host for Store {
     fn set(&mut self, _key: String, _value: String) {}
 }
 
-impl v2::acme::store::kv::Host for Store {
+impl v2::acme::store2_0_0::kv::Host for Store {
     async fn get(&mut self, _key: String) -> Option<String> {
         None
     }
