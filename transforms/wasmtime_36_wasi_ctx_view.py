@@ -11,7 +11,7 @@ from tree_sitter import Node
 from wasm_codemod.rust.calls import defined_methods, method_calls
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
 from wasm_codemod.rust.names import flatten_use
-from wasm_codemod.rust.parse import ancestors, text, walk
+from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
@@ -127,15 +127,21 @@ def _table_calls(ctx: StepContext, folded: set[int]) -> None:
         if not any(_imports(ctx, unit, d, IO_VIEW) for d in leaves):
             continue
         calls = [c for c in method_calls(unit.src.root, {"table"}) if not c.args]
-        if not calls:
+        in_macros = _table_tokens(unit)
+        if not calls and not in_macros:
             continue
         if any(k in data for k in OTHER_TABLE_OWNERS):
+            for ident, _m in in_macros:
+                ctx.report(unit, ident.start_byte, "`IoView` is gone: if this receiver implements `WasiView`, write "
+                           "`.ctx().table`; a `WasiHttpView` has its own `table()` again", "review")
             for c in calls:
                 ctx.report(unit, c.call, "`IoView` is gone: if this receiver implements `WasiView`, write "
                            "`.ctx().table`; a `WasiHttpView` has its own `table()` again", "review")
             continue
         if not any(_imports(ctx, unit, d, WASI_VIEW) for d in leaves):
-            ctx.import_name(unit, "wasmtime_wasi::WasiView", calls[0].call)
+            ctx.import_name(unit, "wasmtime_wasi::WasiView", calls[0].call if calls else in_macros[0][1])
+        for ident, _m in in_macros:
+            ctx.replace(unit, (ident.start_byte, ident.end_byte), "ctx().table")
         for c in calls:
             fn = c.call.child_by_field_name("function")
             if fn is None:
@@ -149,6 +155,35 @@ def _table_calls(ctx: StepContext, folded: set[int]) -> None:
             broken = data[ls:dot.start_byte].strip() == b"."
             sep = "\n" + unit.src.indent_at(dot.start_byte) + "." if broken else "."
             ctx.replace(unit, (dot.start_byte, c.call.end_byte), f"ctx(){sep}table")
+
+
+# std/anyhow macros whose arguments are plain Rust expressions (their bodies are token trees to tree-sitter)
+EXPR_MACROS = frozenset({"format", "write", "writeln", "print", "println", "eprint", "eprintln", "panic", "assert",
+                         "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "vec",
+                         "dbg", "matches", "anyhow", "bail", "ensure", "format_err"})
+
+
+class _Span:
+    """`table()` inside a macro's token tree, as one replaceable range (ident start .. `()` end)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start_byte, self.end_byte = start, end
+
+
+def _table_tokens(unit: RustUnit) -> list[tuple[_Span, Node]]:
+    out = []
+    for m in walk(unit.src.root):
+        if m.type != "macro_invocation" or macro_name(m) not in EXPR_MACROS:
+            continue
+        for tt in walk(m):
+            if tt.type != "token_tree":
+                continue
+            kids = tt.children
+            for i in range(1, len(kids) - 1):
+                if (kids[i].type == "identifier" and text(kids[i]) == "table" and kids[i - 1].type == "."
+                        and kids[i + 1].type == "token_tree" and text(kids[i + 1]).replace(" ", "") == "()"):
+                    out.append((_Span(kids[i].start_byte, kids[i + 1].end_byte), m))
+    return out
 
 
 def _imports(ctx: StepContext, unit: RustUnit, decl: Node, items: set) -> bool:

@@ -44,6 +44,10 @@ pub fn peek(store: &mut Store<Ctx>, r: &Resource<Thing>) -> wasmtime::Result<u32
     Ok(store.data_mut().table().get(r)?.0)
 }
 
+pub fn describe(store: &mut Store<Ctx>, r: &Resource<Thing>) -> wasmtime::Result<String> {
+    Ok(format!("thing {}", store.data_mut().table().get(r)?.0))
+}
+
 pub fn fresh(wasi: WasiCtx) -> Ctx {
     Ctx { wasi, table: ResourceTable::new() }
 }
