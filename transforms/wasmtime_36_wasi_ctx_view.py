@@ -242,8 +242,7 @@ def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str
     ind = unit.src.indent_at(ctx_fn.start_byte)
     body_ind = ind + "    "
     one_line = f"{name} {{ ctx: {c}, table: {t} }}"
-    # rustfmt breaks a struct literal wider than 18 columns (`struct_lit_width`): write it as rustfmt would
-    if len(f"ctx: {c}, table: {t}") > 18 or "\n" in one_line:
+    if len(body_ind) + len(one_line) > 100 or "\n" in one_line:
         lit = f"{name} {{\n{body_ind}    ctx: {c},\n{body_ind}    table: {t},\n{body_ind}}}"
     else:
         lit = one_line

@@ -5,9 +5,6 @@ pub struct State {
 
 impl wasmtime_wasi::WasiView for State {
     fn ctx(&mut self) -> wasmtime_wasi::WasiCtxView<'_> {
-        wasmtime_wasi::WasiCtxView {
-            ctx: &mut self.wasi,
-            table: &mut self.table,
-        }
+        wasmtime_wasi::WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
     }
 }

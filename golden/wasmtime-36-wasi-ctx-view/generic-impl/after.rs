@@ -11,9 +11,6 @@ pub struct Ctx<H> {
 
 impl<H: Handler> WasiView for Ctx<H> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView {
-            ctx: &mut self.wasi,
-            table: &mut self.table,
-        }
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
     }
 }

@@ -9,10 +9,7 @@ pub fn linker(engine: &Engine) -> Linker<()> {
     }
     impl WasiView for Local {
         fn ctx(&mut self) -> WasiCtxView<'_> {
-            WasiCtxView {
-                ctx: &mut self.ctx,
-                table: &mut self.table,
-            }
+            WasiCtxView { ctx: &mut self.ctx, table: &mut self.table }
         }
     }
     Linker::new(engine)

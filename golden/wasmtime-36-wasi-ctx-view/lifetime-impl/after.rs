@@ -7,9 +7,6 @@ pub struct Borrowed<'a> {
 
 impl WasiView for Borrowed<'_> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView {
-            ctx: &mut *self.wasi,
-            table: &mut *self.table,
-        }
+        WasiCtxView { ctx: &mut *self.wasi, table: &mut *self.table }
     }
 }
