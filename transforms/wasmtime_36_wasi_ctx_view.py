@@ -10,7 +10,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.calls import defined_methods, method_calls
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
-from wasm_codemod.rust.names import flatten_use
+from wasm_codemod.rust.names import flatten_use, path_of
 from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
@@ -23,14 +23,19 @@ def apply(ctx: StepContext) -> None:
     io_impls = ctx.impls(IO_VIEW)
     http_impls = ctx.impls(WASI_HTTP_VIEW)
     used_io: set[int] = set()
-    bounds = _io_view_bounds(ctx)
+    foreign = _foreign_views(ctx, io_impls)
+    bounds = _io_view_bounds(ctx) + foreign
     if bounds:
         # the crate's own API is built on IoView (`trait MyView: IoView`, `T: IoView`): it survives in
         # wasmtime-wasi-io, so keep it (and its impls) there instead of removing it
         for old in IO_VIEW_PATHS_AT_35:
             ctx.override_move(old, IO_VIEW_AT_36)
         ctx.require_crate("wasmtime-wasi-io")
-        for unit, node in bounds:
+        for unit, node in foreign:
+            ctx.report(unit, node, f"`{text(node)}` comes from another crate and may extend `IoView`, so the "
+                       "`impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` (wasmtime-wasi-io added "
+                       "to Cargo.toml); if that trait no longer needs it, fold `table` into `WasiView::ctx`", "review")
+        for unit, node in [b for b in bounds if b not in foreign]:
             ctx.report(unit, node, "`IoView` is no longer part of wasmtime-wasi: this bound now names "
                        "`wasmtime_wasi_io::IoView` (wasmtime-wasi-io added to Cargo.toml) and the `impl IoView` "
                        "blocks were kept; wasmtime-wasi itself only needs `WasiView` now, so consider bounding "
@@ -219,6 +224,39 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
                 continue
             if ctx.resolves_to(unit, n, IO_VIEW) is not None:
                 out.append((unit, n))
+    return out
+
+
+# crates whose traits never extend IoView
+NOT_IO_VIEW_ROOTS = ("std", "core", "alloc", "wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io",
+                     "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_nn", "wasmtime_wasi_tls")
+
+
+def _foreign_views(ctx: StepContext, io_impls: list[ImplBlock]) -> list[tuple[RustUnit, Node]]:
+    """A type with `impl IoView` that also implements another crate's `...View` trait (`WrpcView: IoView`
+    in a sibling crate): that trait may extend IoView, which this crate cannot see, so IoView must stay."""
+    if not io_impls:
+        return []
+    types = {io.base_type for io in io_impls}
+    out = []
+    for unit in ctx.units:
+        if b"View for" not in unit.src.data:
+            continue
+        for n in walk(unit.src.root):
+            if n.type != "impl_item":
+                continue
+            tnode, ty = n.child_by_field_name("trait"), n.child_by_field_name("type")
+            if tnode is None or ty is None:
+                continue
+            base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
+            if base is None or text(base).split("::")[-1] not in types:
+                continue
+            segs = path_of(tnode.child_by_field_name("type") if tnode.type == "generic_type" else tnode)
+            if not segs or not segs[-1].endswith("View") or segs[-1] in ("IoView", "WasiView", "WasiHttpView"):
+                continue
+            full = unit.names.resolve(segs, tnode)
+            if len(full) > 1 and full[0] not in NOT_IO_VIEW_ROOTS + ("crate", "self", "super"):
+                out.append((unit, tnode))
     return out
 
 
