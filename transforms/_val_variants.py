@@ -107,11 +107,12 @@ def report_matches(ctx: StepContext, added: dict[str, list[str]]) -> None:
 
 
 def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
-                        enums: dict[tuple[str, ...], str] | None = None, at_end: bool = False) -> None:
+                        enums: dict[tuple[str, ...], str] | None = None, at_end: bool = True) -> None:
     """Report each exhaustive match on an enum of ``added`` (full path -> new variants) that lacks them.
 
     ``enums`` maps every path the enum is reachable by to its key in ``added`` (default: the key's own path).
-    ``at_end``: report at the match's closing brace, where the new arms go, instead of at `match`.
+    ``at_end``: report at the match's closing brace, where the new arms go (the default: the `match`
+    itself may be far above), instead of at `match`.
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
     crate_globs = crate_root_globs(ctx.crate_files or ctx.units)
@@ -166,6 +167,7 @@ def _check_match(ctx: StepContext, unit: RustUnit, m: Node, added: dict[str, lis
         return
     names = ", ".join(f"`{enum}::{v}`" for v in missing)
     where = (body.end_byte - 1 if at_end and body is not None else m.start_byte) + shift
-    ctx.report(unit, where, f"this `match` on `{full}` has no catch-all "
+    head = f"the `match` at line {unit.src.line_of(m.start_byte + shift)}" if at_end else "this `match`"
+    ctx.report(unit, where, f"{head} on `{full}` has no catch-all "
                f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
                f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")

@@ -20,7 +20,79 @@ FUNCS = paths(
 )
 
 
+# the wasi:http WIT version wasmtime-wasi-http ships (its wit/deps), by first line
+SHIPPED_HTTP = (("46", (0, 2, 12)), ("35", (0, 2, 6)))
+
+
+def _version(v: str) -> tuple[int, ...] | None:
+    core = v.lstrip("@").split("-", 1)[0].split("+", 1)[0]
+    try:
+        return tuple(int(x) for x in core.split("."))
+    except ValueError:
+        return None
+
+
+def _world_http_versions(ws, world) -> set[str]:  # type: ignore[no-untyped-def]
+    """Versions (`@0.2.3`) of the wasi:http interfaces/worlds a world imports or includes."""
+    out: set[str] = set()
+    seen: set[int] = set()
+
+    def go(w) -> None:  # type: ignore[no-untyped-def]
+        if id(w) in seen:
+            return
+        seen.add(id(w))
+        for ref in [*w.includes, *(v for k, v in w.imports if k == "iface"), *w.uses]:
+            if isinstance(ref, str) and ref.startswith("wasi:http/") and "@" in ref:
+                out.add("@" + ref.split("@", 1)[1])
+        for inc in w.includes:
+            other = ws.worlds.get(inc) or ws.worlds.get(inc.split("@", 1)[0])
+            if other is not None:
+                go(other)
+
+    go(world)
+    return out
+
+
+def _old_vendored_http(ctx: StepContext) -> None:
+    """`with: { "wasi:http..": wasmtime_wasi_http::bindings::http.. }` over a world whose WIT pins an older
+    wasi:http than wasmtime-wasi-http ships: from 35 the generated `add_to_linker` of the mapped interfaces
+    misses `&LinkOptions` (E0061), because only the crate's newer WIT has the `@unstable` items that need it."""
+    from wasm_codemod.rust.bindgen import crate_dir, load_wit, select_world, wasmtime_bindgen_calls, wit_paths
+    from wasm_codemod.transform import line_key
+
+    shipped = next((v for first, v in SHIPPED_HTTP if line_key(ctx.target) >= line_key(first)), None)
+    if shipped is None:
+        return
+    for unit, _node, opts in wasmtime_bindgen_calls(ctx):
+        w = opts.get("with") if opts is not None else None
+        if w is None or w.value.kind != "map":
+            continue
+        mapped = [e for e in w.value.entries if e.key.startswith("wasi:http")
+                  and e.value.text.replace(" ", "").startswith(("wasmtime_wasi_http::", "::wasmtime_wasi_http::"))]
+        if not mapped:
+            continue
+        root = crate_dir(unit)
+        paths_ = wit_paths(opts, root) if root is not None else None
+        if not paths_ or not any(p.exists() for p in paths_):
+            continue
+        ws = load_wit(paths_)
+        wn = opts.get("world")
+        world = select_world(ws, wn.value.string if wn is not None and wn.value.kind == "string" else None)
+        if world is None:
+            continue
+        old = sorted(v for v in _world_http_versions(ws, world) if (_version(v) or shipped) < shipped)
+        if old:
+            want = ".".join(map(str, shipped))
+            ctx.report(unit, mapped[0].start, f"this world's WIT pins wasi:http{old[0]}, older than the "
+                       f"wasi:http@{want} wasmtime-wasi-http {ctx.target} ships, and `with:` maps it to "
+                       "wasmtime-wasi-http's bindings: "
+                       "the generated `add_to_linker` then misses the `&LinkOptions` argument (E0061). Re-vendor the "
+                       f"WASI WIT at {want} (wit/deps and the `@{old[0].lstrip('@')}` references), or drop the "
+                       "`with:` entry and implement the http interfaces of your own WIT")
+
+
 def apply(ctx: StepContext) -> None:
+    _old_vendored_http(ctx)
     for unit in ctx.units:
         for call in walk(unit.src.root):
             if call.type != "call_expression":
@@ -47,6 +119,6 @@ STEP = Step(
     summary="Insert `&Default::default()` as the options argument of `wasmtime_wasi_http::bindings::http::types::"
             "add_to_linker` / `bindings::Proxy::add_to_linker` calls.",
     upstream="https://github.com/bytecodealliance/wasmtime/blob/v35.0.0/crates/wasi-http/src/lib.rs",
-    prefilter=(b"add_to_linker",),
+    prefilter=(b"add_to_linker", b"wasmtime_wasi_http"),
     apply=apply,
 )

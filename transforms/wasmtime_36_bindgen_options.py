@@ -22,6 +22,7 @@ from wasm_codemod.rust.bindgen import (
     select_world,
     wasmtime_bindgen_calls,
     wit_paths,
+    world_exports,
 )
 from wasm_codemod.rust.macro_options import Entry, MacroOptions, Value
 from wasm_codemod.source import Edit
@@ -118,6 +119,8 @@ def _migrate(ctx: StepContext, unit: RustUnit, opts: MacroOptions, old: list[Ent
         exp_default.add("async")
         if conc_exp:
             exp_default.add("store")
+    if exp_default and _exports_nothing(unit, opts):
+        exp_default = set()  # `exports:` flags for a world without exports would be noise
 
     # per-function rules: selector -> flags
     rules: dict[str, set[str]] = {}
@@ -179,6 +182,18 @@ def _order(*lists):
                 return (i, sel)
         return (len(names), sel)
     return key
+
+
+def _exports_nothing(unit: RustUnit, opts: MacroOptions) -> bool:
+    """The bindgen!'s world (read from its WIT files) exports nothing; False when unsure."""
+    root = crate_dir(unit)
+    paths = wit_paths(opts, root) if root is not None else None
+    if not paths or not any(p.exists() for p in paths):
+        return False
+    ws = load_wit(paths)
+    w = opts.get("world")
+    world = select_world(ws, w.value.string if w is not None and w.value.kind == "string" else None)
+    return world is not None and world_exports(ws, world) is False
 
 
 def _world_functions(ctx: StepContext, unit: RustUnit, opts: MacroOptions) -> list[ImportedFunc] | None:

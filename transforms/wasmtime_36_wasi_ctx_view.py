@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from wasm_codemod.rust.calls import defined_methods, method_calls
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
-from wasm_codemod.rust.parse import ancestors, text, walk
+from wasm_codemod.rust.names import flatten_use, path_of
+from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
@@ -21,14 +23,19 @@ def apply(ctx: StepContext) -> None:
     io_impls = ctx.impls(IO_VIEW)
     http_impls = ctx.impls(WASI_HTTP_VIEW)
     used_io: set[int] = set()
-    bounds = _io_view_bounds(ctx)
+    foreign = _foreign_views(ctx, io_impls)
+    bounds = _io_view_bounds(ctx) + foreign
     if bounds:
         # the crate's own API is built on IoView (`trait MyView: IoView`, `T: IoView`): it survives in
         # wasmtime-wasi-io, so keep it (and its impls) there instead of removing it
         for old in IO_VIEW_PATHS_AT_35:
             ctx.override_move(old, IO_VIEW_AT_36)
         ctx.require_crate("wasmtime-wasi-io")
-        for unit, node in bounds:
+        for unit, node in foreign:
+            ctx.report(unit, node, f"`{text(node)}` comes from another crate and may extend `IoView`, so the "
+                       "`impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` (wasmtime-wasi-io added "
+                       "to Cargo.toml); if that trait no longer needs it, fold `table` into `WasiView::ctx`", "review")
+        for unit, node in [b for b in bounds if b not in foreign]:
             ctx.report(unit, node, "`IoView` is no longer part of wasmtime-wasi: this bound now names "
                        "`wasmtime_wasi_io::IoView` (wasmtime-wasi-io added to Cargo.toml) and the `impl IoView` "
                        "blocks were kept; wasmtime-wasi itself only needs `WasiView` now, so consider bounding "
@@ -72,14 +79,125 @@ def apply(ctx: StepContext) -> None:
             if http is not None and "table" not in http.methods():
                 # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
                 _add_method(ctx, http, table_fn)
+    into_http = False
     for io in io_impls:
         if bounds:
             continue  # still implemented: the crate's own bounds need it
+        if id(io) not in used_io and _fold_into_http(ctx, io, http_impls, ctx.impls(WASI_VIEW)):
+            used_io.add(id(io))
+            into_http = True
+            continue
         if id(io) in used_io:
             ctx.delete_item(io.unit, io.node)
         else:
             ctx.report(io.unit, io.node, "`IoView` is no longer used by wasmtime-wasi: fold this `table` into "
                        "`WasiView::ctx` (returning `WasiCtxView`) or `WasiHttpView::table`, then delete the impl")
+    if not bounds and io_impls and len(used_io) == len(io_impls) and not into_http:
+        # (a type whose table went back into WasiHttpView keeps `.table()`: no rewrite then)
+        _table_calls(ctx, {io.node.id for io in io_impls})
+
+
+def _fold_into_http(ctx: StepContext, io: ImplBlock, http_impls: list[ImplBlock], views: list[ImplBlock]) -> bool:
+    """E36.4: a type with `impl IoView` and `impl WasiHttpView` but no WasiView: `table` moves into the
+    WasiHttpView impl (which no longer extends IoView) and the IoView impl goes."""
+    if _matching(views, io) is not None:
+        return False
+    http = _matching(http_impls, io)
+    table_fn = io.methods().get("table")
+    if http is None or table_fn is None or "table" in http.methods() or set(io.methods()) != {"table"}:
+        return False
+    # first in the impl, where the deleted IoView impl stood just above it
+    unit: RustUnit = http.unit  # type: ignore[assignment]
+    ind = unit.src.indent_at(http.node.start_byte) + "    "
+    open_brace = http.body.children[0]
+    ctx.insert(unit, open_brace.end_byte, f"\n{ind}{text(table_fn)}\n")
+    ctx.delete_item(io.unit, io.node)
+    return True
+
+
+# files naming these keep their `.table()` calls for wasmtime-36-wasi-impl-host / a person
+OTHER_TABLE_OWNERS = (b"WasiImpl", b"IoImpl", b"WasiHttpView")
+
+
+def _table_calls(ctx: StepContext, folded: set[int]) -> None:
+    """Every IoView impl of the crate was folded into `WasiView::ctx`: a `.table()` call in a file that
+    imported `IoView` was that trait's method, and is spelled `.ctx().table` at 36 (WasiView in scope)."""
+    if defined_methods([u.src.root for u in ctx.units], "table", folded):
+        return  # some other `fn table` might be the one called: leave the calls to the compiler
+    for unit in ctx.units:
+        data = unit.src.data
+        if b".table()" not in data and b"table()" not in data:
+            continue
+        leaves = [n for n in walk(unit.src.root) if n.type == "use_declaration"]
+        if not any(_imports(ctx, unit, d, IO_VIEW) for d in leaves):
+            continue
+        calls = [c for c in method_calls(unit.src.root, {"table"}) if not c.args]
+        in_macros = _table_tokens(unit)
+        if not calls and not in_macros:
+            continue
+        if any(k in data for k in OTHER_TABLE_OWNERS):
+            for ident, _m in in_macros:
+                ctx.report(unit, ident.start_byte, "`IoView` is gone: if this receiver implements `WasiView`, write "
+                           "`.ctx().table`; a `WasiHttpView` has its own `table()` again", "review")
+            for c in calls:
+                ctx.report(unit, c.call, "`IoView` is gone: if this receiver implements `WasiView`, write "
+                           "`.ctx().table`; a `WasiHttpView` has its own `table()` again", "review")
+            continue
+        if not any(_imports(ctx, unit, d, WASI_VIEW) for d in leaves):
+            ctx.import_name(unit, "wasmtime_wasi::WasiView", calls[0].call if calls else in_macros[0][1])
+        for ident, _m in in_macros:
+            ctx.replace(unit, (ident.start_byte, ident.end_byte), "ctx().table")
+        for c in calls:
+            fn = c.call.child_by_field_name("function")
+            if fn is None:
+                continue
+            dot = fn.child_by_field_name("field")
+            if dot is None:
+                continue
+            # a chain broken before `.table()` stays broken the way rustfmt writes it
+            data = unit.src.data
+            ls = unit.src.line_start(dot.start_byte)
+            broken = data[ls:dot.start_byte].strip() == b"."
+            sep = "\n" + unit.src.indent_at(dot.start_byte) + "." if broken else "."
+            ctx.replace(unit, (dot.start_byte, c.call.end_byte), f"ctx(){sep}table")
+
+
+# std/anyhow macros whose arguments are plain Rust expressions (their bodies are token trees to tree-sitter)
+EXPR_MACROS = frozenset({"format", "write", "writeln", "print", "println", "eprint", "eprintln", "panic", "assert",
+                         "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "vec",
+                         "dbg", "matches", "anyhow", "bail", "ensure", "format_err"})
+
+
+class _Span:
+    """`table()` inside a macro's token tree, as one replaceable range (ident start .. `()` end)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start_byte, self.end_byte = start, end
+
+
+def _table_tokens(unit: RustUnit) -> list[tuple[_Span, Node]]:
+    out = []
+    for m in walk(unit.src.root):
+        if m.type != "macro_invocation" or macro_name(m) not in EXPR_MACROS:
+            continue
+        for tt in walk(m):
+            if tt.type != "token_tree":
+                continue
+            kids = tt.children
+            for i in range(1, len(kids) - 1):
+                if (kids[i].type == "identifier" and text(kids[i]) == "table" and kids[i - 1].type == "."
+                        and kids[i + 1].type == "token_tree" and text(kids[i + 1]).replace(" ", "") == "()"):
+                    out.append((_Span(kids[i].start_byte, kids[i + 1].end_byte), m))
+    return out
+
+
+def _imports(ctx: StepContext, unit: RustUnit, decl: Node, items: set) -> bool:
+    """``decl`` (a `use`) imports one of ``items`` (its leading segment resolved through the file's names)."""
+    for leaf in flatten_use(decl):
+        full = unit.names.resolve(leaf.path, decl, items) if leaf.path else leaf.path
+        if leaf.path in items or full in items:
+            return True
+    return False
 
 
 IO_VIEW_PATHS_AT_35 = ("wasmtime_wasi::p2::IoView", "wasmtime_wasi::IoView")
@@ -106,6 +224,39 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
                 continue
             if ctx.resolves_to(unit, n, IO_VIEW) is not None:
                 out.append((unit, n))
+    return out
+
+
+# crates whose traits never extend IoView
+NOT_IO_VIEW_ROOTS = ("std", "core", "alloc", "wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io",
+                     "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_nn", "wasmtime_wasi_tls")
+
+
+def _foreign_views(ctx: StepContext, io_impls: list[ImplBlock]) -> list[tuple[RustUnit, Node]]:
+    """A type with `impl IoView` that also implements another crate's `...View` trait (`WrpcView: IoView`
+    in a sibling crate): that trait may extend IoView, which this crate cannot see, so IoView must stay."""
+    if not io_impls:
+        return []
+    types = {io.base_type for io in io_impls}
+    out = []
+    for unit in ctx.units:
+        if b"View for" not in unit.src.data:
+            continue
+        for n in walk(unit.src.root):
+            if n.type != "impl_item":
+                continue
+            tnode, ty = n.child_by_field_name("trait"), n.child_by_field_name("type")
+            if tnode is None or ty is None:
+                continue
+            base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
+            if base is None or text(base).split("::")[-1] not in types:
+                continue
+            segs = path_of(tnode.child_by_field_name("type") if tnode.type == "generic_type" else tnode)
+            if not segs or not segs[-1].endswith("View") or segs[-1] in ("IoView", "WasiView", "WasiHttpView"):
+                continue
+            full = unit.names.resolve(segs, tnode)
+            if len(full) > 1 and full[0] not in NOT_IO_VIEW_ROOTS + ("crate", "self", "super"):
+                out.append((unit, tnode))
     return out
 
 

@@ -10,8 +10,9 @@ reported. Struct literals of `WasiCliCtx`, `WasiClocksCtx`, `WasiRandomCtx`, `Wa
 
 from __future__ import annotations
 
-from wasm_codemod.rust.parse import walk
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.rust.names import path_of
+from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import WASI_VIEW, paths
 
@@ -21,7 +22,53 @@ PRIVATE = paths("wasmtime_wasi::cli::WasiCliCtx", "wasmtime_wasi::clocks::WasiCl
                 "wasmtime_wasi::p2::Network")
 
 
+# p2 host traits moved off `WasiCtxView` at 37 onto per-interface views: bindings group -> (method, trait)
+GROUP_VIEWS = {
+    "clocks": ("clocks", "wasmtime_wasi::clocks::WasiClocksView"),
+    "cli": ("cli", "wasmtime_wasi::cli::WasiCliView"),
+    "sockets": ("sockets", "wasmtime_wasi::sockets::WasiSocketsView"),
+    "filesystem": ("filesystem", "wasmtime_wasi::filesystem::WasiFilesystemView"),
+}
+BINDINGS = ("wasmtime_wasi::p2::bindings::", "wasmtime_wasi::p2::bindings::sync::")
+
+
+def _forwarding(ctx: StepContext, unit: RustUnit) -> None:
+    """`p2::bindings::clocks::wall_clock::Host::now(&mut self.ctx())` -> `(&mut self.clocks())`: at 37 the
+    clocks/cli/sockets/filesystem host traits are implemented for `WasiClocksCtxView` & co., which a
+    `WasiView` type hands out through the blanket `WasiClocksView::clocks()` (trait imported)."""
+    for n in walk(unit.src.root):
+        if n.type != "call_expression":
+            continue
+        f, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
+        if f is None or args is None or f.type != "scoped_identifier" or not args.named_children:
+            continue
+        segs = path_of(f)
+        if segs is None:
+            continue
+        full = "::".join(unit.names.resolve(segs, f))
+        group = next((full[len(b):].split("::", 1)[0] for b in sorted(BINDINGS, key=len, reverse=True)
+                      if full.startswith(b)), None)
+        if group not in GROUP_VIEWS:
+            continue
+        first = args.named_children[0]
+        call = first.named_children[-1] if first.type == "reference_expression" and first.named_children else None
+        if call is None or call.type != "call_expression" or not text(first).startswith("&mut"):
+            continue
+        cf, cargs = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        if cf is None or cf.type != "field_expression" or cargs is None or cargs.named_children:
+            continue
+        field = cf.child_by_field_name("field")
+        if field is None or text(field) != "ctx":
+            continue
+        method, trait = GROUP_VIEWS[group]
+        ctx.import_name(unit, trait, n)
+        ctx.replace(unit, field, method)
+
+
 def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        if b".ctx()" in unit.src.data and b"bindings" in unit.src.data:
+            _forwarding(ctx, unit)
     views = {b.base_type for b in ctx.impls(WASI_VIEW)}
     for block in ctx.impls(CLOCKS_VIEW):
         if block.base_type in views:
@@ -50,6 +97,7 @@ STEP = Step(
     summary="Delete `impl WasiClocksView` for types that implement `WasiView` (37 provides it), report the others "
             "(`clocks` returns `WasiClocksCtxView`) and struct literals of the now-private WASI context structs.",
     upstream="https://github.com/bytecodealliance/wasmtime/blob/v37.0.0/crates/wasi/src/view.rs",
-    prefilter=(b"WasiClocksView", b"WasiCliCtx", b"WasiClocksCtx", b"WasiRandomCtx", b"WasiSocketsCtx", b"Network"),
+    prefilter=(b"WasiClocksView", b"bindings", b"WasiCliCtx", b"WasiClocksCtx", b"WasiRandomCtx", b"WasiSocketsCtx",
+               b"Network"),
     apply=apply,
 )

@@ -21,11 +21,55 @@ BOX_BODY = paths("http_body_util::combinators::BoxBody")
 INCOMING_NEW = paths("wasmtime_wasi_http::body::HostIncomingBody::new")
 
 
+ERROR_CODE = paths("wasmtime_wasi_http::bindings::http::types::ErrorCode", "wasmtime_wasi_http::types::ErrorCode",
+                   "wasmtime_wasi_http::p2::bindings::http::types::ErrorCode")
+UNSYNC = "http_body_util::combinators::UnsyncBoxBody"
+
+
+def _wasi_http_box_bodies(ctx: StepContext, unit: RustUnit) -> list[Node]:
+    """`BoxBody<B, ErrorCode>` with wasi-http's `ErrorCode`: the wasi-http body type, written out."""
+    out = []
+    for n in walk(unit.src.root):
+        if n.type != "generic_type":
+            continue
+        base, args = n.child_by_field_name("type"), n.child_by_field_name("type_arguments")
+        if base is None or args is None or not ctx.resolves_to(unit, base, BOX_BODY):
+            continue
+        named = [a for a in args.named_children if a.type not in ("line_comment", "block_comment")]
+        if len(named) == 2 and named[1].type in ("type_identifier", "scoped_type_identifier") \
+                and ctx.resolves_to(unit, named[1], ERROR_CODE):
+            out.append(base)
+    return out
+
+
+def _signature_end(item: Node) -> int:
+    body = item.child_by_field_name("body")
+    return body.start_byte if body is not None else item.end_byte
+
+
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         if b"wasmtime_wasi_http" not in unit.src.data:
             continue
+        written = _wasi_http_box_bodies(ctx, unit)
+        done = {(b.start_byte, b.end_byte) for b in written}
+        for base in written:
+            ctx.replace(unit, base, ctx.import_name(unit, UNSYNC, base))
+        # an impl or fn whose signature names that body builds it with `.boxed()`: `.boxed_unsync()` now
+        heads = [n for n in walk(unit.src.root) if n.type in ("impl_item", "function_item")
+                 and any(n.start_byte <= b.start_byte < _signature_end(n) for b in written)]
+        for item in heads:
+            for call, f, _r in method_calls(unit, {"boxed"}):
+                args = call.child_by_field_name("arguments")
+                if _within(call, item) and args is not None and not args.named_children \
+                        and not _has_body_fn(item, heads, call):
+                    ctx.replace(unit, f.child_by_field_name("field"), "boxed_unsync")
+                    ctx.report(unit, call, "`.boxed()` → `.boxed_unsync()` beside a wasi-http body (`UnsyncBoxBody` "
+                               "from 40): if this body flows into a `BoxBody<..>` type of your own (a response "
+                               "alias), that type becomes `UnsyncBoxBody` too", "review")
         for fn in (n for n in walk(unit.src.root) if n.type == "function_item"):
+            if any(h.start_byte <= fn.start_byte and fn.end_byte <= h.end_byte for h in heads):
+                continue  # handled above
             if not _mentions(ctx, unit, fn, BODIES):
                 continue
             for call, f, _r in method_calls(unit, {"boxed"}):
@@ -39,6 +83,8 @@ def apply(ctx: StepContext) -> None:
                 if n.type in ("type_identifier", "scoped_type_identifier") and ctx.resolves_to(unit, n, BOX_BODY):
                     if n.parent is not None and n.parent.type == "scoped_type_identifier":
                         continue
+                    if (n.start_byte, n.end_byte) in done:
+                        continue
                     ctx.report(unit, n, "`BoxBody` here is next to a wasi-http body type, which is "
                                "`http_body_util::combinators::UnsyncBoxBody` from 40: if it names that body, "
                                "write `UnsyncBoxBody` (and build it with `.boxed_unsync()`)")
@@ -47,6 +93,12 @@ def apply(ctx: StepContext) -> None:
             if args is not None and len(args.named_children) == 2:
                 ctx.report(unit, call, "`HostIncomingBody::new` takes a third argument `field_size_limit: usize` "
                            "from 40 (the limit for trailer fields; wasi-http's own default is 128 KiB)")
+
+
+def _has_body_fn(item: Node, heads: list[Node], call: Node) -> bool:
+    """``call`` sits in a narrower head item than ``item`` (it is handled once, there)."""
+    return any(h != item and item.start_byte <= h.start_byte and h.end_byte <= item.end_byte
+               and _within(call, h) for h in heads)
 
 
 def _within(n: Node, fn: Node) -> bool:

@@ -117,6 +117,7 @@ class WitWorldDef:
     imports: list[tuple[str, object]] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)  # world ids
     uses: list[str] = field(default_factory=list)
+    exports: bool = False  # the world itself has an `export` item
 
 
 @dataclass
@@ -176,7 +177,7 @@ def _items(toks: list[Token], i: int, end: int) -> list[tuple[int, int]]:
 def _iface_ref(toks: list[Token], pkg: str, version: str) -> tuple[str, str] | None:
     """`name` or `ns:pkg/name[@v]` -> (id without version, version)."""
     names = [t for t in toks if t.kind in ("id", "explicit")]
-    ver = next((t.text for t in toks if t.kind == "version"), "")
+    ver = next((t.text for t in toks if t.kind == "version"), "").rstrip(".")  # `@1.0.0.{a, b}`
     if any(t.text == ":" for t in toks) and any(t.text == "/" for t in toks) and len(names) >= 3:
         return f"{_name(names[0])}:{_name(names[1])}/{_name(names[2])}", ver
     if len(names) == 1:
@@ -199,7 +200,7 @@ def _parse_iface_body(toks: list[Token], a: int, b: int, iface: WitInterface) ->
                 path.append(t)
             ref = _iface_ref(path, iface.pkg, iface.version)
             if ref:
-                iface.uses.append(ref[0])
+                iface.uses.append(ref[0] + ref[1])
         elif head == "resource" and len(it) >= 2:
             r = _name(it[1])
             iface.funcs.append(f"[drop]{r}")
@@ -220,17 +221,29 @@ def _parse_iface_body(toks: list[Token], a: int, b: int, iface: WitInterface) ->
             iface.funcs.append(_name(it[0]))
 
 
-def parse_wit(data: bytes, sink: WitPackageSet, main: bool) -> None:
+def package_of(data: bytes) -> tuple[str, str] | None:
+    """The file's top `package ns:pkg@v;` as ("ns:pkg", "@v"), or None."""
     toks = significant(tokenize(data))
-    pkg, version = "", ""
+    for i, t in enumerate(toks):
+        if t.text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":":
+            version = toks[i + 4].text if i + 4 < len(toks) and toks[i + 4].kind == "version" else ""
+            return f"{_name(toks[i + 1])}:{_name(toks[i + 3])}", version
+    return None
+
+
+def parse_wit(data: bytes, sink: WitPackageSet, main: bool, default: tuple[str, str] | None = None) -> None:
+    """``default``: the package of the file's directory, for files that declare none (a WIT package is a
+    directory; one file of it may carry the `package` line for all)."""
+    toks = significant(tokenize(data))
+    pkg, version = default or ("", "")
     # `package ns:pkg@v;` at the top
     for i, t in enumerate(toks):
         if t.text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":":
             pkg = f"{_name(toks[i + 1])}:{_name(toks[i + 3])}"
             version = toks[i + 4].text if i + 4 < len(toks) and toks[i + 4].kind == "version" else ""
-            if main:
-                sink.main_pkgs.add(pkg)
             break
+    if main and pkg:
+        sink.main_pkgs.add(pkg)
     _parse_top(toks, 0, len(toks), pkg, version, sink, main)
 
 
@@ -250,6 +263,8 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
             iface = WitInterface(pkg, version, _name(it[1]))
             _parse_iface_body(it, 3, len(it) - 1, iface)
             sink.interfaces[iface.id] = iface
+            if version:  # several versions of a package side by side (wit/deps/io-2023-10-18, ...)
+                sink.interfaces[iface.id + version] = iface
         elif it[0].text == "world" and len(it) > 2 and it[2].text == "{":
             w = WitWorldDef(pkg, _name(it[1]))
             for ws, we in _items(it, 3, len(it) - 1):
@@ -266,11 +281,13 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
                     else:
                         ref = _iface_ref([t for t in m[1:] if t.text != ";"], pkg, version)
                         if ref:
-                            w.imports.append(("iface", ref[0]))
+                            w.imports.append(("iface", ref[0] + ref[1]))
+                elif m[0].text == "export":
+                    w.exports = True
                 elif m[0].text == "include":
                     ref = _iface_ref([t for t in m[1:] if t.text != ";"], pkg, version)
                     if ref:
-                        w.includes.append(ref[0])
+                        w.includes.append(ref[0] + ref[1])
                 elif m[0].text == "use":
                     path = []
                     for t in m[1:]:
@@ -279,8 +296,10 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
                         path.append(t)
                     ref = _iface_ref(path, pkg, version)
                     if ref:
-                        w.uses.append(ref[0])
+                        w.uses.append(ref[0] + ref[1])
             sink.worlds[f"{pkg}/{w.name}"] = w
+            if version:
+                sink.worlds[f"{pkg}/{w.name}{version}"] = w
 
 
 def load_wit(paths: list[Path]) -> WitPackageSet:
@@ -289,8 +308,16 @@ def load_wit(paths: list[Path]) -> WitPackageSet:
         if p.is_file():
             parse_wit(p.read_bytes(), sink, True)
         elif p.is_dir():
-            for f in sorted(p.rglob("*.wit")):
-                parse_wit(f.read_bytes(), sink, "deps" not in f.relative_to(p).parts)
+            files = sorted(p.rglob("*.wit"))
+            datas = {f: f.read_bytes() for f in files}
+            dir_pkg: dict[Path, tuple[str, str]] = {}
+            for f in files:
+                if f.parent not in dir_pkg:
+                    found = package_of(datas[f])
+                    if found is not None:
+                        dir_pkg[f.parent] = found
+            for f in files:
+                parse_wit(datas[f], sink, "deps" not in f.relative_to(p).parts, dir_pkg.get(f.parent))
     return sink
 
 
@@ -312,12 +339,17 @@ def select_world(ws: WitPackageSet, world: str | None) -> WitWorldDef | None:
     if world:
         base = world.split("@", 1)[0]
         if "/" in base:
-            return ws.worlds.get(base)
-        cands = [w for k, w in ws.worlds.items() if w.name == base and w.pkg in ws.main_pkgs]
-        cands = cands or [w for w in ws.worlds.values() if w.name == base]
+            return ws.worlds.get(world) or ws.worlds.get(base)
+        cands = _unique([w for k, w in ws.worlds.items() if w.name == base and w.pkg in ws.main_pkgs])
+        cands = cands or _unique([w for w in ws.worlds.values() if w.name == base])
         return cands[0] if len(cands) == 1 else None
-    cands = [w for w in ws.worlds.values() if w.pkg in ws.main_pkgs]
+    cands = _unique([w for w in ws.worlds.values() if w.pkg in ws.main_pkgs])
     return cands[0] if len(cands) == 1 else None
+
+
+def _unique(worlds: list[WitWorldDef]) -> list[WitWorldDef]:
+    """A versioned world is stored under two keys (with and without its version): count it once."""
+    return list({id(w): w for w in worlds}.values())
 
 
 def imported_functions(ws: WitPackageSet, world: WitWorldDef) -> list[ImportedFunc]:
@@ -329,15 +361,16 @@ def imported_functions(ws: WitPackageSet, world: WitWorldDef) -> list[ImportedFu
         if iid in seen_ifaces:
             return
         seen_ifaces.add(iid)
-        iface = ws.interfaces.get(iid)
+        # a versioned reference finds that version; one without (or an unknown version) any
+        iface = ws.interfaces.get(iid) or ws.interfaces.get(iid.split("@", 1)[0])
         if iface is None:
             return
         for u in iface.uses:
             add_iface(u)
-        out.extend(ImportedFunc(iid, f) for f in iface.funcs)
+        out.extend(ImportedFunc(iface.id, f) for f in iface.funcs)
 
     def add_world(w: WitWorldDef) -> None:
-        key = f"{w.pkg}/{w.name}"
+        key = f"{w.pkg}/{w.name}@{id(w)}"
         if key in seen_worlds:
             return
         seen_worlds.add(key)
@@ -354,7 +387,7 @@ def imported_functions(ws: WitPackageSet, world: WitWorldDef) -> list[ImportedFu
                     add_iface(u)
                 out.extend(ImportedFunc(name, f) for f in inline.funcs)
         for inc in w.includes:
-            other = ws.worlds.get(inc)
+            other = ws.worlds.get(inc) or ws.worlds.get(inc.split("@", 1)[0])
             if other is not None:
                 add_world(other)
 
@@ -362,6 +395,28 @@ def imported_functions(ws: WitPackageSet, world: WitWorldDef) -> list[ImportedFu
     return out
 
 
+
+
+def world_exports(ws: WitPackageSet, world: WitWorldDef) -> bool | None:
+    """Does the world (with its includes) export anything? None when an include could not be found."""
+    seen: set[int] = set()
+
+    def go(w: WitWorldDef) -> bool | None:
+        if id(w) in seen:
+            return False
+        seen.add(id(w))
+        if w.exports:
+            return True
+        unknown = False
+        for inc in w.includes:
+            other = ws.worlds.get(inc) or ws.worlds.get(inc.split("@", 1)[0])
+            r = go(other) if other is not None else None
+            if r:
+                return True
+            unknown = unknown or r is None
+        return None if unknown else False
+
+    return go(world)
 
 
 def wit_paths(opts: MacroOptions, root: Path) -> list[Path] | None:

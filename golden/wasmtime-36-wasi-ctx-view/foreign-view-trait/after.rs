@@ -1,0 +1,34 @@
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi_io::IoView;
+use wasmtime_wasi::{WasiCtx, WasiView};
+use wasmtime_wasi::WasiCtxView;
+
+/// Stands in for a sibling crate of the workspace (`my_runtime::MyView: IoView`).
+pub mod my_runtime {
+    pub trait MyView: Send {
+        fn name(&self) -> &str;
+    }
+}
+
+pub struct Ctx {
+    wasi: WasiCtx,
+    table: ResourceTable,
+}
+
+impl my_runtime::MyView for Ctx {
+    fn name(&self) -> &str {
+        "ctx"
+    }
+}
+
+impl IoView for Ctx {
+    fn table(&mut self) -> &mut ResourceTable {
+        &mut self.table
+    }
+}
+
+impl WasiView for Ctx {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}

@@ -1,0 +1,8 @@
+use {wasmtime::Module, wasmtime_wizer::Wizer};
+
+pub fn preinit(engine: &wasmtime::Engine, wasm: &[u8]) -> anyhow::Result<Module> {
+    let mut w = Wizer::new();
+    w.allow_wasi(true)?.inherit_stdio(true);
+    let out = w.run(wasm)?;
+    Module::new(engine, &out)
+}
