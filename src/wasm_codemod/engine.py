@@ -272,10 +272,14 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) 
     for step in plan.steps:
         if step.apply is None:
             continue
-        after = MoveChain.of((s.id, s.moves) for s in plan.steps if line_key(s.to_version) > line_key(step.to_version))
+        # the moves of the later steps, built only if the step asks (few do; there are ~60 steps)
+        later: list[MoveChain] = []
 
-        def at_target(p: str, _chain: MoveChain = after) -> str:
-            m = _chain.map(tuple(p.split("::")))
+        def at_target(p: str, _step: Step = step, _later: list[MoveChain] = later) -> str:
+            if not _later:
+                _later.append(MoveChain.of((s.id, s.moves) for s in plan.steps
+                                           if line_key(s.to_version) > line_key(_step.to_version)))
+            m = _later[0].map(tuple(p.split("::")))
             return "::".join(m.new) if m.new is not None else p
 
         ctx = _run_step(step, live, plan, options, at_target, give_up)
