@@ -155,8 +155,11 @@ def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindg
 
 def apply(ctx: StepContext) -> None:
     has_bindgen = bool(wasmtime_bindgen_calls(ctx))
-    user = _user_traits(ctx.units)
-    modules = _trait_modules(ctx.units) if user else None
+    # the project's traits may sit in files without `async_trait` (``units`` has only those)
+    with_traits = [u for u in (ctx.crate_files or ctx.units) if b"trait" in u.src.data]
+    user = _user_traits(with_traits)
+    paths_attr = any(b"#[path" in u.src.data for u in (ctx.crate_files or ctx.units))
+    modules = _trait_modules(with_traits) if user and not paths_attr else None
     for unit in ctx.units:
         if b"async_trait" not in unit.src.data:
             continue

@@ -35,6 +35,7 @@ def apply(ctx: StepContext) -> None:
     if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
         return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
     own = _handwritten_owners(ctx.units)
+    wiggle = _wiggle_modules(ctx.crate_files or ctx.units)
     for unit in ctx.units:
         for call in walk_types(unit.src.root, ("call_expression",)):
             fn = call.child_by_field_name("function")
@@ -53,6 +54,8 @@ def apply(ctx: StepContext) -> None:
                 qualifier = fn.child_by_field_name("path")
                 if qualifier is not None and text(qualifier).split("::")[-1] in own:
                     continue  # the project's own `fn add_to_linker` (beside a bindgen!, not made by it)
+                if qualifier is not None and any(seg in wiggle for seg in text(qualifier).split("::")):
+                    continue  # a module of wiggle's from_witx! output (`wiggle_abi::fastly_abi::add_to_linker`)
                 _rewrite(ctx, unit, call, name)
 
 
@@ -126,6 +129,27 @@ def _handwritten_owners(units: list[RustUnit]) -> set[str]:
                         base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
                         owners.add(text(base or ty).split("::")[-1])
     return owners
+
+
+def _wiggle_modules(units: list[RustUnit]) -> set[str]:
+    """Modules holding a `wiggle::from_witx!`: their `add_to_linker(linker, get_cx)` is wiggle's
+    (`<T, U>` with an `impl Fn` argument, no `HasData`), not bindgen's."""
+    out: set[str] = set()
+    for u in units:
+        if b"from_witx" not in u.src.data:
+            continue
+        for n in walk_types(u.src.root, ("macro_invocation",)):
+            if not text(n).split("!", 1)[0].endswith("from_witx"):
+                continue
+            holder = n.parent
+            while holder is not None and holder.type not in ("mod_item", "source_file"):
+                holder = holder.parent
+            if holder is not None and holder.type == "mod_item" and holder.child_by_field_name("name") is not None:
+                out.add(text(holder.child_by_field_name("name")))
+            else:
+                stem = u.path.rsplit("/", 1)[-1].removesuffix(".rs")
+                out.add(u.path.rsplit("/", 2)[-2] if stem == "mod" and u.path.count("/") else stem)
+    return out
 
 
 def _is_library_call(ctx: StepContext, unit: RustUnit, fn: Node) -> bool:

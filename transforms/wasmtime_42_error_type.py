@@ -180,6 +180,26 @@ def _wasmtime_call(ctx: StepContext, unit: RustUnit, n: Node | None) -> bool:
     return f is not None and f.type == "scoped_identifier" and ctx.resolves_to(unit, f, WASMTIME_FALLIBLE) is not None
 
 
+# methods of wasmtime's TypedFunc/Func/Linker/InstancePre (core and component) that return
+# `wasmtime::Result`: as a returned value of an anyhow fn they need `Ok(..?)` from 42. The wrap is
+# a no-op when the receiver turns out to be the project's own (its result already was anyhow's).
+FALLIBLE_METHODS = frozenset({"call", "call_async", "instantiate", "instantiate_async", "get_typed_func",
+                              "post_return", "post_return_async"})
+
+
+def _wasmtime_method_tail(n: Node) -> bool:
+    """`f.call_async(&mut store, ()).await` / `linker.instantiate(..)` as the value a fn returns."""
+    if n.type == "await_expression" and n.named_children:
+        n = n.named_children[0]
+    if n.type != "call_expression":
+        return False
+    f = n.child_by_field_name("function")
+    if f is not None and f.type == "generic_function":
+        f = f.child_by_field_name("function")
+    return (f is not None and f.type == "field_expression"
+            and text(f.child_by_field_name("field")) in FALLIBLE_METHODS)
+
+
 def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     """In a fn returning `anyhow::Result`, a `wasmtime::Result` no longer is one: anyhow's `.context`/
     `.with_context` do not apply to it (wasmtime's error is no `std::error::Error`) and it cannot be
@@ -199,7 +219,8 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
                        "this call returns `wasmtime::Result` from 42, which anyhow's `Context` does not "
                        "extend", "review")
     tail = body.named_children[-1] if body.named_children else None
-    if tail is not None and tail.type != "expression_statement" and _wasmtime_call(ctx, unit, tail):
+    if tail is not None and tail.type != "expression_statement" and (
+            _wasmtime_call(ctx, unit, tail) or (b"wasmtime" in unit.src.data and _wasmtime_method_tail(tail))):
         ctx.replace(unit, tail, f"Ok({text(tail)}?)")
         ctx.report(unit, tail, "wrapped the returned call in `Ok(..?)`: it returns `wasmtime::Result` from 42 "
                    "and the function returns `anyhow::Result`", "review")
