@@ -78,7 +78,18 @@ def _table_calls(root: Node) -> list[Node]:
 
 def _bound_by_view(n: Node) -> bool:
     """Inside an fn or impl that bounds a type by WasiView/WasiHttpView: the bound brings IoView's
-    methods along as a supertrait's, no import needed."""
+    methods along as a supertrait's, no import needed. Not for `self.table()` in an impl for a
+    concrete type (`impl<T: WasiView> Host for WasiImpl<T>`): the bound is on `T`, the call on the
+    wrapper, which needs `IoView` in scope."""
+    f = n.child_by_field_name("function")
+    recv = f.child_by_field_name("value") if f is not None else None
+    if recv is not None and recv.type == "self":
+        impl = next((p for p in _ancestors(n) if p.type == "impl_item"), None)
+        ty = impl.child_by_field_name("type") if impl is not None else None
+        tps = impl.child_by_field_name("type_parameters") if impl is not None else None
+        params = {text(p.child_by_field_name("name") or p) for p in (tps.named_children if tps else [])}
+        if ty is not None and text(ty) not in params:
+            return False
     for p in _ancestors(n):
         if p.type in ("function_item", "impl_item"):
             for field in ("type_parameters", "parameters"):

@@ -1,6 +1,7 @@
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiView};
 
+pub mod adapter;
 pub mod bounded;
 pub mod probe;
 pub mod report;
