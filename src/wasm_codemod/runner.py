@@ -299,11 +299,13 @@ def _mentions(path: Path, names: tuple[str, ...]) -> bool:
 def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False) -> list[Crate]:
     """The crates of this run that ``crate`` depends on by `path` (directly or through
     `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only."""
+    # the fast read-only parse (m.data), not the editable tomlkit document: this runs for every
+    # crate of the tree, and most manifests are never edited
     ws: dict[str, object] = {}
     if crate.workspace_root is not None:
-        ws = {d.key: d.item for d in iter_deps(crate.workspace_root.doc) if d.table == "workspace.dependencies"}
+        ws = {d.key: d.item for d in iter_deps(crate.workspace_root.data) if d.table == "workspace.dependencies"}
     out: list[Crate] = []
-    for d in iter_deps(crate.manifest.doc):
+    for d in iter_deps(crate.manifest.data):
         if d.table.startswith("workspace.") or (build_only and not d.table.endswith("build-dependencies")):
             continue
         item, base = d.item, crate.dir
