@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from wasm_codemod.rust.calls import method_calls, outer_expression, receiver_decision, statement_of
 from wasm_codemod.rust.parse import text
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import CompilerFix, Safety, Step, StepContext
 
 CONFIG = {("wasmtime", "Config")}
 SIMPLE_ARG = ("identifier", "string_literal", "reference_expression", "field_expression", "call_expression",
@@ -57,6 +57,25 @@ def apply(ctx: StepContext) -> None:
             ctx.replace(unit, outer, f"{recv}.cache(Some({cache}::from_file({file_arg}){suffix}))")
 
 
+# When the step cannot tell the receiver is a wasmtime `Config` (reached through `use wasmtime::*`,
+# a re-export or a wrapper), rustc can: E0599 names the type. Only calls whose result is unwrapped
+# (`?`, `.unwrap()`, `.expect(..)`) are rewritten: `cache(..)` returns the `&mut Config` they yielded.
+_RECV = r"(?P<recv>[A-Za-z_][\w.]*(?:\(\))?)\s*\.\s*"
+_SUFFIX = r"(?P<suffix>\?|\.unwrap\(\)|\.expect\([^()]*\))"
+_ON_CONFIG = r"found for [^`]*`(?:&mut |&)?(?:wasmtime::)?Config`"
+COMPILER_FIXES = (
+    CompilerFix("E0599", rf"no method named `cache_config_load_default` {_ON_CONFIG}",
+                site=_RECV + r"cache_config_load_default\(\s*\)" + _SUFFIX,
+                replace="{recv}.cache(Some(wasmtime::Cache::from_file(None){suffix}))",
+                note="cache_config_load_default() -> cache(Some(Cache::from_file(None)?))"),
+    CompilerFix("E0599", rf"no method named `cache_config_load` {_ON_CONFIG}",
+                site=_RECV + r"cache_config_load\(\s*(?P<arg>[^(),;]+?)\s*\)" + _SUFFIX,
+                replace="{recv}.cache(Some(wasmtime::Cache::from_file(Some(({arg}).as_ref())){suffix}))",
+                note="cache_config_load(p) -> cache(Some(Cache::from_file(Some(p.as_ref()))?))"),
+    CompilerFix("E0599", rf"no method named `disable_cache` {_ON_CONFIG}", site=r"\bdisable_cache\(\s*\)",
+                replace="cache(None)", note="disable_cache() -> cache(None)"),
+)
+
 STEP = Step(
     id="wasmtime-33-cache-config",
     family="wasmtime",
@@ -69,4 +88,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10665",
     prefilter=(b"cache_config_load", b"disable_cache"),
     apply=apply,
+    compiler_fixes=COMPILER_FIXES,
 )

@@ -15,7 +15,7 @@ from tree_sitter import Node
 from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types
-from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import CompilerFix, ManifestContext, RustUnit, Safety, Step, StepContext
 
 ANYHOW_RESULT = {("anyhow", "Result")}
 ANYHOW_ERROR = {("anyhow", "Error")}
@@ -283,6 +283,36 @@ def manifest(ctx: ManifestContext) -> None:
                    "`wasmtime::Error::from_anyhow`", severity="info")
 
 
+# Where an anyhow value meets a wasmtime one through types the syntax does not show (a binding, a
+# helper in another crate), rustc names both error types. Checked in wasmtime-internal-core 42.0.2:
+# `Error::from_anyhow(anyhow::Error) -> Error`; `From<wasmtime::Error> for anyhow::Error` (feature
+# `anyhow`, default on). The spans are expressions; only postfix chains get a method appended.
+_POSTFIX = r"[A-Za-z_][\w:]*(?:\.\w+|\((?:[^()]|\([^()]*\))*\)|\?)*"
+_RESULT = r"^(?=.*Result<)"  # the mismatch is inside a `Result` (rustc highlights only the error types)
+
+
+def _both_ways(found: str, expected: str, convert: str, wrap: str) -> tuple[CompilerFix, ...]:
+    """A `Result` gets `.map_err(convert)`, a bare error `wrap(..)`: tried in the order the message
+    suggests; a wrong guess errs on its own line and is rolled back, and the next one is tried."""
+    msg = rf"expected `{expected}`, found `{found}`"
+
+    def map_err(pattern: str) -> CompilerFix:
+        return CompilerFix("E0308", pattern, replace=f"{{span}}.map_err({convert})", span=_POSTFIX,
+                           note=f"{found} result where a {expected} one is expected: .map_err({convert})")
+
+    call = CompilerFix("E0308", msg, replace=f"{wrap}({{span}})", span=_POSTFIX,
+                       note=f"{found} where a {expected} is expected: {wrap}(..)")
+    return (map_err(_RESULT + ".*" + msg), call, map_err(msg))
+
+
+COMPILER_FIXES = (
+    *_both_ways("anyhow::Error", "wasmtime::Error", "wasmtime::Error::from_anyhow", "wasmtime::Error::from_anyhow"),
+    *_both_ways("wasmtime::Error", "anyhow::Error", "anyhow::Error::from", "anyhow::Error::from"),
+    CompilerFix("E0277", r"`\?` couldn't convert the error.*`wasmtime::Error` to implement `From<anyhow::Error>`",
+                span=r"\?", replace=".map_err(wasmtime::Error::from_anyhow)?",
+                note="`?` on an anyhow::Result in a fn returning wasmtime::Result: .map_err(from_anyhow)?"),
+)
+
 STEP = Step(
     id="wasmtime-42-error-type",
     family="wasmtime",
@@ -298,4 +328,5 @@ STEP = Step(
     prefilter=(b"anyhow",),
     apply=apply,
     manifest=manifest,
+    compiler_fixes=COMPILER_FIXES,
 )

@@ -18,6 +18,7 @@ from .report import JSON_SCHEMA_VERSION, error_doc, to_text
 from .runner import RunOptions, plan_run
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
 from .writer import Interrupted, check_output, write_output
+from .verify import CheckSettings
 
 EXIT_HELP = ("Exit codes: 0 success; 1 changes pending (--check); 2 usage error; "
              "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk); 6 internal error "
@@ -183,7 +184,17 @@ def upgrade(
     todo_comments: Annotated[bool, typer.Option("--todo-comments",
                                                 help="insert `// TODO(wasm-codemod): ...` at follow-up sites")]
     = False,
-    verify: Annotated[bool, typer.Option("--verify", help="run `cargo check` in each changed crate")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="run `cargo check` in each changed crate and fix what "
+                                         "the compiler and the steps know how to fix, round by round (a round "
+                                         "is kept only if the error count drops); the rest becomes follow-ups")]
+    = False,
+    max_rounds: Annotated[int, typer.Option("--max-rounds", min=0, help="with --verify: fix-loop rounds (0: only "
+                                            "check)")] = 5,
+    offline: Annotated[bool, typer.Option("--offline", help="with --verify: pass --offline to cargo (a warm "
+                                          "registry cache, no network)")] = False,
+    cargo_arg: Annotated[list[str] | None, typer.Option("--cargo-arg", help="with --verify: one more `cargo check` "
+                                                        "argument, e.g. --cargo-arg=--features=e2e (repeatable)")]
+    = None,
     rollback_on_fail: Annotated[bool, typer.Option("--rollback-on-fail",
                                                    help="with --verify: restore every file when the check fails")]
     = False,
@@ -247,7 +258,8 @@ def upgrade(
     opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit,
                           strict, force=force, report_path=str(report) if report else None,
                           diff_path=str(diff_file) if diff_file else None, early_outputs=not bulk,
-                          want_hunks=fmt in ("json", "jsonl") or report is not None, want_diff=want_diff)
+                          want_hunks=fmt in ("json", "jsonl") or report is not None, want_diff=want_diff,
+                          check=CheckSettings(offline, tuple(cargo_arg or ()), max_rounds))
     try:
         if not bulk:
             prog, on_crate = crate_progress()
@@ -362,6 +374,13 @@ def _verify_text(verify: list[dict[str, Any]]) -> str:
     lines = []
     for v in verify:
         lines.append(f"verify {v['crate']}: {'ok' if v['ok'] else 'FAILED'}")
+        if v.get("rounds"):
+            lines.append(f"  errors before the fix loop: {v['errors_before']}")
+        for r in v.get("rounds", []):
+            src = ", ".join(f"{n} {s}" for s, n in sorted(
+                {f["source"]: sum(1 for g in r["fixes"] if g["source"] == f["source"]) for f in r["fixes"]}.items()))
+            lines.append(f"  round {r['round']}: {r['errors_before']} -> {r['errors_after']} error(s), "
+                         f"{r['status']}, {src or 'no fix'} ({r['seconds']:.1f}s)")
         for e in v["errors"]:
             lines.append(f"  {e['file']}:{e['line']}: {e['message']}  [{', '.join(e['steps']) or 'not from a step'}]")
     return "\n".join(lines) + "\n"

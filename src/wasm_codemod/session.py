@@ -17,10 +17,13 @@ from typing import Any
 from . import writer
 from .discover import enclosing_crate_dir
 from .engine import FileChange
+from .fixloop.edits import Fix
+from .fixloop.moves import MovedNames
 from .python.discover import discover_python
 from .report import error_doc, to_json, unified_diff
 from .runner import DirtyUnknown, RefusedError, RunOptions, RunResult, dirty_roots, display_path, plan_run, write_all
-from .verify import verify_crates
+from .transform import CompilerFix, FollowUp
+from .verify import CheckSettings, VerifyResult, by_source, by_step, verify_crates
 
 TODO_TAG = "TODO(wasm-codemod)"
 
@@ -58,6 +61,7 @@ class SessionOptions:
     early_outputs: bool = False  # write --report/--diff-file here, before the first rename (single root)
     want_hunks: bool = True  # the report carries per-file line ranges (JSON output, --report)
     want_diff: bool = False  # build the unified diff (dry-run on stdout, --diff-file)
+    check: CheckSettings = field(default_factory=CheckSettings)  # --verify: cargo flags, fix-loop rounds
 
 
 @dataclass
@@ -238,10 +242,27 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         sites: dict[Path, list[tuple[int, str]]] = {}
         for f in result.follow_ups:
             sites.setdefault((result.base / f.file).resolve(), []).append((f.line, f.step))
-        vres = verify_crates(crates, result.changes, sites)
-        out.verify = [{"crate": str(v.crate), "ok": v.ok,
-                       "errors": [{"file": result.rel(Path(d.file)), "line": d.line, "message": d.message,
-                                   "steps": d.steps} for d in v.diagnostics]} for v in vres]
+        names, rules, moved = _loop_data(result, crates)
+        before_loop = {c.path: c.new for c in result.changes}
+
+        def write_loop(changes: list[FileChange]) -> None:
+            # the loop's rounds (and their rollbacks) go through the same journaled writer as the run
+            write_all(changes, root, allow_readonly=opts.force)
+
+        vres = verify_crates(crates, result.changes, sites, opts.check, roots=list(result.discovery.roots),
+                             names=names, rules=rules, moved=moved, write=write_loop)
+        out.verify = [_verify_json(result, v) for v in vres]
+        result.follow_ups.extend(_left_for_a_person(result, vres))
+        out.report = dict(to_json(result, opts.mode, hunks=opts.want_hunks), verify=out.verify)
+        loop_edited = {c.path: c.new for c in result.changes} != before_loop
+        if loop_edited and opts.want_diff:
+            out.diff = unified_diff(result, diff_base(result))
+        if out.outputs_handled and (loop_edited or out.verify):
+            # written before the first rename: say what the loop changed and what cargo said
+            try:
+                write_outputs(out, opts)
+            except OutputError as exc:
+                out.messages.append(f"{exc}; the files WERE changed as reported on stdout")
         if not all(v.ok for v in vres):
             out.exit_code = Exit.VERIFY_FAILED
             if opts.rollback_on_fail:
@@ -273,6 +294,69 @@ def _run_repo(root: Path, opts: SessionOptions, keep_result: bool,
         else:
             out.commit = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
                                         text=True, check=False).stdout.strip()
+    return out
+
+
+def _loop_data(result: RunResult, crates: list[Path]) -> tuple[dict[Path, tuple[str, ...]],
+                                                               dict[Path, list[tuple[str, CompilerFix]]],
+                                                               dict[Path, MovedNames]]:
+    """Per crate: the Rust roots of the families its plans upgraded, its steps' known fixes, and where
+    its steps moved items."""
+    from .plan import load_registry
+
+    reg = load_registry()
+    names: dict[Path, tuple[str, ...]] = {}
+    rules: dict[Path, list[tuple[str, CompilerFix]]] = {}
+    moved: dict[Path, MovedNames] = {}
+    for o in result.crates:
+        if o.crate.dir not in crates:
+            continue
+        plans = [p for p in o.plans if p.steps or p.current != p.target]
+        names[o.crate.dir] = tuple(dict.fromkeys(r for p in plans for r in reg.families[p.family].rust_roots))
+        rules[o.crate.dir] = [(s.id, r) for p in plans for s in p.steps for r in s.compiler_fixes]
+        moved[o.crate.dir] = MovedNames.of((s.id, s.moves) for p in plans for s in p.steps)
+    return names, rules, moved
+
+
+def _verify_json(result: RunResult, v: VerifyResult) -> dict[str, Any]:
+    def fix_json(f: Fix) -> dict[str, Any]:
+        p = f.error.primary
+        return {"source": f.source, "step": f.step, "rule": f.rule, "file": result.rel(f.file),
+                "line": p.line if p else 0, "code": f.error.code, "message": f.error.message, "steps": f.steps}
+
+    doc: dict[str, Any] = {
+        "crate": str(v.crate), "ok": v.ok,
+        "errors": [{"file": result.rel(Path(d.file)) if d.file else "", "line": d.line, "message": d.message,
+                    "steps": d.steps, "code": d.code, "column": d.column, "end_line": d.end_line,
+                    "end_column": d.end_column, "at_reported_site": d.at_reported_site} for d in v.diagnostics],
+    }
+    if v.output:
+        doc["output"] = v.output
+    lr = v.loop
+    if lr is not None:
+        doc["errors_before"] = len(lr.initial.errors)
+        doc["first_check_seconds"] = round(lr.initial.seconds, 2)
+        doc["stopped"] = lr.stopped
+        doc["fixes_by_source"] = by_source(lr)
+        doc["fixes_by_step"] = by_step(lr)
+        doc["rounds"] = [{"round": r.number, "errors_before": r.errors_before, "errors_after": r.errors_after,
+                          "status": r.status, "attempts": r.attempts, "seconds": round(r.seconds, 2),
+                          "check_seconds": round(r.check_seconds, 2), "fixes": [fix_json(f) for f in r.fixes],
+                          "rejected": [fix_json(f) for f in r.rejected]} for r in lr.rounds]
+    return doc
+
+
+def _left_for_a_person(result: RunResult, vres: list[VerifyResult]) -> list[FollowUp]:
+    """Each compiler error left after the loop, as a follow-up carrying rustc's code, message and span."""
+    out = []
+    for v in vres:
+        for d in v.diagnostics:
+            if not d.file:
+                continue
+            where = f"{d.line}:{d.column}-{d.end_line}:{d.end_column}"
+            also = f"; at a site {', '.join(d.steps)} reported" if d.at_reported_site and d.steps else ""
+            out.append(FollowUp(result.rel(Path(d.file)), max(d.line, 1), "cargo-check",
+                                f"rustc {d.code or 'error'} at {where}: {d.message}{also}", "manual"))
     return out
 
 

@@ -44,6 +44,29 @@ class FeatureChange:
 
 
 @dataclass(frozen=True)
+class CompilerFix:
+    """A fix for a compiler error at the target version whose site needs type information the syntax
+    does not carry (the fix loop of `--verify` applies it; see docs/fix-loop.md).
+
+    It applies to an error with rustc code ``code`` whose text (message, span labels, notes)
+    matches ``message``, at the error's primary span. ``site`` (a regex, searched in the file) widens
+    the edit to the smallest match that contains the span; without it the span itself is replaced.
+    ``span`` must match the span's text in full. ``replace`` is the new text of the site: ``{span}``
+    is the span's text, ``{name}`` a named group of ``site`` or a ``lookups`` value. Each lookup is
+    (name, regex with a group ``name``), searched between the start of the enclosing `fn` and the
+    site; the nearest match wins, and without one the rule does not apply.
+    """
+
+    code: str
+    message: str
+    replace: str
+    site: str = ""
+    span: str = ""
+    lookups: tuple[tuple[str, str], ...] = ()
+    note: str = ""  # one line for the report: what the fix does
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     family: str  # "wasmtime" | "wit-bindgen" | "wasmtime-py" | "componentize-py"
@@ -70,6 +93,8 @@ class Step:
     wit: Callable[[WitContext], None] | None = None
     # Python families: edits to the project's .py files through libcst (python/context.py)
     python: Callable[[PyContext], None] | None = None
+    # fixes for compiler errors this step's change causes where the syntax alone cannot tell (--verify)
+    compiler_fixes: tuple[CompilerFix, ...] = ()
 
     def applies(self, current: str, target: str) -> bool:
         if not (line_key(current) < line_key(self.to_version) <= line_key(target)):

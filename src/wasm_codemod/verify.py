@@ -1,18 +1,22 @@
-"""`--verify`: `cargo check` each changed crate after writing, and tie errors to files and steps."""
+"""`--verify`: `cargo check` each changed crate after writing, fix what the compiler and the steps
+know how to fix (the fix loop, `fixloop/`), and tie the errors left to files and steps."""
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
+import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import linediff
 from .engine import FileChange
-
-_DIAG = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning)(?P<code>\[\w+\])?: "
-                   r"(?P<msg>.*)$")
+from .fixloop.diagnostics import CompilerError, parse_messages
+from .fixloop.loop import Baseline, Check, LoopResult, run_loop, touched_lines
+from .fixloop.moves import MovedNames
+from .fixloop.rules import Scope
+from .transform import CompilerFix
 
 
 @dataclass
@@ -21,6 +25,11 @@ class Diagnostic:
     line: int
     message: str
     steps: list[str] = field(default_factory=list)
+    code: str | None = None
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    at_reported_site: bool = False  # a step reported this site for a person
 
 
 @dataclass
@@ -29,6 +38,15 @@ class VerifyResult:
     ok: bool
     diagnostics: list[Diagnostic]
     output: str
+    loop: LoopResult | None = None
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    offline: bool = False  # cargo's own --offline: a warm registry cache, no network
+    args: tuple[str, ...] = ()  # more `cargo check` arguments, e.g. ("--features", "e2e")
+    max_rounds: int = 5  # fix-loop rounds; 0: check only
+    timeout: int = 3600
 
 
 def verify_target_dir() -> Path:
@@ -36,50 +54,112 @@ def verify_target_dir() -> Path:
     return Path(os.environ.get("WASM_CODEMOD_VERIFY_TARGET", Path.home() / ".cache" / "wasm-codemod" / "verify-target"))
 
 
-def cargo_check(crate: Path, timeout: int = 3600) -> tuple[bool, str]:
+def cargo_check(crate: Path, settings: CheckSettings = CheckSettings()) -> Check:
     env = dict(os.environ, CARGO_TARGET_DIR=str(verify_target_dir()), CARGO_TERM_COLOR="never")
+    cmd = ["cargo", "check", "--quiet", "--message-format=json", *(["--offline"] if settings.offline else []),
+           *settings.args]
+    t0 = time.monotonic()
     try:
-        proc = subprocess.run(["cargo", "check", "--quiet", "--message-format", "short"], cwd=crate, env=env,
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        proc = subprocess.run(cmd, cwd=crate, env=env, capture_output=True, text=True,
+                              timeout=settings.timeout, check=False)
     except FileNotFoundError:
-        return False, "cargo not found on PATH"
+        return Check(False, [], "cargo not found on PATH", 0.0, failed=True)
     except subprocess.TimeoutExpired:
-        return False, f"cargo check timed out after {timeout}s"
-    return proc.returncode == 0, proc.stdout + proc.stderr
-
-
-def attribute(crate: Path, output: str, changes: list[FileChange],
-              sites: dict[Path, list[tuple[int, str]]] | None = None) -> list[Diagnostic]:
-    """Errors with file:line, and the steps whose edits touched that line, or that reported a
-    follow-up for it (a site a step left for a person)."""
-    by_path = {c.path.resolve(): c for c in changes}
-    out: list[Diagnostic] = []
-    for ln in output.splitlines():
-        m = _DIAG.match(ln.strip())
-        if not m or m.group("level") != "error":
-            continue
-        path = (crate / m.group("file")).resolve()
-        line = int(m.group("line"))
-        steps: list[str] = []
-        ch = by_path.get(path)
-        if ch is not None:
-            steps = list(ch.steps)
-            ops = linediff.opcodes(linediff.split_lines(ch.old), linediff.split_lines(ch.new))
-            for _tag, _i1, _i2, j1, j2 in linediff.changed(ops):
-                if j1 + 1 <= line <= max(j2, j1 + 1):
-                    steps = list(ch.steps)
-                    break
-        for fl, step in (sites or {}).get(path, []):
-            if abs(fl - line) <= 3 and step not in steps:
-                steps.append(step)
-        out.append(Diagnostic(str(path), line, m.group("msg"), steps))
-    return out
+        return Check(False, [], f"cargo check timed out after {settings.timeout}s", time.monotonic() - t0,
+                     failed=True)
+    errors = parse_messages(proc.stdout)
+    ok = proc.returncode == 0
+    tail = "\n".join(proc.stderr.strip().splitlines()[-20:])
+    return Check(ok, errors, tail, time.monotonic() - t0, failed=not ok and not errors)
 
 
 def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
-                  sites: dict[Path, list[tuple[int, str]]] | None = None) -> list[VerifyResult]:
+                  sites: dict[Path, list[tuple[int, str]]] | None = None,
+                  settings: CheckSettings = CheckSettings(), *, roots: list[Path] | None = None,
+                  names: dict[Path, tuple[str, ...]] | None = None,
+                  rules: dict[Path, list[tuple[str, CompilerFix]]] | None = None,
+                  moved: dict[Path, MovedNames] | None = None,
+                  write: Callable[[list[FileChange]], None] | None = None) -> list[VerifyResult]:
+    """Check each crate; with ``write`` and rounds to spare, run the fix loop on it first.
+    ``changes`` are the run's changes (updated in place with the loop's edits)."""
     results = []
+    roots_r = tuple(r.resolve() for r in (roots or crate_dirs))
     for d in crate_dirs:
-        ok, output = cargo_check(d)
-        results.append(VerifyResult(d, ok, [] if ok else attribute(d, output, changes, sites), output))
+        base = _baseline(changes, sites or {})
+
+        def scope_for(current: dict[Path, bytes], d: Path = d, base: Baseline = base) -> Scope:
+            return Scope(roots_r, (names or {}).get(d, ()), touched_lines(base, current))
+
+        def check(d: Path = d) -> Check:
+            return cargo_check(d, settings)
+
+        lr: LoopResult | None = None
+        if write is not None and settings.max_rounds > 0:
+            lr = run_loop(check, Path.read_bytes, write, scope_for, (rules or {}).get(d, []), settings.max_rounds,
+                          moved=(moved or {}).get(d))
+            _merge(changes, lr)
+            final = lr.final
+        else:
+            final = check()
+        base = _baseline(changes, sites or {})
+        touched = touched_lines(base, {c.path.resolve(): c.new for c in changes})
+        diags = [_diagnostic(e, touched, base.sites) for e in final.errors]
+        output = final.output if final.failed or not diags else ""
+        results.append(VerifyResult(d, final.ok, diags, output, lr))
     return results
+
+
+def _baseline(changes: list[FileChange], sites: dict[Path, list[tuple[int, str]]]) -> Baseline:
+    rust = [c for c in changes if c.kind == "rust"]
+    return Baseline({c.path.resolve(): c.old for c in rust}, {c.path.resolve(): list(c.steps) for c in rust},
+                    {c.path.resolve(): c.new for c in rust}, {p.resolve(): v for p, v in sites.items()})
+
+
+def _merge(changes: list[FileChange], lr: LoopResult) -> None:
+    """The loop's edits become part of the run's changes (one diff, one rollback, one commit)."""
+    by_path = {c.path.resolve(): c for c in changes}
+    for path, new in lr.after.items():
+        ch = by_path.get(path)
+        if ch is not None:
+            if ch.new != new:
+                ch.new = new
+                if "fix-loop" not in ch.steps:
+                    ch.steps = [*ch.steps, "fix-loop"]
+        elif new != lr.before[path]:
+            ch = FileChange(path, lr.before[path], new, ["fix-loop"], "rust")
+            changes.append(ch)
+            by_path[path] = ch
+    changes.sort(key=lambda c: str(c.path))
+
+
+def _diagnostic(err: CompilerError, touched: dict[Path, dict[int, tuple[str, ...]]],
+                sites: dict[Path, list[tuple[int, str]]]) -> Diagnostic:
+    """An error with the steps whose edits are on its lines, or that reported a site within 3 lines
+    of it (a site a step left for a person)."""
+    p = err.primary
+    if p is None:
+        return Diagnostic("", 0, err.message, [], err.code)
+    steps: list[str] = []
+    for ln in range(p.line - 1, p.end_line + 2):
+        for s in touched.get(p.file, {}).get(ln, ()):
+            if s not in steps:
+                steps.append(s)
+    reported = False
+    for fl, step in sites.get(p.file, []):
+        if p.line - 3 <= fl <= p.end_line + 3:
+            reported = True
+            if step not in steps:
+                steps.append(step)
+    return Diagnostic(str(p.file), p.line, err.message, steps, err.code, p.col, p.end_line, p.end_col, reported)
+
+
+def by_source(lr: LoopResult | None) -> dict[str, int]:
+    return dict(Counter(f.source for f in lr.kept_fixes())) if lr else {}
+
+
+def by_step(lr: LoopResult | None) -> dict[str, int]:
+    c: Counter[str] = Counter()
+    for f in lr.kept_fixes() if lr else []:
+        for s in ([f.step] if f.step else f.steps):
+            c[s] += 1
+    return dict(c)
