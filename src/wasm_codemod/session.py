@@ -347,9 +347,16 @@ def _verify_json(result: RunResult, v: VerifyResult) -> dict[str, Any]:
 
 
 def _left_for_a_person(result: RunResult, vres: list[VerifyResult]) -> list[FollowUp]:
-    """Each compiler error left after the loop, as a follow-up carrying rustc's code, message and span."""
+    """Each compiler error left after the loop, as a follow-up carrying rustc's code, message and span;
+    each fix rustc was not sure of, for review."""
     out = []
     for v in vres:
+        for f in v.loop.kept_fixes() if v.loop else []:
+            p = f.error.primary
+            if f.review and p is not None:
+                out.append(FollowUp(result.rel(f.file), p.line, "fix-loop", f"applied rustc's suggestion "
+                                    f"\"{f.rule}\" for {f.error.code}: {f.error.message}; check it is what the "
+                                    "code means", "review"))
         for d in v.diagnostics:
             if not d.file:
                 continue

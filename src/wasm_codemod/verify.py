@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .engine import FileChange
 from .fixloop.diagnostics import CompilerError, parse_messages
-from .fixloop.loop import Baseline, Check, LoopResult, run_loop, touched_lines
+from .fixloop.loop import Baseline, Check, LoopResult, map_line, run_loop, touched_lines
 from .fixloop.moves import MovedNames
 from .fixloop.rules import Scope
 from .transform import CompilerFix
@@ -102,8 +102,10 @@ def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
         else:
             final = check()
         base = _baseline(changes, sites or {})
-        touched = touched_lines(base, {c.path.resolve(): c.new for c in changes})
-        diags = [_diagnostic(e, touched, base.sites) for e in final.errors]
+        current = {c.path.resolve(): c.new for c in changes}
+        touched = touched_lines(base, current)
+        extents = _site_extents(base, current)
+        diags = [_diagnostic(e, touched, extents) for e in final.errors]
         output = final.output if final.failed or not diags else ""
         results.append(VerifyResult(d, final.ok, diags, output, lr))
     return results
@@ -132,10 +134,45 @@ def _merge(changes: list[FileChange], lr: LoopResult) -> None:
     changes.sort(key=lambda c: str(c.path))
 
 
+def _site_extents(base: Baseline, current: dict[Path, bytes]) -> dict[Path, list[tuple[int, int, str]]]:
+    """Each reported site as a line range of the current file: the item that starts on its line (an
+    `impl` a step left for a person covers its methods), and 3 lines either side."""
+    out: dict[Path, list[tuple[int, int, str]]] = {}
+    for path, lst in base.sites.items():
+        data = current.get(path)
+        if data is None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+        post = base.post_chain.get(path, data)
+        items = _item_lines(data) if path.suffix == ".rs" and data else {}
+        spans = []
+        for line, step in lst:
+            ln = map_line(post, data, line)
+            first, last = items.get(ln, (ln, ln))
+            spans.append((min(ln - 3, first), max(ln + 3, last), step))
+        out[path] = spans
+    return out
+
+
+def _item_lines(data: bytes) -> dict[int, tuple[int, int]]:
+    """First line -> (first, last line) of each item (fn, impl, trait, struct, ...) in a Rust file."""
+    from .rust.parse import parse_rust, walk
+
+    out: dict[int, tuple[int, int]] = {}
+    for n in walk(parse_rust(data).root_node):
+        if n.type.endswith("_item") and n.type not in ("use_declaration",):
+            first, last = n.start_point[0] + 1, n.end_point[0] + 1
+            if first not in out or last > out[first][1]:
+                out[first] = (first, last)
+    return out
+
+
 def _diagnostic(err: CompilerError, touched: dict[Path, dict[int, tuple[str, ...]]],
-                sites: dict[Path, list[tuple[int, str]]]) -> Diagnostic:
-    """An error with the steps whose edits are on its lines, or that reported a site within 3 lines
-    of it (a site a step left for a person)."""
+                sites: dict[Path, list[tuple[int, int, str]]]) -> Diagnostic:
+    """An error with the steps whose edits are on its lines, or that reported a site it lies in
+    (a site a step left for a person)."""
     p = err.primary
     if p is None:
         return Diagnostic("", 0, err.message, [], err.code)
@@ -145,8 +182,8 @@ def _diagnostic(err: CompilerError, touched: dict[Path, dict[int, tuple[str, ...
             if s not in steps:
                 steps.append(s)
     reported = False
-    for fl, step in sites.get(p.file, []):
-        if p.line - 3 <= fl <= p.end_line + 3:
+    for lo, hi, step in sites.get(p.file, []):
+        if lo <= p.line and p.end_line <= hi:
             reported = True
             if step not in steps:
                 steps.append(step)

@@ -155,7 +155,13 @@ def _span(s: dict[str, Any], base: Path | None) -> Span:
                 bool(s.get("is_primary")), s.get("label") or "", s.get("suggested_replacement"),
                 appl if appl in _APPL_ORDER else ("Unspecified" if s.get("suggested_replacement") is not None
                                                   else None),
-                text, s.get("expansion") is not None)
+                text, _in_macro(s))
+
+
+def _in_macro(s: dict[str, Any]) -> bool:
+    """Inside a macro's expansion (a `?` or `for` desugaring is the user's own text)."""
+    exp = s.get("expansion")
+    return exp is not None and not str(exp.get("macro_decl_name", "")).startswith("desugaring of")
 
 
 def resolve_file(name: str, base: Path | None) -> Path:

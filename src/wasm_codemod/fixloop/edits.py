@@ -37,6 +37,7 @@ class Fix:
     error: CompilerError
     step: str | None = None  # the step that registered the rule (known fixes)
     steps: list[str] = field(default_factory=list)  # steps whose edits or reports are at this site
+    review: bool = False  # rustc marked it MaybeIncorrect: a person should look at it
 
     def fingerprint(self) -> tuple[str, str, str, tuple[tuple[int, int, str], ...]]:
         return (str(self.file), self.error.code or "", self.error.message,

@@ -101,7 +101,7 @@ def touched_lines(base: Baseline, current: dict[Path, bytes]) -> dict[Path, dict
         now = current.get(path, post)
         lines = out.setdefault(path, {})
         for line, step in sites:
-            ln = _map_line(post, now, line) if post is not None and now is not None else line
+            ln = map_line(post, now, line) if post is not None and now is not None else line
             lines[ln] = tuple(sorted(set(lines.get(ln, ())) | {step}))
     return out
 
@@ -112,7 +112,7 @@ def _opcodes(a: bytes, b: bytes) -> list[tuple[str, int, int, int, int]]:
     return difflib.SequenceMatcher(None, al, bl, autojunk=False).get_opcodes()
 
 
-def _map_line(old: bytes, new: bytes, line: int) -> int:
+def map_line(old: bytes, new: bytes, line: int) -> int:
     """Where 1-based ``line`` of ``old`` is in ``new`` (its replacement's first line if it changed)."""
     if old == new:
         return line

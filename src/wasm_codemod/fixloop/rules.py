@@ -75,26 +75,49 @@ def rustc_fixes(err: CompilerError, scope: Scope, data: dict[Path, bytes]) -> li
     """The suggestions of ``err`` the loop may take, as fixes, in rustc's order."""
     out = []
     for sg in err.suggestions:
-        choice = _pick(sg, scope)
+        choice = _pick(sg, scope, data)
         if choice is None:
             continue
         edits = _edits(choice, scope, data)
         if edits is not None:
-            out.append(Fix("rustc", sg.message, choice[0].file, edits, err))
+            out.append(Fix("rustc", sg.message, choice[0].file, edits, err,
+                           review=sg.applicability != "MachineApplicable"))
     return out
 
 
-def _pick(sg: Suggestion, scope: Scope) -> tuple[Span, ...] | None:
+def _pick(sg: Suggestion, scope: Scope, data: dict[Path, bytes]) -> tuple[Span, ...] | None:
     if sg.applicability == "MachineApplicable":
         pass
     elif sg.applicability == "MaybeIncorrect" and any(p.search(sg.message) for p in MAYBE_OK):
-        pass
+        if "similar name" in sg.message and not all(_close(s, data) for c in sg.choices for s in c):
+            return None
     else:
         return None
     if len(sg.choices) == 1:
         return sg.choices[0]
     ours = [c for c in sg.choices if any(scope.names_library(s.replacement or "") for s in c)]
     return ours[0] if len(ours) == 1 else None
+
+
+def _close(span: Span, data: dict[Path, bytes]) -> bool:
+    """A similar name rustc offers is taken only when one name contains the other or they differ in
+    at most two characters (`stream` -> `p2_stream`); rustc also offers unrelated neighbours
+    (`wasm_component_model_more_flags` -> `wasm_component_model_gc`) that compile and mean something else."""
+    buf = data.get(span.file)
+    if buf is None or span.replacement is None:
+        return False
+    old, new = buf[span.start:span.end].decode("utf-8", "replace"), span.replacement
+    return old in new or new in old or _distance(old, new) <= 2
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _edits(spans: tuple[Span, ...], scope: Scope, data: dict[Path, bytes]) -> tuple[TextEdit, ...] | None:

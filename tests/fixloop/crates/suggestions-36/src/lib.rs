@@ -21,6 +21,11 @@ pub fn stream_of(s: &wasmtime_wasi::cli::Stdout) -> Box<dyn wasmtime_wasi::p2::O
     s.stream()
 }
 
+// the renamed method is there, but its trait is not in scope
+pub fn stream_renamed(s: &wasmtime_wasi::cli::Stdout) -> Box<dyn wasmtime_wasi::p2::OutputStream> {
+    s.p2_stream()
+}
+
 // renamed `get_export` at 33; rustc suggests `get_export_index`, which returns no item
 pub fn lookup(c: &Component) -> Option<ComponentExportIndex> {
     let (_item, idx) = c.export_index(None, "run")?;
