@@ -478,3 +478,31 @@ def test_loop_undoes_a_round_when_cargo_fails(tmp_path: Path):
                    lambda _f: Scope((tmp_path.resolve(),), WASMTIME, {p: {2: ("s",)}}), [], 3, first=first)
     assert p.read_text() == original and res.stopped == "cargo failed" and len(writes) == 2
     assert res.final is first
+
+
+# -- cargo ------------------------------------------------------------------------------------------
+
+
+def test_cargo_check_passes_offline_and_extra_args(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    from wasm_codemod import verify
+
+    seen: list[list[str]] = []
+    crate, _errors = recorded("std-only", tmp_path)
+    stdout = (FIXLOOP / "recorded" / "std-only.jsonl").read_text().replace("<crate>", str(crate))
+
+    def fake_run(cmd, **kw):
+        seen.append(cmd)
+        assert kw["env"]["CARGO_TARGET_DIR"] == str(verify.verify_target_dir())
+        return subprocess.CompletedProcess(cmd, 101, stdout, "error: could not compile `fixloop-std-only`\n")
+
+    monkeypatch.setattr(verify.subprocess, "run", fake_run)
+    res = verify.cargo_check(crate, verify.CheckSettings(offline=True, args=("--features", "e2e")))
+    assert seen == [["cargo", "check", "--quiet", "--message-format=json", "--offline", "--features", "e2e"]]
+    assert not res.ok and not res.failed and len(res.errors) == 9
+    # no error to act on: cargo itself failed (resolution, network)
+    monkeypatch.setattr(verify.subprocess, "run", lambda cmd, **kw: subprocess.CompletedProcess(
+        cmd, 101, "", "error: no matching package named `wasmtime` found\n"))
+    res = verify.cargo_check(crate, verify.CheckSettings())
+    assert res.failed and "no matching package" in res.output
