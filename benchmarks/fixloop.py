@@ -6,7 +6,8 @@
 One `upgrade --verify` run per subject, in a throwaway git copy: its report holds the errors
 after the chain (`errors_before`, the first `cargo check`), each round, and the errors left,
 each marked when it lies inside a site a step reported for a person. Cargo builds go to
-WASM_CODEMOD_VERIFY_TARGET (default ~/.cache/wasm-codemod/verify-target) under `nice -n 10`.
+WASM_CODEMOD_VERIFY_TARGET (default ~/.cache/wasm-codemod/verify-target) under `nice -n 10`,
+with RUSTUP_TOOLCHAIN=stable unless set (a pinned rust-toolchain file would need a download).
 
 `realworld` needs the corpus harness (`realworld/`, issue 17) on PYTHONPATH and the mirrors
 (WASM_CODEMOD_MIRRORS); it builds each pair's `before` tree from its mirror. Prints a Markdown
@@ -37,7 +38,9 @@ def _git(*args: str, cwd: Path) -> None:
 
 
 def upgrade(tree: Path, args: list[str], cargo_args: list[str]) -> tuple[dict[str, Any], float, int]:
-    env = dict(os.environ, WASM_CODEMOD_ALLOW_UNVERIFIED="1")
+    # a project's rust-toolchain file would make rustup fetch another toolchain: use the installed one
+    env = dict(os.environ, WASM_CODEMOD_ALLOW_UNVERIFIED="1", RUSTUP_TOOLCHAIN=os.environ.get("RUSTUP_TOOLCHAIN",
+                                                                                                 "stable"))
     cmd = ["nice", "-n", "10", sys.executable, "-m", "wasm_codemod", "upgrade", ".", *args, "--verify",
            "--format", "json", *[f"--cargo-arg={a}" for a in cargo_args]]
     t0 = time.monotonic()
