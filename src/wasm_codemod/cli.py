@@ -17,8 +17,8 @@ from .plan import PlanError, load_registry, resolve_target
 from .report import JSON_SCHEMA_VERSION, error_doc, to_text
 from .runner import RunOptions, plan_run
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
-from .writer import Interrupted, check_output, write_output
 from .verify import CheckSettings
+from .writer import Interrupted, check_output, write_output
 
 EXIT_HELP = ("Exit codes: 0 success; 1 changes pending (--check); 2 usage error; "
              "3 refused input, nothing written; 4 verify failed; 5 partial failure (bulk); 6 internal error "

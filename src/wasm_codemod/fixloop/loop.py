@@ -22,7 +22,6 @@ Files are read and written only through the callables given (all of a round's fi
 
 from __future__ import annotations
 
-import difflib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import linediff
 from ..engine import FileChange
 from ..transform import CompilerFix
 from .diagnostics import CompilerError
@@ -107,9 +107,8 @@ def touched_lines(base: Baseline, current: dict[Path, bytes]) -> dict[Path, dict
 
 
 def _opcodes(a: bytes, b: bytes) -> list[tuple[str, int, int, int, int]]:
-    al = a.decode("utf-8", "replace").splitlines()
-    bl = b.decode("utf-8", "replace").splitlines()
-    return difflib.SequenceMatcher(None, al, bl, autojunk=False).get_opcodes()
+    # near-linear on big files (difflib is quadratic); lines split on b"\n" as rustc counts them
+    return linediff.opcodes(linediff.split_lines(a), linediff.split_lines(b))
 
 
 def map_line(old: bytes, new: bytes, line: int) -> int:
