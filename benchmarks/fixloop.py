@@ -6,10 +6,11 @@
 One `upgrade --verify` run per subject, in a throwaway git copy: its report holds the errors
 after the chain (`errors_before`, the first `cargo check`), each round, and the errors left,
 each marked when it lies inside a site a step reported for a person. Cargo builds go to
-WASM_CODEMOD_VERIFY_TARGET (default ~/.cache/wasm-codemod/verify-target) under `nice -n 10`,
+WASM_CODEMOD_VERIFY_TARGET if set, else to the warm target dir of the compile tier (e2e:
+WASM_CODEMOD_ORACLE_TARGET) or of the corpus harness (realworld) under `nice -n 10`,
 with RUSTUP_TOOLCHAIN=stable unless set (a pinned rust-toolchain file would need a download).
 
-`realworld` needs the corpus harness (`realworld/`, issue 17) on PYTHONPATH and the mirrors
+`realworld` needs the corpus harness (`realworld/`, issue 17) and the mirrors
 (WASM_CODEMOD_MIRRORS); it builds each pair's `before` tree from its mirror. Prints a Markdown
 table; `--json FILE` keeps every report.
 """
@@ -37,10 +38,13 @@ def _git(*args: str, cwd: Path) -> None:
                    capture_output=True)
 
 
-def upgrade(tree: Path, args: list[str], cargo_args: list[str]) -> tuple[dict[str, Any], float, int]:
+def upgrade(tree: Path, args: list[str], cargo_args: list[str],
+            target: Path | None = None) -> tuple[dict[str, Any], float, int]:
     # a project's rust-toolchain file would make rustup fetch another toolchain: use the installed one
-    env = dict(os.environ, WASM_CODEMOD_ALLOW_UNVERIFIED="1", RUSTUP_TOOLCHAIN=os.environ.get("RUSTUP_TOOLCHAIN",
-                                                                                                 "stable"))
+    env = dict(os.environ, WASM_CODEMOD_ALLOW_UNVERIFIED="1",
+               RUSTUP_TOOLCHAIN=os.environ.get("RUSTUP_TOOLCHAIN", "stable"))
+    if target is not None and "WASM_CODEMOD_VERIFY_TARGET" not in os.environ:
+        env["WASM_CODEMOD_VERIFY_TARGET"] = str(target)  # a warm target dir: dependencies already built
     cmd = ["nice", "-n", "10", sys.executable, "-m", "wasm_codemod", "upgrade", ".", *args, "--verify",
            "--format", "json", *[f"--cargo-arg={a}" for a in cargo_args]]
     t0 = time.monotonic()
@@ -74,6 +78,11 @@ def summarize(name: str, doc: dict[str, Any], took: float, code: int) -> dict[st
     }
 
 
+def _oracle_target() -> Path:
+    """The compile tier's target dir (tests/oracle.py), where each wasmtime version is already built."""
+    return Path(os.environ.get("WASM_CODEMOD_ORACLE_TARGET", Path.home() / ".cache" / "wasm-codemod" / "oracle-target"))
+
+
 def e2e(targets: list[str]) -> list[dict[str, Any]]:
     out = []
     for t in targets:
@@ -84,13 +93,14 @@ def e2e(targets: list[str]) -> list[dict[str, Any]]:
             _git("add", "-A", cwd=tree)
             _git("commit", "-qm", "before", cwd=tree)
             cargo = ["--features", "e2e"] + (["--ignore-rust-version"] if int(t) >= 49 else [])
-            doc, took, code = upgrade(tree, ["--to", t], cargo)
+            doc, took, code = upgrade(tree, ["--to", t], cargo, _oracle_target())
             out.append(summarize(f"plugin-host --to {t}", doc, took, code) | {"report": doc})
     return out
 
 
 def realworld(names: list[str]) -> list[dict[str, Any]]:
-    from realworld.compile import SMALL  # type: ignore[import-not-found]
+    sys.path.insert(0, str(ROOT))  # realworld/ lives at the top of the checkout
+    from realworld.compile import SMALL, target_dir  # type: ignore[import-not-found]
     from realworld.corpus import find_mirror, load_corpus, select  # type: ignore[import-not-found]
     from realworld.trees import build_tree, work_copy  # type: ignore[import-not-found]
 
@@ -104,7 +114,7 @@ def realworld(names: list[str]) -> list[dict[str, Any]]:
             continue
         tree, _meta = build_tree(pair, mirror)
         with tempfile.TemporaryDirectory() as d, work_copy(tree, Path(d) / pair.slug) as root:
-            doc, took, code = upgrade(root, pair.tool_args(), ["--ignore-rust-version"])
+            doc, took, code = upgrade(root, pair.tool_args(), ["--ignore-rust-version"], target_dir(pair))
             out.append(summarize(pair.name, doc, took, code) | {"report": doc})
     return out
 

@@ -14,6 +14,8 @@ from helpers import EXAMPLE, ROOT, make_repo, tree
 from jsonschema import Draft202012Validator
 from oracle import TARGET_DIR, have_cargo
 
+from wasm_codemod.writer import journal_paths
+
 pytestmark = [pytest.mark.compile, pytest.mark.skipif(not have_cargo(), reason="needs cargo")]
 
 MANIFEST = ('[package]\nname = "host"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[workspace]\n\n'
@@ -109,7 +111,7 @@ def _validate(doc: dict) -> None:
 def test_loop_fixes_what_the_chain_could_not_see(tmp_path: Path):
     repo = _repo(tmp_path, PRELUDE_HOST)
     res = _cli("upgrade", ".", "--to", "36", "--verify", "--format", "json", "--report", str(tmp_path / "r.json"),
-               cwd=repo)
+               "--diff-file", str(tmp_path / "d.patch"), cwd=repo)
     assert res.returncode == 0, res.stdout + res.stderr
     doc = json.loads(res.stdout)
     _validate(doc)
@@ -127,7 +129,11 @@ def test_loop_fixes_what_the_chain_could_not_see(tmp_path: Path):
     # the loop's edits are part of the run: in the report's changes, and rustc's guesses for review
     assert any("fix-loop" in c["steps"] for c in doc["changes"] if c["file"] == "src/main.rs")
     assert {f["step"] for f in doc["follow_ups"] if f["severity"] == "review"} == {"fix-loop"}
+    # --report/--diff-file, written before the first rename, are rewritten with the loop's rounds
     assert json.loads((tmp_path / "r.json").read_text())["verify"] == doc["verify"]
+    assert "+        let _stream = out.p2_stream();" in (tmp_path / "d.patch").read_text()
+    # the rounds went through the journaled writer, which leaves no journal behind
+    assert not [p for p in journal_paths(repo) if p.exists()]
     again = _cli("upgrade", ".", "--to", "36", "--check", "--allow-dirty", cwd=repo)
     assert again.returncode == 0, again.stdout + again.stderr
 
