@@ -22,8 +22,10 @@ from wasm_codemod.fixloop.edits import Fix, TextEdit, apply_edits, apply_tracked
 from wasm_codemod.fixloop.loop import Check, candidates, run_loop
 from wasm_codemod.fixloop.moves import MovedNames, moved_fix
 from wasm_codemod.fixloop.rules import Scope, known_fixes, match_rule, rustc_fixes
+from wasm_codemod.fixloop.skew import OldCopy, old_copies, skew_of
 from wasm_codemod.plan import load_registry, make_plan
 from wasm_codemod.transform import CompilerFix
+from wasm_codemod.verify import _diagnostic
 
 FIXLOOP = ROOT / "tests" / "fixloop"
 WASMTIME = ("wasmtime", "wasmtime_wasi")
@@ -506,3 +508,67 @@ def test_cargo_check_passes_offline_and_extra_args(tmp_path: Path, monkeypatch):
         cmd, 101, "", "error: no matching package named `wasmtime` found\n"))
     res = verify.cargo_check(crate, verify.CheckSettings())
     assert res.failed and "no matching package" in res.output
+
+
+# -- two copies of the library: a dependency still on the old version ----------------------------
+
+
+def _skew_errors(tmp_path: Path) -> tuple[Path, list[CompilerError], tuple[OldCopy, ...]]:
+    root, errors = recorded("skew-36", tmp_path)
+    return root, errors, old_copies((FIXLOOP / "crates" / "skew-36" / "Cargo.lock").read_bytes(), WASMTIME)
+
+
+def test_skew_old_copies_and_who_pulls_them_in(tmp_path: Path):
+    _root, errors, copies = _skew_errors(tmp_path)
+    old = {c.package: c for c in copies}
+    assert old["wasmtime"] == OldCopy("wasmtime", "32.0.1", "36.0.20", ("fixloop-skew-helper 0.1.0",))
+    assert old["wasmtime-wasi"].dependents == ("fixloop-skew-helper 0.1.0",)
+    # the old copy's own packages (wasmtime-environ 32, its winch/cranelift crates) are not blamed
+    assert {d for c in copies for d in c.dependents} == {"fixloop-skew-helper 0.1.0"}
+    assert [e.code for e in errors] == ["E0308", "E0308"]
+    assert all(skew_of(e, copies) == old["wasmtime"] for e in errors)
+    assert skew_of(errors[0], ()) is None
+
+
+def test_skew_lock_closure_excludes_the_old_copys_own_dependencies():
+    lock = b"""
+version = 4
+[[package]]
+name = "wasmtime"
+version = "31.0.0"
+dependencies = ["winch-codegen 31.0.0", "wasmtime-environ 31.0.0"]
+[[package]]
+name = "wasmtime"
+version = "39.0.2"
+[[package]]
+name = "wasmtime-environ"
+version = "31.0.0"
+[[package]]
+name = "winch-codegen"
+version = "31.0.0"
+dependencies = ["wasmtime 31.0.0"]
+[[package]]
+name = "old-ctx"
+version = "1.0.0"
+dependencies = ["wasmtime 31.0.0"]
+[[package]]
+name = "host"
+version = "0.1.0"
+dependencies = ["old-ctx", "wasmtime 39.0.2"]
+"""
+    (c,) = old_copies(lock, ("wasmtime",))
+    assert (c.package, c.version, c.current, c.dependents) == ("wasmtime", "31.0.0", "39.0.2", ("old-ctx 1.0.0",))
+    assert old_copies(lock, ("wit_bindgen",)) == () and old_copies(b"not toml [", ("wasmtime",)) == ()
+
+
+def test_skew_errors_get_no_fix_and_say_why(tmp_path: Path):
+    root, errors, copies = _skew_errors(tmp_path)
+    # a rule that would rewrite any mismatch: taken without the lock's knowledge, never with it
+    rule = ("some-step", CompilerFix("E0308", r"mismatched types", replace="{span}.into()"))
+    data = files_of(errors)
+    assert len(candidates(errors, scope(root), [rule], data)) == 2
+    skewed = Scope((root.resolve(),), WASMTIME, {}, copies)
+    assert candidates(errors, skewed, [rule], data) == []
+    d = _diagnostic(errors[0], {}, {}, copies)
+    assert d.label == "expected `&mut Linker<_>`, found `&mut Linker<()>`"
+    assert d.skew == "wasmtime 32.0.1 is built next to 36.0.20, pulled in by fixloop-skew-helper 0.1.0"

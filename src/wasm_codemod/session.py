@@ -328,8 +328,12 @@ def _verify_json(result: RunResult, v: VerifyResult) -> dict[str, Any]:
         "crate": str(v.crate), "ok": v.ok,
         "errors": [{"file": result.rel(Path(d.file)) if d.file else "", "line": d.line, "message": d.message,
                     "steps": d.steps, "code": d.code, "column": d.column, "end_line": d.end_line,
-                    "end_column": d.end_column, "at_reported_site": d.at_reported_site} for d in v.diagnostics],
+                    "end_column": d.end_column, "at_reported_site": d.at_reported_site,
+                    **({"label": d.label} if d.label else {}), **({"skew": d.skew} if d.skew else {})}
+                   for d in v.diagnostics],
     }
+    if v.skew:
+        doc["skew"] = v.skew
     if v.output:
         doc["output"] = v.output
     lr = v.loop
@@ -361,9 +365,12 @@ def _left_for_a_person(result: RunResult, vres: list[VerifyResult]) -> list[Foll
             if not d.file:
                 continue
             where = f"{d.line}:{d.column}-{d.end_line}:{d.end_column}"
+            label = f" ({d.label})" if d.label and d.label not in d.message else ""
             also = f"; at a site {', '.join(d.steps)} reported" if d.at_reported_site and d.steps else ""
+            if d.skew:  # no edit here is right: the dependency needs a release on the new version
+                also += f"; a type of an old copy of the library: {d.skew}"
             out.append(FollowUp(result.rel(Path(d.file)), max(d.line, 1), "cargo-check",
-                                f"rustc {d.code or 'error'} at {where}: {d.message}{also}", "manual"))
+                                f"rustc {d.code or 'error'} at {where}: {d.message}{label}{also}", "manual"))
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import FileChange
+from .fixloop import skew
 from .fixloop.diagnostics import CompilerError, parse_messages
 from .fixloop.loop import Baseline, Check, LoopResult, map_line, run_loop, touched_lines
 from .fixloop.moves import MovedNames
@@ -30,6 +31,8 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     at_reported_site: bool = False  # a step reported this site for a person
+    label: str = ""  # rustc's label of the primary span ("expected `X`, found `Y`")
+    skew: str = ""  # the error meets an old copy of the library (skew.OldCopy.text)
 
 
 @dataclass
@@ -39,6 +42,7 @@ class VerifyResult:
     diagnostics: list[Diagnostic]
     output: str
     loop: LoopResult | None = None
+    skew: str = ""  # old copies of the library in the build and who pulls them in (skew.py), if errors meet them
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,12 @@ def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
     for d in crate_dirs:
         base = _baseline(changes, sites or {})
 
-        def scope_for(current: dict[Path, bytes], d: Path = d, base: Baseline = base) -> Scope:
-            return Scope(roots_r, (names or {}).get(d, ()), touched_lines(base, current))
+        lib = (names or {}).get(d, ())
+
+        def scope_for(current: dict[Path, bytes], d: Path = d, base: Baseline = base,
+                      lib: tuple[str, ...] = lib) -> Scope:
+            # the lock as the last `cargo check` left it
+            return Scope(roots_r, lib, touched_lines(base, current), _old_copies(d, lib))
 
         def check(d: Path = d) -> Check:
             return cargo_check(d, settings)
@@ -105,9 +113,11 @@ def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
         current = {c.path.resolve(): c.new for c in changes}
         touched = touched_lines(base, current)
         extents = _site_extents(base, current)
-        diags = [_diagnostic(e, touched, extents) for e in final.errors]
+        copies = _old_copies(d, lib)
+        diags = [_diagnostic(e, touched, extents, copies) for e in final.errors]
         output = final.output if final.failed or not diags else ""
-        results.append(VerifyResult(d, final.ok, diags, output, lr))
+        results.append(VerifyResult(d, final.ok, diags, output, lr,
+                                    skew.summary(copies) if any(x.skew for x in diags) else ""))
     return results
 
 
@@ -169,8 +179,16 @@ def _item_lines(data: bytes) -> dict[int, tuple[int, int]]:
     return out
 
 
+def _old_copies(crate: Path, names: tuple[str, ...]) -> tuple[skew.OldCopy, ...]:
+    lock = skew.find_lock(crate)
+    try:
+        return skew.old_copies(lock.read_bytes() if lock else None, names)
+    except OSError:
+        return ()
+
+
 def _diagnostic(err: CompilerError, touched: dict[Path, dict[int, tuple[str, ...]]],
-                sites: dict[Path, list[tuple[int, int, str]]]) -> Diagnostic:
+                sites: dict[Path, list[tuple[int, int, str]]], copies: tuple[skew.OldCopy, ...] = ()) -> Diagnostic:
     """An error with the steps whose edits are on its lines, or that reported a site it lies in
     (a site a step left for a person)."""
     p = err.primary
@@ -187,7 +205,9 @@ def _diagnostic(err: CompilerError, touched: dict[Path, dict[int, tuple[str, ...
             reported = True
             if step not in steps:
                 steps.append(step)
-    return Diagnostic(str(p.file), p.line, err.message, steps, err.code, p.col, p.end_line, p.end_col, reported)
+    old = skew.skew_of(err, copies)
+    return Diagnostic(str(p.file), p.line, err.message, steps, err.code, p.col, p.end_line, p.end_col, reported,
+                      p.label, old.text() if old else "")
 
 
 def by_source(lr: LoopResult | None) -> dict[str, int]:

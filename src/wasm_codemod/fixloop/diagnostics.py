@@ -52,6 +52,8 @@ class CompilerError:
     suggestions: tuple[Suggestion, ...] = ()
     rendered: str = ""
     package: str = ""  # cargo's package id of the crate being compiled
+    # rustc's file names of every span, the notes' too (a dependency's source in the registry)
+    files: tuple[str, ...] = ()
     _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -125,8 +127,10 @@ def _error(msg: dict[str, Any], base: Path | None, package: str) -> CompilerErro
         repl = [_span(s, base) for s in child.get("spans", []) if s.get("suggested_replacement") is not None]
         if repl:
             suggestions.append(_suggestion(child.get("message", ""), repl))
+    files = [s.get("file_name", "") for s in msg.get("spans", [])]
+    files += [s.get("file_name", "") for c in msg.get("children", []) for s in c.get("spans", [])]
     return CompilerError(code, msg.get("message", ""), spans, tuple(notes), tuple(suggestions),
-                         msg.get("rendered") or "", package)
+                         msg.get("rendered") or "", package, tuple(dict.fromkeys(f for f in files if f)))
 
 
 def _suggestion(message: str, spans: list[Span]) -> Suggestion:

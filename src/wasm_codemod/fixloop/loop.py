@@ -36,6 +36,7 @@ from .diagnostics import CompilerError
 from .edits import Fix, apply_tracked, choose
 from .moves import MovedNames, moved_fix
 from .rules import Scope, known_fixes, rustc_fixes
+from .skew import skew_of
 
 
 @dataclass
@@ -128,6 +129,8 @@ def candidates(errors: Iterable[CompilerError], scope: Scope, rules: list[tuple[
     suggestions, skipping fixes already rejected."""
     out: list[Fix] = []
     for err in errors:
+        if skew_of(err, scope.old) is not None:
+            continue  # an old copy's type meets the upgraded one: a dependency needs a release, not an edit
         # a step's own knowledge names the error precisely; rustc's suggestions only count at the
         # upgrade's sites or where the error names the upgraded library
         options = known_fixes(err, rules, scope, data)
@@ -239,6 +242,7 @@ def run_loop(check: Callable[[], Check], read: Callable[[Path], bytes],
                     candidates(fresh, scope_for(dict(files)), rules, files, rejected, moved)) == len(fresh):
                 break
             undo(undo_changes)
+            rnd.errors_after = len(after.errors)  # what the blamed attempt left, for the report
             undo_changes, after = [], None
             rnd.rejected.extend(blamed)
             rejected.update(f.fingerprint() for f in blamed)

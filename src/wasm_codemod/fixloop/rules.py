@@ -23,6 +23,7 @@ from pathlib import Path
 from ..transform import CompilerFix
 from .diagnostics import CompilerError, Span, Suggestion, span_matches
 from .edits import Fix, TextEdit
+from .skew import OldCopy
 
 MAYBE_OK = tuple(re.compile(p) for p in (
     r"^consider importing (this|one of these|these)\b",
@@ -47,6 +48,8 @@ class Scope:
     names: tuple[str, ...]  # Rust crate roots of the upgraded families, e.g. ("wasmtime", "wasmtime_wasi")
     # lines (1-based, of the current file) the upgrade changed or reported -> the steps responsible
     touched: dict[Path, dict[int, tuple[str, ...]]]
+    # packages of the library the lock still holds at an old version too (skew.py)
+    old: tuple[OldCopy, ...] = ()
 
     def editable(self, path: Path) -> bool:
         for r in self.roots:
