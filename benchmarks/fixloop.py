@@ -2,6 +2,7 @@
 
     python3 benchmarks/fixloop.py e2e [TARGET...]        # examples/plugin-host, `--features e2e`
     python3 benchmarks/fixloop.py realworld [PAIR...]    # the small pairs of the real-world corpus
+    python3 benchmarks/fixloop.py table FILE...          # the table again from earlier runs' --json
 
 One `upgrade --verify` run per subject, in a throwaway git copy: its report holds the errors
 after the chain (`errors_before`, the first `cargo check`), each round, and the errors left,
@@ -69,8 +70,11 @@ def summarize(name: str, doc: dict[str, Any], took: float, code: int) -> dict[st
     return {
         "subject": name, "exit": code, "crates": len(vs), "errors_after_chain": before, "errors_after_loop": len(left),
         "left_at_reported_sites": sum(1 for e in left if e.get("at_reported_site")),
-        "left_elsewhere": [f"{e['file']}:{e['line']} {e.get('code') or ''} {e['message'][:90]}" for e in left
+        "left_skew": sum(1 for e in left if e.get("skew") and not e.get("at_reported_site")),
+        "left_elsewhere": [f"{e['file']}:{e['line']} {e.get('code') or ''} {e['message'][:90]}"
+                           + (" [old copy of the library]" if e.get("skew") else "") for e in left
                            if not e.get("at_reported_site")],
+        "skew": [v["skew"] for v in vs if v.get("skew")],
         "first_check_s": round(sum(v.get("first_check_seconds", 0) for v in vs), 1),
         "rounds": [f"{r['errors_before']}->{r['errors_after']} {r['status']} {r['seconds']:.1f}s" for r in rounds],
         "fixes": by_source, "total_s": round(took, 1),
@@ -120,16 +124,17 @@ def realworld(names: list[str]) -> list[dict[str, Any]]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    lines = ["| subject | crates | errors after chain | after loop | of which at reported sites | rounds "
-             "(errors, status, time) | fixes | first check | whole run |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| subject | crates | errors after chain | after loop | of which at reported sites | of which meet "
+             "an old copy | rounds (errors, status, time) | fixes | first check | whole run |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         if "skipped" in r:
-            lines.append(f"| {r['subject']} | skipped: {r['skipped']} | | | | | | | |")
+            lines.append(f"| {r['subject']} | skipped: {r['skipped']} | | | | | | | | |")
             continue
         fixes = ", ".join(f"{n} {k}" for k, n in sorted(r["fixes"].items())) or "none"
         lines.append(f"| {r['subject']} | {r['crates']} | {r['errors_after_chain']} | {r['errors_after_loop']} | "
-                     f"{r['left_at_reported_sites']} | {'; '.join(r['rounds']) or 'none'} | {fixes} | "
+                     f"{r['left_at_reported_sites']} | {r['left_skew']} | {'; '.join(r['rounds']) or 'none'} | "
+                     f"{fixes} | "
                      f"{r['first_check_s']}s | {r['total_s']}s |")
     return "\n".join(lines)
 
@@ -137,15 +142,21 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python3 benchmarks/fixloop.py", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["e2e", "realworld"])
-    ap.add_argument("names", nargs="*")
+    ap.add_argument("what", choices=["e2e", "realworld", "table"])
+    ap.add_argument("names", nargs="*", help="targets (e2e), pairs (realworld), --json files of earlier runs (table)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
-    rows = e2e(a.names or E2E_TARGETS) if a.what == "e2e" else realworld(a.names)
+    if a.what == "table":  # the table again from the reports an earlier run kept
+        rows = [summarize(r["subject"], r["report"], r["total_s"], r["exit"]) if "report" in r else r
+                for f in a.names for r in json.loads(Path(f).read_text())]
+    else:
+        rows = e2e(a.names or E2E_TARGETS) if a.what == "e2e" else realworld(a.names)
     print(table(rows))
     for r in rows:
         for e in r.get("left_elsewhere", []):
             print(f"  {r['subject']}: not at a reported site: {e}")
+        for k in r.get("skew", []):
+            print(f"  {r['subject']}: {k}")
         for f in r.get("failed_checks", []):
             print(f"  {r['subject']}: cargo failed: {f}")
     if a.json:
