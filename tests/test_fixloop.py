@@ -572,3 +572,22 @@ def test_skew_errors_get_no_fix_and_say_why(tmp_path: Path):
     d = _diagnostic(errors[0], {}, {}, copies)
     assert d.label == "expected `&mut Linker<_>`, found `&mut Linker<()>`"
     assert d.skew == "wasmtime 32.0.1 is built next to 36.0.20, pulled in by fixloop-skew-helper 0.1.0"
+
+
+def test_loop_interrupted_goes_back_to_the_last_kept_round(tmp_path: Path):
+    p = (tmp_path / "a.rs").resolve()
+    p.write_text("fn f() {\n    x.lenn();\n    c.colr();\n}\n\nfn g() {\n    y.frist();\n}\n")
+    # round 1 fixes two errors and reveals a third (kept: 2 -> 1), round 2 fixes that one
+    model = ModelRustc(p, [("lenn", "no method `{token}`", "len", None),
+                           ("colr", "no method `{token}`", "color", None),
+                           ("frist", "no method `{token}`", "first", "c.color()")])
+
+    def stop() -> Check:
+        if model.checks == 2:  # Ctrl-C during the check of round 2 (the first two are done)
+            raise KeyboardInterrupt
+        return model()
+
+    with pytest.raises(KeyboardInterrupt):
+        _loop(p, stop)  # type: ignore[arg-type]
+    # round 2's rename, not confirmed by the compiler, is undone; round 1's stays
+    assert p.read_text() == "fn f() {\n    x.len();\n    c.color();\n}\n\nfn g() {\n    y.frist();\n}\n"

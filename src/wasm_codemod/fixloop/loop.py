@@ -194,6 +194,30 @@ def run_loop(check: Callable[[], Check], read: Callable[[Path], bytes],
     rejected: set[tuple[Any, ...]] = set()
     tentative: _Tentative | None = None
     res.stopped = "round limit"
+    kept: dict[Path, bytes] = {}  # the files as the last kept round left them (else as they were)
+    try:
+        current, tentative, kept_count = _rounds(res, check, apply, undo, content, files, kept, scope_for, rules,
+                                                 max_rounds, moved, current, tentative, kept_count, rejected)
+    except BaseException:
+        # Ctrl-C (or anything) mid-round: back to the last kept round before passing it on; the
+        # files are never left with fixes the compiler has not confirmed
+        back = [FileChange(p, files[p], kept.get(p, res.before[p]), [], "rust") for p in res.before
+                if files[p] != kept.get(p, res.before[p])]
+        if back:
+            write(back)
+        raise
+    if tentative is not None:
+        current = tentative.drop(undo, rejected)
+    res.final = current
+    res.after = {p: files[p] for p in res.before}
+    return res
+
+
+def _rounds(res: LoopResult, check: Callable[[], Check], apply: Callable[..., Any], undo: Callable[..., None],
+            content: Callable[[Path], bytes], files: dict[Path, bytes], kept: dict[Path, bytes],
+            scope_for: Callable[[dict[Path, bytes]], Scope], rules: list[tuple[str, CompilerFix]],
+            max_rounds: int, moved: MovedNames | None, current: Check, tentative: _Tentative | None,
+            kept_count: int, rejected: set[tuple[Any, ...]]) -> tuple[Check, _Tentative | None, int]:
     for n in range(1, max_rounds + 1):
         t0 = time.monotonic()
         for err in current.errors:
@@ -265,6 +289,8 @@ def run_loop(check: Callable[[], Check], read: Callable[[Path], bytes],
         rnd.errors_after = len(after.errors)
         if not blamed and len(after.errors) < kept_count:
             rnd.status = "kept"
+            kept.clear()
+            kept.update(files)
             if tentative is not None:
                 tentative.round.status = "kept"
                 tentative = None
@@ -284,11 +310,7 @@ def run_loop(check: Callable[[], Check], read: Callable[[Path], bytes],
         rejected.update(f.fingerprint() for f in fixes)
         if tentative is not None:
             current, tentative = tentative.drop(undo, rejected), None
-    if tentative is not None:
-        current = tentative.drop(undo, rejected)
-    res.final = current
-    res.after = {p: files[p] for p in res.before}
-    return res
+    return current, tentative, kept_count
 
 
 @dataclass
