@@ -271,6 +271,21 @@ def test_known_fixes_error_type_42(tmp_path: Path):
     assert fix.edits == second.edits
 
 
+def test_known_fixes_anyhow_context_and_macro_42(tmp_path: Path):
+    crate, errors = recorded("context-42", tmp_path)
+    data = files_of(errors)
+    fixes = candidates(errors, scope(crate), _rules(wasmtime_42_error_type), data)
+    assert [(f.source, f.error.code) for f in fixes] == [("known-fix", "E0599")] * 2 + [("known-fix", "E0308")]
+    new = apply_fixes(fixes)[(crate / "src" / "lib.rs").resolve()].decode()
+    assert 'let module = compile(engine, wasm).map_err(anyhow::Error::from).context("failed to compile")?;' in new
+    assert "compile(engine, wasm).map_err(anyhow::Error::from).with_context(|| format!(" in new
+    assert 'Err(wasmtime::Error::from_anyhow(anyhow::anyhow!(\n            "unknown import {}",\n' in new
+    # the rule needs anyhow's trait: a method `context` of some other trait is not this shape
+    other = CompilerError(errors[0].code, errors[0].message, errors[0].spans,
+                          tuple(n.replace("anyhow::Context", "mylib::Context") for n in errors[0].notes))
+    assert known_fixes(other, _rules(wasmtime_42_error_type), scope(crate), data) == []
+
+
 def test_known_fix_store_first_32(tmp_path: Path):
     crate, errors = recorded("unknown-imports-32", tmp_path)
     rules = [("wasmtime-32-define-unknown-imports", store_first("define_unknown_imports_as_default_values", "32"))]

@@ -287,7 +287,7 @@ def manifest(ctx: ManifestContext) -> None:
 # helper in another crate), rustc names both error types. Checked in wasmtime-internal-core 42.0.2:
 # `Error::from_anyhow(anyhow::Error) -> Error`; `From<wasmtime::Error> for anyhow::Error` (feature
 # `anyhow`, default on). The spans are expressions; only postfix chains get a method appended.
-_POSTFIX = r"[A-Za-z_][\w:]*(?:\.\w+|\((?:[^()]|\([^()]*\))*\)|\?)*"
+_POSTFIX = r"[A-Za-z_][\w:]*!?(?:\.\w+|\((?:[^()]|\([^()]*\))*\)|\?)*"  # `!`: `anyhow!(..)` is one too
 _RESULT = r"^(?=.*Result<)"  # the mismatch is inside a `Result` (rustc highlights only the error types)
 
 
@@ -311,6 +311,12 @@ COMPILER_FIXES = (
     CompilerFix("E0277", r"`\?` couldn't convert the error.*`wasmtime::Error` to implement `From<anyhow::Error>`",
                 span=r"\?", replace=".map_err(wasmtime::Error::from_anyhow)?",
                 note="`?` on an anyhow::Result in a fn returning wasmtime::Result: .map_err(from_anyhow)?"),
+    # anyhow's `Context` needs a std error, which wasmtime::Error is not from 42; the step does this
+    # where it sees the wasmtime call, rustc names the type where a helper or binding hides it
+    CompilerFix("E0599", r"^the method `(?:with_)?context` exists for enum `(?:std::result::)?Result<.*, "
+                         r"wasmtime::Error>`, but its trait bounds were not satisfied.*: anyhow::Context<",
+                span=r"(?:with_)?context", replace="map_err(anyhow::Error::from).{span}",
+                note="anyhow's `.context()` on a wasmtime::Result: .map_err(anyhow::Error::from) first"),
 )
 
 STEP = Step(
