@@ -102,7 +102,7 @@ def e2e(targets: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def realworld(names: list[str]) -> list[dict[str, Any]]:
+def realworld(names: list[str], to: str | None = None) -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))  # realworld/ lives at the top of the checkout
     from realworld.compile import SMALL, target_dir  # type: ignore[import-not-found]
     from realworld.corpus import find_mirror, load_corpus, select  # type: ignore[import-not-found]
@@ -118,8 +118,10 @@ def realworld(names: list[str]) -> list[dict[str, Any]]:
             continue
         tree, _meta = build_tree(pair, mirror)
         with tempfile.TemporaryDirectory() as d, work_copy(tree, Path(d) / pair.slug) as root:
-            doc, took, code = upgrade(root, pair.tool_args(), ["--ignore-rust-version"], target_dir(pair))
-            out.append(summarize(pair.name, doc, took, code) | {"report": doc})
+            args = pair.tool_args() if to is None else ["--guest-to" if pair.guest else "--to", to]
+            doc, took, code = upgrade(root, args, ["--ignore-rust-version"], target_dir(pair))
+            name = pair.name if to is None else f"{pair.name.rsplit(' ', 1)[0]} {pair.from_.split()[-1]}→{to}"
+            out.append(summarize(name, doc, took, code) | {"report": doc})
     return out
 
 
@@ -145,12 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("what", choices=["e2e", "realworld", "table"])
     ap.add_argument("names", nargs="*", help="targets (e2e), pairs (realworld), --json files of earlier runs (table)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--to", help="realworld: upgrade each pair's before tree to this version instead of the "
+                                 "maintainers' (how far the chain and the loop get beyond it)")
     a = ap.parse_args(argv)
     if a.what == "table":  # the table again from the reports an earlier run kept
         rows = [summarize(r["subject"], r["report"], r["total_s"], r["exit"]) if "report" in r else r
                 for f in a.names for r in json.loads(Path(f).read_text())]
     else:
-        rows = e2e(a.names or E2E_TARGETS) if a.what == "e2e" else realworld(a.names)
+        rows = e2e(a.names or E2E_TARGETS) if a.what == "e2e" else realworld(a.names, a.to)
     print(table(rows))
     for r in rows:
         for e in r.get("left_elsewhere", []):

@@ -606,3 +606,29 @@ def test_loop_interrupted_goes_back_to_the_last_kept_round(tmp_path: Path):
         _loop(p, stop)  # type: ignore[arg-type]
     # round 2's rename, not confirmed by the compiler, is undone; round 1's stays
     assert p.read_text() == "fn f() {\n    x.len();\n    c.color();\n}\n\nfn g() {\n    y.frist();\n}\n"
+
+
+def test_loop_blames_an_import_that_clashes_a_few_lines_down(tmp_path: Path):
+    p = (tmp_path / "a.rs").resolve()
+    original = "//! a host\n\n\n\nuse anyhow::Context;\n\nfn f() {\n    a.context();\n    b.context();\n}\n"
+    p.write_text(original)
+    imp = "use wasmtime::error::Context;"
+    model = ModelRustc(p, [("context", "no method `{token}`", "^" + imp, "!" + imp)])
+
+    def check() -> Check:
+        res = model()
+        text = p.read_text()
+        if imp in text:  # rustc names the other import as the error, the inserted one as "previous import"
+            lines = text.split("\n")
+            n = lines.index("use anyhow::Context;")
+            start = sum(len(ln) + 1 for ln in lines[:n]) + len("use anyhow::")
+            prim = Span(p, start, start + 7, n + 1, 13, n + 1, 20, True, "`Context` reimported here")
+            prev = Span(p, 4, 25, 1, 5, 1, 26, False, "previous import of the trait `Context` here")
+            res = Check(False, [*res.errors, CompilerError("E0252", "the name `Context` is defined multiple times",
+                                                           (prim, prev))])
+        return res
+
+    res, _ = _loop(p, check)  # type: ignore[arg-type]
+    # 2 errors -> 1 would be fewer, but the one left is new and the import made it: rolled back
+    assert p.read_text() == original
+    assert res.rounds[0].status == "rolled-back" and res.rounds[0].rejected

@@ -346,18 +346,17 @@ def _key_counts(errors: Iterable[CompilerError]) -> Counter[tuple[str, str, str]
 
 def _blame(fixes: list[Fix], spots: dict[int, tuple[Path, int, int]], before: list[CompilerError],
            after: list[CompilerError]) -> list[Fix]:
-    """Fixes with a new error on a line they wrote (one line of slack either side)."""
+    """Fixes with a new error on a line they wrote (one line of slack either side; any of its spans)."""
     fresh = _revealed(before, after)
     return [f for f in fixes if any(_on_lines(e, [f], spots) for e in fresh)]
 
 
 def _on_lines(e: CompilerError, fixes: list[Fix], spots: dict[int, tuple[Path, int, int]]) -> bool:
-    p = e.primary
-    if p is None:
-        return False
+    """Any span of ``e``, a secondary one too: an inserted `use` that clashes with an import a few
+    lines down is named by E0252's "previous import ... here", the error itself is the other line."""
     for f in fixes:
         path, lo, hi = spots[id(f)]
-        if p.file == path and p.line <= hi + 1 and p.end_line >= lo - 1:
+        if any(s.file == path and s.line <= hi + 1 and s.end_line >= lo - 1 for s in e.spans):
             return True
     return False
 
