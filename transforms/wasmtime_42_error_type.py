@@ -291,23 +291,31 @@ _POSTFIX = r"[A-Za-z_][\w:]*!?(?:\.\w+|\((?:[^()]|\([^()]*\))*\)|\?)*"  # `!`: `
 _RESULT = r"^(?=.*Result<)"  # the mismatch is inside a `Result` (rustc highlights only the error types)
 
 
+# anyhow's error as rustc names it: `anyhow::Error`, or a re-export's path (`extism_convert::Error`)
+# when a note says that type "is defined in crate `anyhow`"; `{anyhow}` in a fix is that path
+_ANYHOW = r"(?P<anyhow>anyhow::Error|[\w:]+(?=`.*is defined in crate `anyhow`))"
+_WASMTIME = "wasmtime::Error"
+
+
 def _both_ways(found: str, expected: str, convert: str, wrap: str) -> tuple[CompilerFix, ...]:
     """A `Result` gets `.map_err(convert)`, a bare error `wrap(..)`: tried in the order the message
     suggests; a wrong guess errs on its own line and is rolled back, and the next one is tried."""
     msg = rf"expected `{expected}`, found `{found}`"
+    names = {_ANYHOW: "anyhow::Error", _WASMTIME: _WASMTIME}
+    f, e = names[found], names[expected]
 
     def map_err(pattern: str) -> CompilerFix:
         return CompilerFix("E0308", pattern, replace=f"{{span}}.map_err({convert})", span=_POSTFIX,
-                           note=f"{found} result where a {expected} one is expected: .map_err({convert})")
+                           note=f"{f} result where a {e} one is expected: .map_err({convert})")
 
     call = CompilerFix("E0308", msg, replace=f"{wrap}({{span}})", span=_POSTFIX,
-                       note=f"{found} where a {expected} is expected: {wrap}(..)")
+                       note=f"{f} where a {e} is expected: {wrap}(..)")
     return (map_err(_RESULT + ".*" + msg), call, map_err(msg))
 
 
 COMPILER_FIXES = (
-    *_both_ways("anyhow::Error", "wasmtime::Error", "wasmtime::Error::from_anyhow", "wasmtime::Error::from_anyhow"),
-    *_both_ways("wasmtime::Error", "anyhow::Error", "anyhow::Error::from", "anyhow::Error::from"),
+    *_both_ways(_ANYHOW, _WASMTIME, "wasmtime::Error::from_anyhow", "wasmtime::Error::from_anyhow"),
+    *_both_ways(_WASMTIME, _ANYHOW, "{anyhow}::from", "{anyhow}::from"),
     CompilerFix("E0277", r"`\?` couldn't convert the error.*`wasmtime::Error` to implement `From<anyhow::Error>`",
                 span=r"\?", replace=".map_err(wasmtime::Error::from_anyhow)?",
                 note="`?` on an anyhow::Result in a fn returning wasmtime::Result: .map_err(from_anyhow)?"),

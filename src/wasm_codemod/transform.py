@@ -52,7 +52,7 @@ class CompilerFix:
     matches ``message``, at the error's primary span. ``site`` (a regex, searched in the file) widens
     the edit to the smallest match that contains the span; without it the span itself is replaced.
     ``span`` must match the span's text in full. ``replace`` is the new text of the site: ``{span}``
-    is the span's text, ``{name}`` a named group of ``site`` or a ``lookups`` value. Each lookup is
+    is the span's text, ``{name}`` a named group of ``message`` or ``site`` or a ``lookups`` value. Each lookup is
     (name, regex with a group ``name``), searched between the start of the enclosing `fn` and the
     site; the nearest match wins, and without one the rule does not apply.
     """

@@ -172,7 +172,8 @@ def known_fixes(err: CompilerError, rules: Iterable[tuple[str, CompilerFix]], sc
 
 def match_rule(rule: CompilerFix, err: CompilerError, data: bytes) -> TextEdit | None:
     p = err.primary
-    if p is None or err.code != rule.code or not re.search(rule.message, err.text(), re.S):
+    hit = re.search(rule.message, err.text(), re.S) if p is not None and err.code == rule.code else None
+    if p is None or hit is None:
         return None
     try:
         text = data.decode("utf-8")
@@ -183,7 +184,9 @@ def match_rule(rule: CompilerFix, err: CompilerError, data: bytes) -> TextEdit |
     span_text = text[cstart:cend]
     if rule.span and not re.fullmatch(rule.span, span_text, re.S):
         return None
-    values: dict[str, str] = {"span": span_text}
+    # the message's named groups too: the type rustc names (`fixloop_errs::Error` for anyhow's)
+    values: dict[str, str] = {k: v for k, v in hit.groupdict().items() if v is not None}
+    values["span"] = span_text
     if rule.site:
         best: re.Match[str] | None = None
         for m in re.finditer(rule.site, text):
