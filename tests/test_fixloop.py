@@ -286,6 +286,21 @@ def test_known_fixes_anyhow_context_and_macro_42(tmp_path: Path):
     assert known_fixes(other, _rules(wasmtime_42_error_type), scope(crate), data) == []
 
 
+def test_known_fixes_anyhow_under_a_reexport_42(tmp_path: Path):
+    crate, errors = recorded("reexport-42", tmp_path)
+    data = files_of(errors)
+    fixes = candidates(errors, scope(crate), _rules(wasmtime_42_error_type), data)
+    assert [f.source for f in fixes] == ["known-fix"] * 2
+    new = apply_fixes(fixes)[(crate / "src" / "lib.rs").resolve()].decode()
+    # rustc says `fixloop_errs::Error` is anyhow's: converted both ways under the name rustc uses
+    assert 'Err(wasmtime::Error::from_anyhow(Error::msg("refused")))' in new
+    assert "    module.map_err(fixloop_errs::Error::from)\n}" in new
+    # without rustc's note the name is just some error type: no fix
+    bare = [CompilerError(e.code, e.message, e.spans, tuple(n for n in e.notes if "defined in crate" not in n))
+            for e in errors]
+    assert candidates(bare, scope(crate), _rules(wasmtime_42_error_type), data) == []
+
+
 def test_known_fix_store_first_32(tmp_path: Path):
     crate, errors = recorded("unknown-imports-32", tmp_path)
     rules = [("wasmtime-32-define-unknown-imports", store_first("define_unknown_imports_as_default_values", "32"))]
