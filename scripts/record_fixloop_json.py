@@ -38,6 +38,8 @@ def record(crate: Path) -> int:
         lines.append(text)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{crate.name}.jsonl").write_text("".join(f"{ln}\n" for ln in lines))
+    if crate.name.startswith("skew-"):  # the old copies are read from the lock (fixloop/skew.py)
+        (OUT / f"{crate.name}.Cargo.lock").write_bytes((crate / "Cargo.lock").read_bytes())
     return len(lines)
 
 
