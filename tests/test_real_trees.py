@@ -343,3 +343,13 @@ def test_a_third_party_crate_built_on_the_old_wasmtime_is_reported_with_its_requ
     # the same tree upgraded within its own line (nothing bumped) reports nothing
     same = plan_run([repo], RunOptions(targets={"wasmtime": "33"}), base=repo)
     assert not [f for f in same.follow_ups if "(Cargo.lock) is built on" in f.message]
+
+
+def test_a_target_below_wasmtime_py_s_oldest_line_upgrades_rust_hosts(tmp_path: Path):
+    """--to names both host families; wasmtime-py starts at 29, the Rust chain at 25: --to 28 is
+    a Rust-only target, not a usage error."""
+    manifest = '[package]\nname = "h"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nwasmtime = "26"\n'
+    repo = make_repo(tmp_path / "h", {"Cargo.toml": manifest, "src/main.rs": "fn main() {}\n"})
+    res = cli("upgrade", ".", "--to", "28", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    assert 'wasmtime = "28"' in (repo / "Cargo.toml").read_text()

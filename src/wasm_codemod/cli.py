@@ -17,6 +17,7 @@ from .plan import PlanError, load_registry, resolve_target
 from .report import JSON_SCHEMA_VERSION, error_doc, to_text
 from .runner import RunOptions, plan_run
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
+from .transform import line_key
 from .verify import CheckSettings
 from .writer import Interrupted, check_output, write_output
 
@@ -69,7 +70,10 @@ def _targets(to: str | None, guest_to: str | None, from_: str | None = None, gue
     out = {}
     if hosts:
         out["wasmtime"] = resolve_target(reg.families["wasmtime"], to or "latest", "--to")
-        out["wasmtime-py"] = resolve_target(reg.families["wasmtime-py"], to or "latest", "--to")
+        py_known = reg.families["wasmtime-py"].known_lines()
+        # the Rust chain starts below wasmtime-py's (25 vs 29): such a --to names Rust hosts only
+        if not py_known or line_key(out["wasmtime"]) >= line_key(py_known[0]):
+            out["wasmtime-py"] = resolve_target(reg.families["wasmtime-py"], to or "latest", "--to")
     if guests:
         out["wit-bindgen"] = resolve_target(reg.families["wit-bindgen"], guest_to or "latest", "--guest-to")
     if py_guests:
