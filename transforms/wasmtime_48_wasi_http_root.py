@@ -62,6 +62,9 @@ STEP = Step(
         _P2 + "WasiHttp": _ROOT + "WasiHttp",
         _P2 + "default_send_request": None,
         _P2 + "default_send_request_handler": None,
+        # API ledger 47->48: send_request's option types (met in send_request overrides, reported above)
+        _P2 + "types::OutgoingRequestConfig": None,
+        _P2 + "types::HostRequestOptions": None,
     },
     removed_hints={
         _P2 + "default_send_request": "`p2::default_send_request` was replaced at 48 by the async "
@@ -69,5 +72,10 @@ STEP = Step(
                                       "`http::Request<WasiBody>`; rewrite the call",
         _P2 + "default_send_request_handler": "`p2::default_send_request_handler` was removed at 48; use the async "
                                               "`wasmtime_wasi_http::default_send_request(request, options)`",
+        _P2 + "types::OutgoingRequestConfig": "`p2::types::OutgoingRequestConfig` was replaced at 48 by "
+                                              "`wasmtime_wasi_http::RequestOptions` (timeouts are `Option<Duration>`, "
+                                              "`use_tls` is gone): rewrite the code that builds or reads it",
+        _P2 + "types::HostRequestOptions": "`p2::types::HostRequestOptions` is wasi-http's own request-options "
+                                           "resource; from 48 it is `wasmtime_wasi_http::RequestOptions`",
     },
 )
