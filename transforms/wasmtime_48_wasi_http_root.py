@@ -28,7 +28,10 @@ def apply(ctx: StepContext) -> None:
                            "http::Request<wasmtime_wasi_http::WasiBody>, options: Option<RequestOptions>, fut: "
                            "Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>)` and returns a "
                            "boxed future of `(http::Response<WasiBody>, Box<dyn Future<..>>)`; rewrite this override "
-                           "(the default delegates to `wasmtime_wasi_http::default_send_request(request, options)`)")
+                           "(the default delegates to `wasmtime_wasi_http::default_send_request(request, options)`; "
+                           "`p2::types::OutgoingRequestConfig` / `HostRequestOptions` became "
+                           "`wasmtime_wasi_http::RequestOptions` with `Option<Duration>` timeouts and no `use_tls`, "
+                           "and the body error type is `wasmtime_wasi_http::Error`)")
     for unit in ctx.units:
         if b"outgoing_body_" not in unit.src.data:
             continue
@@ -62,9 +65,6 @@ STEP = Step(
         _P2 + "WasiHttp": _ROOT + "WasiHttp",
         _P2 + "default_send_request": None,
         _P2 + "default_send_request_handler": None,
-        # API ledger 47->48: send_request's option types (met in send_request overrides, reported above)
-        _P2 + "types::OutgoingRequestConfig": None,
-        _P2 + "types::HostRequestOptions": None,
     },
     removed_hints={
         _P2 + "default_send_request": "`p2::default_send_request` was replaced at 48 by the async "
@@ -72,10 +72,5 @@ STEP = Step(
                                       "`http::Request<WasiBody>`; rewrite the call",
         _P2 + "default_send_request_handler": "`p2::default_send_request_handler` was removed at 48; use the async "
                                               "`wasmtime_wasi_http::default_send_request(request, options)`",
-        _P2 + "types::OutgoingRequestConfig": "`p2::types::OutgoingRequestConfig` was replaced at 48 by "
-                                              "`wasmtime_wasi_http::RequestOptions` (timeouts are `Option<Duration>`, "
-                                              "`use_tls` is gone): rewrite the code that builds or reads it",
-        _P2 + "types::HostRequestOptions": "`p2::types::HostRequestOptions` is wasi-http's own request-options "
-                                           "resource; from 48 it is `wasmtime_wasi_http::RequestOptions`",
     },
 )
