@@ -15,7 +15,7 @@ from wasm_codemod.transform import Safety, Step, StepContext
 from ._val_variants import report_enum_matches
 
 ADDED = ["TcpListen", "TcpAccept", "UdpReceive"]
-PATHS = ("wasmtime_wasi::sockets::SocketAddrUse", "wasmtime_wasi::SocketAddrUse")
+PATHS = ("wasmtime_wasi::sockets::SocketAddrUse",)  # the root re-export went at 37
 
 
 def apply(ctx: StepContext) -> None:

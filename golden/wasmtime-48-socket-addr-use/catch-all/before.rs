@@ -1,6 +1,6 @@
 use std::net::SocketAddr;
 
-use wasmtime_wasi::SocketAddrUse;
+use wasmtime_wasi::sockets::SocketAddrUse;
 
 /// A catch-all arm already covers the new uses; only the renamed variant changes.
 pub fn allowed(addr: SocketAddr, use_: SocketAddrUse) -> bool {
