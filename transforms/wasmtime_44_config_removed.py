@@ -1,4 +1,7 @@
-"""wasmtime 44/45: `Config::cranelift_pcc` (44) and `wasm_component_model_async_builtins` (45) were removed."""
+"""wasmtime 44: `Config::cranelift_pcc` was removed (proof-carrying code checking went with it).
+
+`wasm_component_model_async_builtins` (45) is a rename, handled by `wasmtime-45-config-renames`.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +15,11 @@ STEP = Step(
     from_version="43",
     to_version="44",
     safety=Safety.MANUAL,
-    title="Report removed Config switches (44, 45)",
-    summary="Report `Config::cranelift_pcc` (gone at 44) and `Config::wasm_component_model_async_builtins` "
-            "(gone at 45) calls.",
+    title="Report the removed Config::cranelift_pcc",
+    summary="Report `Config::cranelift_pcc` calls (gone at 44).",
     upstream="https://github.com/bytecodealliance/wasmtime/blob/main/RELEASES.md",
-    prefilter=(b"cranelift_pcc", b"wasm_component_model_async_builtins"),
+    prefilter=(b"cranelift_pcc",),
     apply=report_methods({
         "cranelift_pcc": "delete the call (proof-carrying code checking was removed)",
-        "wasm_component_model_async_builtins": "delete the call at 45; the builtins are covered by "
-                                               "`wasm_component_model_async`",
     }),
 )

@@ -28,7 +28,10 @@ def apply(ctx: StepContext) -> None:
                            "http::Request<wasmtime_wasi_http::WasiBody>, options: Option<RequestOptions>, fut: "
                            "Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>)` and returns a "
                            "boxed future of `(http::Response<WasiBody>, Box<dyn Future<..>>)`; rewrite this override "
-                           "(the default delegates to `wasmtime_wasi_http::default_send_request(request, options)`)")
+                           "(the default delegates to `wasmtime_wasi_http::default_send_request(request, options)`; "
+                           "`p2::types::OutgoingRequestConfig` / `HostRequestOptions` became "
+                           "`wasmtime_wasi_http::RequestOptions` with `Option<Duration>` timeouts and no `use_tls`, "
+                           "and the body error type is `wasmtime_wasi_http::Error`)")
     for unit in ctx.units:
         if b"outgoing_body_" not in unit.src.data:
             continue

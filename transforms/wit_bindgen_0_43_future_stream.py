@@ -29,13 +29,17 @@ STEP = Step(
     to_version="0.43",
     safety=Safety.REVIEW,
     title="Rename StreamResult::Closed, report wit_future::new()",
-    summary="Rewrite `StreamResult::Closed` to `StreamResult::Dropped`; report `wit_future::new()` calls, which "
-            "need a default-value closure from 0.43.",
+    summary="Rewrite `StreamResult::Closed` and `FutureWriteCancel::Closed` to `::Dropped`; report "
+            "`wit_future::new()` calls, which need a default-value closure from 0.43.",
     upstream="https://github.com/bytecodealliance/wit-bindgen/pull/1306",
-    prefilter=(b"StreamResult", b"wit_future"),
+    prefilter=(b"StreamResult", b"FutureWriteCancel", b"wit_future"),
     moves={
         "wit_bindgen::StreamResult::Closed": "wit_bindgen::StreamResult::Dropped",
         "wit_bindgen::rt::async_support::StreamResult::Closed": "wit_bindgen::rt::async_support::StreamResult::Dropped",
+        # API ledger 0.42->0.43: the same rename on the future side, `Closed(T)` -> `Dropped(T)` (same payload)
+        "wit_bindgen::FutureWriteCancel::Closed": "wit_bindgen::FutureWriteCancel::Dropped",
+        "wit_bindgen::rt::async_support::FutureWriteCancel::Closed":
+            "wit_bindgen::rt::async_support::FutureWriteCancel::Dropped",
     },
     apply=apply,
 )

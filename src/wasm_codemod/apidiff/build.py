@@ -87,7 +87,8 @@ def build(targets: list[Target], group: str, *, jobs: int = 2,
     (proj / "src").mkdir(parents=True, exist_ok=True)
     (proj / "src" / "lib.rs").write_text("", "utf-8")
     (proj / "Cargo.toml").write_text(manifest(targets), "utf-8")
-    target_dir = rustdoc_dir() / "target"
+    # WASM_CODEMOD_RUSTDOC_TARGET: a second target dir, so two groups can build at once (cargo locks one)
+    target_dir = Path(os.environ.get("WASM_CODEMOD_RUSTDOC_TARGET") or rustdoc_dir() / "target")
     env = dict(os.environ, RUSTC_BOOTSTRAP="1", CARGO_TARGET_DIR=str(target_dir), CARGO_TERM_COLOR="never")
     meta = _run(["cargo", "metadata", "--format-version", "1"], proj, env)
     feats = {(p["name"], p["version"]): p["features"] for p in json.loads(meta)["packages"]}
