@@ -50,7 +50,11 @@ def tool() -> Tool:
     spec = importlib.util.find_spec("wasm_codemod")
     cmd = [sys.executable, "-m", "wasm_codemod"]
     if spec is None or spec.origin is None:
-        return Tool(cmd, "", "python3 -m wasm_codemod (not importable)")
+        # every pair would "run" with exit 1 and score as all missed: refuse instead
+        raise SystemExit(
+            f"wasm_codemod is not importable by {sys.executable}; run `pip install -e .` in the"
+            " checkout to measure (or set WASM_CODEMOD_TOOL to the command to run)"
+        )
     src = Path(spec.origin).resolve().parent
     try:
         top = Path(git("rev-parse", "--show-toplevel", cwd=src).decode().strip())
