@@ -12,7 +12,7 @@ feature off, what 26 linked) as their new second argument. A `bindgen!` with the
 from __future__ import annotations
 
 from wasm_codemod.rust.bindgen import wasmtime_bindgen_calls
-from wasm_codemod.rust.calls import COMMENTS
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -36,8 +36,7 @@ def apply(ctx: StepContext) -> None:
         if b"add_to_linker" not in unit.src.data:
             continue
         for call in path_calls(ctx, unit, TARGETS):
-            args = call.child_by_field_name("arguments")
-            items = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+            items = call_arguments(call)
             if len(items) != 2:
                 continue  # already three arguments (done), or a shape we do not know
             ctx.insert(unit, items[1].start_byte, "&Default::default(), ")

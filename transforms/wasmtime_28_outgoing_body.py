@@ -6,7 +6,7 @@ A two-argument call gets `, 1, 1024 * 1024` appended.
 
 from __future__ import annotations
 
-from wasm_codemod.rust.calls import COMMENTS
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -17,8 +17,7 @@ NEW = {("wasmtime_wasi_http", "body", "HostOutgoingBody", "new")}
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         for call in path_calls(ctx, unit, NEW):
-            args = call.child_by_field_name("arguments")
-            items = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+            items = call_arguments(call)
             if len(items) == 2:
                 ctx.insert(unit, items[1].end_byte, ", 1, 1024 * 1024")
                 ctx.report(unit, call, "`HostOutgoingBody::new` takes `buffer_chunks` and `chunk_size` from 28: the "

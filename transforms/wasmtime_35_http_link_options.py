@@ -7,6 +7,7 @@ the old two arguments get `&Default::default()` inserted, the shape real hosts w
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.rust.parse import walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -102,8 +103,7 @@ def apply(ctx: StepContext) -> None:
                 fn = fn.child_by_field_name("function")
             if fn is None or ctx.resolves_to(unit, fn, FUNCS) is None:
                 continue
-            args = call.child_by_field_name("arguments")
-            kids = [a for a in (args.named_children if args else []) if a.type not in ("line_comment", "block_comment")]
+            kids = call_arguments(call)
             if len(kids) != 2:
                 continue  # already (linker, &options, getter)
             ctx.insert(unit, kids[1].start_byte, "&Default::default(), ")

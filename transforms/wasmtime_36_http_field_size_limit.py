@@ -7,6 +7,7 @@ that build incoming requests by hand get a report; `WasiHttpView::new_incoming_r
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -25,8 +26,7 @@ def apply(ctx: StepContext) -> None:
         for call in path_calls(ctx, unit, set(CONSTRUCTORS)):
             fn = call.child_by_field_name("function")
             full = ctx.resolves_to(unit, fn, set(CONSTRUCTORS)) if fn is not None else None
-            args = call.child_by_field_name("arguments")
-            n = len([a for a in (args.named_children if args else []) if "comment" not in a.type])
+            n = len(call_arguments(call))
             if full is not None and n == CONSTRUCTORS[full]:
                 ctx.report(unit, call, MESSAGE.format(f="::".join(full[-2:])))
 

@@ -8,6 +8,7 @@ them on 36.0.20 must drop them for 37 (most come back in 42: see `wasmtime-42-wa
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._api_report import report_api
@@ -39,8 +40,7 @@ def apply(ctx: StepContext) -> None:
         for call in path_calls(ctx, unit, set(CONSTRUCTORS)):
             fn = call.child_by_field_name("function")
             full = ctx.resolves_to(unit, fn, set(CONSTRUCTORS)) if fn is not None else None
-            args = call.child_by_field_name("arguments")
-            n = len([a for a in (args.named_children if args else []) if "comment" not in a.type])
+            n = len(call_arguments(call))
             if full is not None and n == CONSTRUCTORS[full]:
                 ctx.report(unit, call, f"`{'::'.join(full[-2:])}` has no `field_size_limit` argument in "
                            "wasmtime-wasi-http 37-41 (36.0.20 backport): drop the last argument")

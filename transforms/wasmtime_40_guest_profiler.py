@@ -8,6 +8,7 @@ request).
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -21,8 +22,7 @@ def apply(ctx: StepContext) -> None:
         for call in path_calls(ctx, unit, set(CTORS)):
             fn = call.child_by_field_name("function")
             full = ctx.resolves_to(unit, fn, set(CTORS)) if fn is not None else None
-            args = call.child_by_field_name("arguments")
-            n = len([a for a in (args.named_children if args else []) if "comment" not in a.type])
+            n = len(call_arguments(call))
             if full is not None and n == CTORS[full]:
                 ctx.report(unit, call, f"`GuestProfiler::{full[-1]}` takes the engine first and returns `Result` "
                            f"from wasmtime 40: `GuestProfiler::{full[-1]}(&engine, ..)?`")

@@ -6,6 +6,7 @@ limit`). `wasmtime-40-http-body` reports `HostIncomingBody::new`; this step repo
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -16,8 +17,7 @@ CTOR = ("wasmtime_wasi_http", "types", "HostIncomingRequest", "new")
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         for call in path_calls(ctx, unit, {CTOR}):
-            args = call.child_by_field_name("arguments")
-            if len([a for a in (args.named_children if args else []) if "comment" not in a.type]) == 4:
+            if len(call_arguments(call)) == 4:
                 ctx.report(unit, call, "`HostIncomingRequest::new` takes a `field_size_limit: usize` from "
                            "wasmtime-wasi-http 40: pass the limit your `WasiHttpCtx` uses")
 

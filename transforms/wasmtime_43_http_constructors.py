@@ -8,6 +8,7 @@ the body constructor is two-argument again (the limit lives in `WasiHttpCtx`).
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -21,8 +22,7 @@ def apply(ctx: StepContext) -> None:
         for call in path_calls(ctx, unit, {BODY, REQUEST}):
             fn = call.child_by_field_name("function")
             full = ctx.resolves_to(unit, fn, {BODY, REQUEST}) if fn is not None else None
-            args = call.child_by_field_name("arguments")
-            n = len([a for a in (args.named_children if args else []) if "comment" not in a.type])
+            n = len(call_arguments(call))
             if full == REQUEST:
                 ctx.report(unit, call, "`HostIncomingRequest::new` was removed at wasmtime 43: create the request "
                            "with `view.http().new_incoming_request(scheme, request)`")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.calls import classify_receiver, method_calls
+from wasm_codemod.rust.calls import call_arguments, classify_receiver, method_calls
 from wasm_codemod.rust.parse import text, walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
@@ -23,7 +23,6 @@ EXIT_OPTIONS = paths("wasmtime_wasi::p2::bindings::cli::exit::LinkOptions",
                      "wasmtime_wasi::p2::bindings::sync::cli::exit::LinkOptions")
 EXIT_ADD = paths("wasmtime_wasi::p2::bindings::cli::exit::add_to_linker",
                  "wasmtime_wasi::p2::bindings::sync::cli::exit::add_to_linker")
-COMMENTS = ("line_comment", "block_comment")
 
 
 def _drop_call(ctx: StepContext, unit, call: Node, recv: Node) -> None:
@@ -74,8 +73,7 @@ def apply(ctx: StepContext) -> None:
                 fn = fn.child_by_field_name("function")
             if fn is None or ctx.resolves_to(unit, fn, EXIT_ADD) is None:
                 continue
-            args = call.child_by_field_name("arguments")
-            kids = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+            kids = call_arguments(call)
             if len(kids) == 3:  # (linker, &options, getter) -> (linker, getter)
                 ctx.replace(unit, (kids[1].start_byte, kids[2].start_byte), "")
 

@@ -7,13 +7,13 @@ cap-std's clocks). The argument is dropped; the `ambient_authority` import may b
 
 from __future__ import annotations
 
+from wasm_codemod.rust.calls import call_arguments
 from wasm_codemod.rust.parse import walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._wasi import paths
 
 NEW = paths("wasmtime_wasi::clocks::WallClock::new", "wasmtime_wasi::clocks::MonotonicClock::new")
-COMMENTS = ("line_comment", "block_comment")
 
 
 def apply(ctx: StepContext) -> None:
@@ -24,10 +24,9 @@ def apply(ctx: StepContext) -> None:
             fn = call.child_by_field_name("function")
             if fn is None or ctx.resolves_to(unit, fn, NEW) is None:
                 continue
-            args = call.child_by_field_name("arguments")
-            kids = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+            kids = call_arguments(call)
             if len(kids) == 1:
-                ctx.replace(unit, args, "()")
+                ctx.replace(unit, call.child_by_field_name("arguments"), "()")
 
 
 STEP = Step(

@@ -31,6 +31,12 @@ class MethodCall:
         return text(self.name)
 
 
+def call_arguments(call: Node) -> list[Node]:
+    """The argument expressions of a call or macro-like call node, comments dropped."""
+    args = call.child_by_field_name("arguments")
+    return [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
+
+
 def method_calls(root: Node, names: set[str] | frozenset[str]) -> Iterator[MethodCall]:
     """Every `recv.name(args)` (also `recv.name::<T>(args)`) with ``name`` in ``names``."""
     for n in walk_types(root, ("call_expression",)):
@@ -43,9 +49,7 @@ def method_calls(root: Node, names: set[str] | frozenset[str]) -> Iterator[Metho
         recv = fn.child_by_field_name("value")
         if field is None or recv is None or text(field) not in names:
             continue
-        args = n.child_by_field_name("arguments")
-        arg_nodes = [a for a in (args.named_children if args else []) if a.type not in COMMENTS]
-        yield MethodCall(n, recv, field, arg_nodes)
+        yield MethodCall(n, recv, field, call_arguments(n))
 
 
 # -- statements -------------------------------------------------------------------------------
