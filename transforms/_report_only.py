@@ -9,11 +9,14 @@ from wasm_codemod.transform import RustUnit, StepContext
 
 
 def path_calls(ctx: StepContext, unit: RustUnit, targets: set[tuple[str, ...]]) -> list[Node]:
-    """`Type::f(..)` / imported `f(..)` calls whose function path resolves (through imports) into ``targets``."""
+    """`Type::f(..)` / imported `f(..)` / `f::<T>(..)` calls whose function path resolves (through
+    imports) into ``targets``."""
     out = []
     for n in walk(unit.src.root):
         if n.type == "call_expression":
             f = n.child_by_field_name("function")
+            if f is not None and f.type == "generic_function":
+                f = f.child_by_field_name("function")
             if f is not None and f.type in ("scoped_identifier", "identifier") and ctx.resolves_to(unit, f, targets):
                 out.append(n)
     return out

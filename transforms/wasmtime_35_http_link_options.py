@@ -8,9 +8,9 @@ the old two arguments get `&Default::default()` inserted, the shape real hosts w
 from __future__ import annotations
 
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.rust.parse import walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
+from ._report_only import path_calls
 from ._wasi import paths
 
 FUNCS = paths(
@@ -95,14 +95,7 @@ def _old_vendored_http(ctx: StepContext) -> None:
 def apply(ctx: StepContext) -> None:
     _old_vendored_http(ctx)
     for unit in ctx.units:
-        for call in walk(unit.src.root):
-            if call.type != "call_expression":
-                continue
-            fn = call.child_by_field_name("function")
-            if fn is not None and fn.type == "generic_function":
-                fn = fn.child_by_field_name("function")
-            if fn is None or ctx.resolves_to(unit, fn, FUNCS) is None:
-                continue
+        for call in path_calls(ctx, unit, FUNCS):
             kids = call_arguments(call)
             if len(kids) != 2:
                 continue  # already (linker, &options, getter)

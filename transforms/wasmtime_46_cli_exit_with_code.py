@@ -16,6 +16,7 @@ from wasm_codemod.rust.calls import call_arguments, classify_receiver, method_ca
 from wasm_codemod.rust.parse import text, walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
+from ._report_only import path_calls
 from ._wasi import paths
 
 OPTIONS = paths("wasmtime_wasi::p2::bindings::LinkOptions", "wasmtime_wasi::p2::bindings::sync::LinkOptions")
@@ -65,14 +66,7 @@ def apply(ctx: StepContext) -> None:
                     and ctx.resolves_to(unit, n, EXIT_OPTIONS) is not None:
                 ctx.report(unit, n, "`cli::exit::LinkOptions` is gone at 46 (exit-with-code is always linked): delete "
                            "this value and its `cli_exit_with_code` call")
-        for call in walk(unit.src.root):
-            if call.type != "call_expression":
-                continue
-            fn = call.child_by_field_name("function")
-            if fn is not None and fn.type == "generic_function":
-                fn = fn.child_by_field_name("function")
-            if fn is None or ctx.resolves_to(unit, fn, EXIT_ADD) is None:
-                continue
+        for call in path_calls(ctx, unit, EXIT_ADD):
             kids = call_arguments(call)
             if len(kids) == 3:  # (linker, &options, getter) -> (linker, getter)
                 ctx.replace(unit, (kids[1].start_byte, kids[2].start_byte), "")
