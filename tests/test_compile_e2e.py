@@ -22,21 +22,16 @@ Run with: pytest -m "compile and matrix" tests/test_compile_e2e.py
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from oracle import cargo_check, have_cargo
+from e2e_check import upgrade_fix_and_check
+from oracle import have_cargo
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "plugin-host"
 FIXES = Path(__file__).resolve().parent / "e2e_fixes"
 TARGETS = ["30", "33", "34", "36", "37", "39", "42", "43", "45", "48", "50"]
-ENV = {**os.environ, "WASM_CODEMOD_ALLOW_UNVERIFIED": "1"}
 
 # Breakage the tool leaves behind without a follow-up: a bug in a step, not something for a fix file.
 KNOWN_BUGS: dict[str, str] = {
@@ -47,26 +42,6 @@ pytestmark = [pytest.mark.compile, pytest.mark.matrix,
               pytest.mark.skipif(not have_cargo(), reason="needs cargo")]
 
 
-def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-
-
-def _upgrade(crate: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return _run([sys.executable, "-m", "wasm_codemod", "upgrade", str(crate), *args], crate.parent)
-
-
-def _expected(target: str) -> list[tuple[str, int, str]]:
-    f = FIXES / target / "follow_ups.txt"
-    out = []
-    if f.exists():
-        for ln in f.read_text().splitlines():
-            if ln.strip() and not ln.startswith("#"):
-                loc, step = ln.split(": ", 1)
-                file, line = loc.rsplit(":", 1)
-                out.append((file, int(line), step.strip()))
-    return out
-
-
 def _params():
     for t in TARGETS:
         marks = [pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[t])] if t in KNOWN_BUGS else []
@@ -75,35 +50,5 @@ def _params():
 
 @pytest.mark.parametrize("target", list(_params()))
 def test_e2e_upgrade_compiles(tmp_path: Path, target: str):
-    crate = tmp_path / "plugin-host"
-    shutil.copytree(EXAMPLE, crate, ignore=shutil.ignore_patterns("target"))
-
-    up = _upgrade(crate, "--to", target, "--allow-dirty", "--format", "json")
-    assert up.returncode == 0, up.stdout + up.stderr
-    report = json.loads(up.stdout)
-    assert not report["errors"], report["errors"]
-    prefix = crate.name + "/"
-    got = {(f["file"].removeprefix(prefix), f["line"], f["step"]): f["severity"] for f in report["follow_ups"]}
-
-    want = _expected(target)
-    missing = [w for w in want if w not in got]
-    assert not missing, f"expected follow-ups not reported: {missing}\nreported: {sorted(got)}"
-    unlisted = [k for k, sev in got.items() if sev == "manual" and k not in want]
-    assert not unlisted, f"manual follow-ups without a fix in tests/e2e_fixes/{target}: {unlisted}"
-
-    again = _upgrade(crate, "--to", target, "--check")
-    assert again.returncode == 0, "second run not clean:\n" + again.stdout + again.stderr
-
-    patch = FIXES / target / "fix.patch"
-    if want:
-        assert patch.exists(), f"follow-ups listed but no {patch}"
-    if patch.exists():
-        for cmd in (["git", "init", "-q"], ["git", "apply", "--check", str(patch)], ["git", "apply", str(patch)]):
-            res = _run(cmd, crate)
-            assert res.returncode == 0, f"{' '.join(cmd)}: {res.stderr}"
-
-    res = cargo_check(crate, ["--ignore-rust-version", "--features", "e2e"])
-    assert res.ok, f"--to {target} does not compile:\n{res.output}\n--- upgrade said:\n{up.stdout}"
-
-    final = _upgrade(crate, "--to", target, "--check")
-    assert final.returncode == 0, "upgrade --check after the fixes is not clean:\n" + final.stdout + final.stderr
+    upgrade_fix_and_check(EXAMPLE, tmp_path / "plugin-host", target, FIXES,
+                          ["--ignore-rust-version", "--features", "e2e"])
