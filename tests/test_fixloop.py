@@ -648,3 +648,41 @@ def test_loop_blames_an_import_that_clashes_a_few_lines_down(tmp_path: Path):
     # 2 errors -> 1 would be fewer, but the one left is new and the import made it: rolled back
     assert p.read_text() == original
     assert res.rounds[0].status == "rolled-back" and res.rounds[0].rejected
+
+
+def test_sigterm_during_the_loops_cargo_check_undoes_the_unconfirmed_fix(tmp_path: Path, monkeypatch):
+    # SIGTERM's default action ends the process before any `except` runs: the loop must turn it
+    # into an exception, put back the fix the compiler had not confirmed, and say what is on disk
+    import os
+    import signal
+
+    from wasm_codemod import verify
+    from wasm_codemod.writer import Interrupted
+
+    p = (tmp_path / "src" / "lib.rs").resolve()
+    p.parent.mkdir()
+    upgraded = "fn f() {\n    x.lenn();\n}\n"
+    p.write_text(upgraded)
+    model = ModelRustc(p, [("lenn", "no method `{token}`", "len", None)])
+
+    def check(_crate: Path, _settings: object) -> Check:
+        if model.checks == 1:  # the check that would confirm round 1's fix
+            os.kill(os.getpid(), signal.SIGTERM)
+        return model()
+
+    written: list[bytes] = []
+
+    def write(changes: list[FileChange]) -> None:
+        for ch in changes:
+            ch.path.write_bytes(ch.new)
+            written.append(ch.new)
+
+    monkeypatch.setattr(verify, "cargo_check", check)
+    change = FileChange(p, b"fn f() {\n    x.len_old();\n}\n", upgraded.encode(), ["step"])
+    with pytest.raises(Interrupted) as exc:
+        verify.verify_crates([tmp_path], [change], names={tmp_path: WASMTIME}, write=write)
+    assert exc.value.signum == signal.SIGTERM and "undone" in exc.value.after
+    # round 1 wrote `len`; the interrupted check never confirmed it, so it was put back
+    assert written == [b"fn f() {\n    x.len();\n}\n", upgraded.encode()]
+    assert p.read_text() == upgraded
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

@@ -298,7 +298,7 @@ def upgrade(
         code = _guard_pipe(lambda: _emit_bulk(final, fmt, mode, diff_file, report), bulk_exit_code(final, check))
         raise typer.Exit(code)
     except Interrupted as exc:
-        _err(f"stopped by {exc}: the write in progress was rolled back (no file of it was changed)")
+        _err(f"stopped by {exc}: {exc.after or 'the write in progress was rolled back (no file of it was changed)'}")
         raise typer.Exit(128 + exc.signum) from exc
 
 

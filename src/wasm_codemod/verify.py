@@ -18,6 +18,7 @@ from .fixloop.loop import Baseline, Check, LoopResult, map_line, run_loop, touch
 from .fixloop.moves import MovedNames
 from .fixloop.rules import Scope
 from .transform import CompilerFix
+from .writer import Interrupted, stop_signals_raise
 
 
 @dataclass
@@ -103,8 +104,15 @@ def verify_crates(crate_dirs: list[Path], changes: list[FileChange],
 
         lr: LoopResult | None = None
         if write is not None and settings.max_rounds > 0:
-            lr = run_loop(check, Path.read_bytes, write, scope_for, (rules or {}).get(d, []), settings.max_rounds,
-                          moved=(moved or {}).get(d))
+            try:
+                with stop_signals_raise():
+                    lr = run_loop(check, Path.read_bytes, write, scope_for, (rules or {}).get(d, []),
+                                  settings.max_rounds, moved=(moved or {}).get(d))
+            except Interrupted as exc:
+                # run_loop has put back every fix the compiler had not confirmed before re-raising
+                exc.after = ("the upgrade was written before the compiler fix loop; fixes the compiler had not "
+                             "confirmed were undone")
+                raise
             _merge(changes, lr)
             final = lr.final
         else:

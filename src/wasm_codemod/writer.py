@@ -59,11 +59,33 @@ class RefusedError(Exception):
 
 
 class Interrupted(BaseException):
-    """SIGTERM/SIGINT arrived during a write; the write was rolled back."""
+    """SIGTERM/SIGINT arrived during a write (the write was rolled back), or during a phase run
+    under `stop_signals_raise` (that phase says in ``after`` what is on disk)."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, after: str = "") -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
+        self.after = after
+
+
+@contextlib.contextmanager
+def stop_signals_raise() -> Iterator[None]:
+    """Turn SIGTERM/SIGINT into Interrupted for a phase that undoes its own work on the way out
+    (the default SIGTERM action would end the process before any `except` runs)."""
+    def handle(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    saved: dict[int, object] = {}
+    try:
+        for s in (signal.SIGTERM, signal.SIGINT):
+            saved[s] = signal.signal(s, handle)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        pass
+    try:
+        yield
+    finally:
+        for s, h in saved.items():
+            signal.signal(s, h)  # type: ignore[arg-type]
 
 
 @dataclass
