@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from wasm_codemod.rust.calls import classify_receiver, defined_methods, method_calls
+from wasm_codemod.rust.names import flatten_use
 from wasm_codemod.rust.parse import text, walk_types
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import paths
 
@@ -24,6 +26,12 @@ ASYNC_STDOUT = paths("wasmtime_wasi::AsyncStdoutStream", "wasmtime_wasi::p2::Asy
 ASYNC_STDIN = paths("wasmtime_wasi::AsyncStdinStream", "wasmtime_wasi::p2::AsyncStdinStream")
 WRITE_STREAM = paths("wasmtime_wasi::pipe::AsyncWriteStream", "wasmtime_wasi::p2::pipe::AsyncWriteStream")
 READ_STREAM = paths("wasmtime_wasi::pipe::AsyncReadStream", "wasmtime_wasi::p2::pipe::AsyncReadStream")
+
+# wasmtime-wasi's own implementors of the stdio traits at 35 (their `stream()` is the trait's)
+_IMPLEMENTORS = paths(*(f"wasmtime_wasi::{m}{n}" for m in ("", "p2::") for n in (
+    "pipe::MemoryInputPipe", "pipe::ClosedInputStream", "pipe::MemoryOutputPipe", "pipe::SinkOutputStream",
+    "pipe::ClosedOutputStream", "InputFile", "OutputFile", "AsyncStdinStream", "AsyncStdoutStream", "Stdin",
+    "Stdout", "Stderr")))
 
 _IMPL_HELP = {
     "StdoutStream": ("AsyncWrite", "Box<dyn tokio::io::AsyncWrite + Send + Sync>", "OutputStream",
@@ -44,6 +52,7 @@ def apply(ctx: StepContext) -> None:
                        f"`fn p2_stream(&self) -> {p2_box}` (`wasmtime_wasi::p2::{p2_trait}`), and add the "
                        f"required `fn async_stream(&self) -> {boxed}` returning a tokio `{io}` for the same "
                        f"sink (used by WASIp1 and p3 guests)")
+    _p2_stream_calls(ctx)
     for unit in ctx.units:
         for call in walk_types(unit.src.root, ("call_expression",)):
             target = _ctor(ctx, unit, call)
@@ -74,6 +83,44 @@ def apply(ctx: StepContext) -> None:
             ctx.replace(unit, args, text(ia))
             ctx.report(unit, call, f"`{name}::new` now takes the tokio {'writer' if target == 'out' else 'reader'} "
                        f"directly (the `{kind}` adapter was dropped); it must also be `Sync` now", "review")
+
+
+def _p2_stream_calls(ctx: StepContext) -> None:
+    """`x.stream()` in a file that imports `StdinStream`/`StdoutStream` (the trait must be in scope to call
+    it) is the trait's method, renamed `p2_stream` at 36; unless the receiver is declared as another
+    type, or the crate defines a `stream` of its own outside its impls of these traits (then report)."""
+    own = {imp.node.id for imp in ctx.impls(STDOUT_TRAIT | STDIN_TRAIT)}
+    shadowed: bool | None = None
+    for unit in ctx.units:
+        if b"stream()" not in unit.src.data or not _imports_trait(unit):
+            continue
+        for c in method_calls(unit.src.root, {"stream"}):
+            if c.args:
+                continue
+            kind = classify_receiver(unit.names, c.receiver, _IMPLEMENTORS)
+            if kind == "other":
+                continue
+            if kind == "unknown" and shadowed is None:
+                shadowed = defined_methods(ctx.crate_roots(), "stream", own)
+            if kind == "ours" or not shadowed:
+                ctx.replace(unit, c.name, "p2_stream")
+            else:
+                ctx.report(unit, c.call, "if this is `StdinStream::stream`/`StdoutStream::stream`, it is "
+                           "`p2_stream()` at 36 (the crate defines another `stream` method, so it was left)",
+                           "review")
+
+
+def _imports_trait(unit: RustUnit) -> bool:
+    """The file imports one of the stdio traits (by name or `as _`)."""
+    wanted = STDOUT_TRAIT | STDIN_TRAIT
+    for decl in walk_types(unit.src.root, ("use_declaration",)):
+        for leaf in flatten_use(decl):
+            if not leaf.path:
+                continue
+            full = unit.names.resolve(leaf.path, decl, wanted)
+            if leaf.path in wanted or full in wanted:
+                return True
+    return False
 
 
 def _ctor(ctx: StepContext, unit, call: Node) -> str | None:

@@ -14,7 +14,7 @@ from wasm_codemod.rust.names import flatten_use, path_of
 from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
-from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
+from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW, paths
 
 CTX_VIEW = "wasmtime_wasi::WasiCtxView"
 
@@ -24,7 +24,8 @@ def apply(ctx: StepContext) -> None:
     http_impls = ctx.impls(WASI_HTTP_VIEW)
     used_io: set[int] = set()
     foreign = _foreign_views(ctx, io_impls)
-    bounds = _io_view_bounds(ctx) + foreign
+    needs = _io_view_needs(ctx)
+    bounds = _io_view_bounds(ctx) + foreign + needs
     if bounds:
         # the crate's own API is built on IoView (`trait MyView: IoView`, `T: IoView`): it survives in
         # wasmtime-wasi-io, so keep it (and its impls) there instead of removing it
@@ -35,7 +36,11 @@ def apply(ctx: StepContext) -> None:
             ctx.report(unit, node, f"`{text(node)}` comes from another crate and may extend `IoView`, so the "
                        "`impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` (wasmtime-wasi-io added "
                        "to Cargo.toml); if that trait no longer needs it, fold `table` into `WasiView::ctx`", "review")
-        for unit, node in [b for b in bounds if b not in foreign]:
+        for unit, node in needs:
+            ctx.report(unit, node, f"`{text(node)}` still needs `T: IoView` at 36 (wasmtime-wasi-io keeps the "
+                       "trait), so the `impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` "
+                       "(wasmtime-wasi-io added to Cargo.toml if missing)", "info")
+        for unit, node in [b for b in bounds if b not in foreign and b not in needs]:
             ctx.report(unit, node, "`IoView` is no longer part of wasmtime-wasi: this bound now names "
                        "`wasmtime_wasi_io::IoView` (wasmtime-wasi-io added to Cargo.toml) and the `impl IoView` "
                        "blocks were kept; wasmtime-wasi itself only needs `WasiView` now, so consider bounding "
@@ -223,6 +228,29 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
             if impl is not None and impl.type == "impl_item" and impl.child_by_field_name("trait") == n:
                 continue
             if ctx.resolves_to(unit, n, IO_VIEW) is not None:
+                out.append((unit, n))
+    return out
+
+
+# wasmtime-wasi-io functions that still bound the store data on `T: IoView` at 36
+IO_VIEW_FNS = paths("wasmtime_wasi_io::add_to_linker_async")
+
+
+def _io_view_needs(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
+    """Calls (or paths passed as values) of wasmtime-wasi-io functions whose `T: IoView` bound survives
+    at 36: deleting the crate's `impl IoView` blocks would break them."""
+    out = []
+    for unit in ctx.crate_files or ctx.units:  # the call is often in a file that names no view trait
+        if b"add_to_linker_async" not in unit.src.data:
+            continue
+        for n in walk(unit.src.root):
+            if n.type not in ("scoped_identifier", "identifier") or not text(n).endswith("add_to_linker_async"):
+                continue
+            if n.parent is not None and n.parent.type == "scoped_identifier":
+                continue  # inner part of a longer path
+            if any(a.type == "use_declaration" for a in ancestors(n)):
+                continue
+            if ctx.resolves_to(unit, n, IO_VIEW_FNS) is not None:
                 out.append((unit, n))
     return out
 
