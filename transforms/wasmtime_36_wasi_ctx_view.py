@@ -83,7 +83,7 @@ def apply(ctx: StepContext) -> None:
             http = _matching(http_impls, view)
             if http is not None and "table" not in http.methods():
                 # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
-                _add_method(ctx, http, table_fn)
+                _add_method(ctx, http, table_fn, io.unit)  # type: ignore[arg-type]
     into_http = False
     for io in io_impls:
         if bounds:
@@ -319,10 +319,45 @@ def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str
     ctx.replace(unit, ctx_fn, new_fn)
 
 
-def _add_method(ctx: StepContext, target: ImplBlock, fn: Node) -> None:
-    """Append a copy of ``fn`` as the last item of ``target``'s body."""
+def _add_method(ctx: StepContext, target: ImplBlock, fn: Node, source: RustUnit) -> None:
+    """Add a copy of ``fn`` (`table`) to ``target`` (a WasiHttpView impl): right after its `fn ctx`, where the
+    trait declares it, else as the last item of the body."""
     unit: RustUnit = target.unit  # type: ignore[assignment]
-    ctx.append_to_body(unit, target.body, unit.src.indent_at(target.node.start_byte) + "    " + text(fn))
+    ind = unit.src.indent_at(target.node.start_byte) + "    "
+    code = text(fn)
+    if source is not unit:
+        code = _renamed_types(ctx, fn, source, unit, target.node)
+    after = target.methods().get("ctx")
+    if after is None:
+        ctx.append_to_body(unit, target.body, ind + code)
+        return
+    nxt = after.next_named_sibling
+    gap = unit.src.data[after.end_byte:nxt.start_byte] if nxt is not None else b""
+    sep = "\n\n" if gap.count(b"\n") > 1 else "\n"  # the blank lines between methods the impl already has
+    ctx.insert(unit, after.end_byte, f"{sep}{ind}{code}")
+
+
+def _renamed_types(ctx: StepContext, fn: Node, source: RustUnit, unit: RustUnit, at: Node) -> str:
+    """``fn``'s text for another file: each type it names by a short imported name (`ResourceTable`)
+    is imported there too (or written in full when that name means something else there)."""
+    out = text(fn)
+    base = fn.start_byte
+    edits = []
+    for n in walk(fn):
+        if n.type != "type_identifier" or (n.parent is not None and n.parent.type == "scoped_type_identifier"):
+            continue
+        full = source.names.resolve((text(n),), n)
+        if len(full) < 2 and text(n) == "ResourceTable":
+            full = ("wasmtime", "component", "ResourceTable")  # under a glob import
+        if len(full) < 2:
+            continue
+        written = ctx.import_name(unit, "::".join(full), at)
+        if written != text(n):
+            edits.append((n.start_byte - base, n.end_byte - base, written))
+    raw = out.encode()
+    for s, e, w in sorted(edits, reverse=True):
+        raw = raw[:s] + w.encode() + raw[e:]
+    return raw.decode()
 
 
 STEP = Step(
