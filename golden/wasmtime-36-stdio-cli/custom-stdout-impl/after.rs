@@ -9,11 +9,13 @@ pub struct Shared {
 }
 
 impl StdoutStream for Shared {
-    fn stream(&self) -> Box<dyn OutputStream> {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
         Box::new(self.pipe.clone())
     }
+}
 
-    fn isatty(&self) -> bool {
+impl wasmtime_wasi::cli::IsTerminal for Shared {
+    fn is_terminal(&self) -> bool {
         false
     }
 }
