@@ -101,7 +101,11 @@ def _reshape_impl(ctx: StepContext, imp: ImplBlock, name: str) -> None:
         ind = unit.src.indent_at(imp.node.start_byte)
         # the where clause as the impl writes it (between the type and the `{`)
         where = data[imp.type_node.end_byte:imp.body.start_byte].decode()
-        block = (f"\n\n{ind}impl{imp.generics} wasmtime_wasi::cli::IsTerminal for {imp.self_type}{where}{{\n"
+        # spelled like the impl spells its trait: a full path, or an imported name
+        term = "wasmtime_wasi::cli::IsTerminal"
+        if "::" not in text(imp.trait_node):
+            term = ctx.import_name(unit, term, imp.node)
+        block = (f"\n\n{ind}impl{imp.generics} {term} for {imp.self_type}{where}{{\n"
                  f"{ind}    {fn_text}\n{ind}}}")
         if ctx.delete_item(unit, isatty) and ctx.insert(unit, imp.node.end_byte, block):
             moved = True

@@ -1,6 +1,7 @@
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::p2::OutputStream;
 use wasmtime_wasi::cli::StdoutStream;
+use wasmtime_wasi::cli::IsTerminal;
 
 /// Every guest write lands in one shared in-memory pipe.
 #[derive(Clone)]
@@ -14,7 +15,7 @@ impl StdoutStream for Shared {
     }
 }
 
-impl wasmtime_wasi::cli::IsTerminal for Shared {
+impl IsTerminal for Shared {
     fn is_terminal(&self) -> bool {
         false
     }
