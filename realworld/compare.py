@@ -10,7 +10,10 @@ The comparison (docs/realworld.md has the prose version):
   by its compatibility line ("=36.0.2" ~ "36").
 - Imports are compared as sets of flattened paths per scope, not as lines: a hunk's import delta
   (paths its touched `use` declarations add/remove, which the maintainers' file as a whole
-  really gained/lost) must hold in the tool's file, wherever the tool put the `use`.
+  really gained/lost) must hold in the tool's file, wherever the tool put the `use`. Two
+  spellings of one import compare equal (uses.py): `use krate;` / `use krate::{self}` import
+  nothing in edition 2018+ and are left out, and a re-export names its item's original path
+  (`wasmtime_wasi::ResourceTable` is `wasmtime::component::ResourceTable`, uses.REEXPORTS).
 - A hunk is *reproduced* when every (selected) block's cluster compares equal and its import
   delta holds (for a label with `only`, when the lines it matches agree: see _only_ok); else
   *reported* when a tool follow-up (mapped back to old lines) lies within 3 lines of the hunk's

@@ -109,3 +109,23 @@ def test_manifest_edit_keeps_comments_and_layout(tmp_path):
     upgrade_manifest(m, "Cargo.toml", WASMTIME, make_plan(load_registry(), "wasmtime", "29", "36"))
     out = tomlkit.dumps(m.doc)
     assert out == text.replace("=29.0.1", f"={WASMTIME.newest_patch('36')}").replace("'29'", "'36'")
+
+
+def test_manifest_moves_cranelift_companions_with_wasmtime(tmp_path):
+    """cranelift-* is released with wasmtime N as 0.(N+87): a host naming it bumps it along."""
+    from wasm_codemod.engine import upgrade_manifest
+    from wasm_codemod.plan import make_plan
+
+    text = ('[package]\nname = "h"\nversion = "0.1.0"\n\n[dependencies]\nwasmtime = "35.0.0"\n'
+            'cranelift-entity = "^0.122.0"\ncranelift-codegen = { version = "0.124", default-features = false }\n'
+            'cranelift-wasm = "0.112"\n')
+    crates = _crate(tmp_path, {"Cargo.toml": text})
+    m = crates["h"].manifest
+    res = upgrade_manifest(m, "Cargo.toml", WASMTIME, make_plan(load_registry(), "wasmtime", "35", "36"))
+    out = tomlkit.dumps(m.doc)
+    patch = WASMTIME.newest_patch("36").split(".")[2]
+    assert f'cranelift-entity = "^0.123.{patch}"' in out
+    assert 'cranelift-codegen = { version = "0.124", default-features = false }' in out  # already newer
+    assert 'cranelift-wasm = "0.112"' in out  # not released past wasmtime 25: left alone
+    assert res.changed
+    assert [(f.line, f.severity) for f in res.follow_ups if "cranelift" in f.message] == [(7, "review")]

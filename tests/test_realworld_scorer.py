@@ -101,6 +101,42 @@ def test_import_removed_by_maintainers_but_kept_by_tool_is_missed(tmp_path: Path
     assert [res.status[h.id] for h in hunks] == ["missed"]
 
 
+def test_plain_crate_self_import_is_no_import(tmp_path: Path):
+    """`use krate::{self, ..}` imports nothing in edition 2018+: dropping the `self` is not a change."""
+    before = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};", "use wasmtime_wasi::{self, WasiCtx, WasiView};")
+    maint = before.replace("use wasmtime_wasi::{self, WasiCtx, WasiView};",
+                           "use wasmtime_wasi::p2::{WasiCtx, WasiView};")
+    tool = before.replace("use wasmtime_wasi::{self, WasiCtx, WasiView};",
+                          "use wasmtime_wasi::{self, p2::{WasiCtx, WasiView}};")
+    hunks, res = _score(tmp_path, maint, tool, before=before)
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    assert res.extras == []
+    # an alias is a real import: dropping it is a change the tool must make too
+    aliased = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};",
+                             "use wasmtime_wasi::{self as w, WasiCtx, WasiView};")
+    hunks, res = _score(tmp_path / "alias", BEFORE, aliased, before=aliased)
+    assert [res.status[h.id] for h in hunks] == ["missed"]
+
+
+def test_reexported_resource_table_is_the_same_import(tmp_path: Path):
+    before = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};",
+                            "use wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};")
+    maint = before.replace(
+        "use wasmtime::component::Linker;\nuse wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};",
+        "use wasmtime::component::{Linker, ResourceTable};\nuse wasmtime_wasi::p2::{WasiCtx, WasiView};")
+    tool = before.replace("use wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};",
+                          "use wasmtime_wasi::p2::{WasiCtx, WasiView};\nuse wasmtime_wasi::ResourceTable;")
+    assert maint != before and tool != before
+    hunks, res = _score(tmp_path, maint, tool, before=before)
+    assert [res.status[h.id] for h in hunks] == ["reproduced"]
+    assert res.extras == []
+    # another crate's `ResourceTable` is not that one: the tool's import is an extra
+    other = before.replace("use wasmtime_wasi::{ResourceTable, WasiCtx, WasiView};",
+                           "use wasmtime_wasi::p2::{WasiCtx, WasiView};\nuse my_tables::ResourceTable;")
+    hunks, res = _score(tmp_path / "o", maint, other, before=before)
+    assert len(res.extras) == 1
+
+
 def test_different_change_is_missed_and_an_extra(tmp_path: Path):
     maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
     tool = BEFORE.replace("add_to_linker_sync(linker)", "preview1::add_to_linker_sync(linker)")

@@ -57,6 +57,13 @@ def _removed(newest: int) -> dict[str, str]:
             if majors[-1] < newest and name not in succ}
 
 
+# Cranelift crates are released with every wasmtime line N as 0.(N+87), same patch number (checked in
+# the published wasmtime(-internal)-cranelift 25-50 manifests: 25.0.3 -> 0.112.3, 36.0.20 -> 0.123.20,
+# 50.0.1 -> 0.137.1); only those published for every line 25-50 (cranelift-wasm stopped at 0.112).
+CRANELIFT = {name: 87 for name in ("cranelift-bforest", "cranelift-bitset", "cranelift-codegen",
+                                   "cranelift-codegen-meta", "cranelift-codegen-shared", "cranelift-control",
+                                   "cranelift-entity", "cranelift-frontend", "cranelift-isle", "cranelift-native")}
+
 # Raise this only when every step up to the line exists and the oracle passes at it.
 VERIFIED_THROUGH = "50"
 
@@ -73,6 +80,7 @@ WASMTIME = Family(
     default_target=VERIFIED_THROUGH,
     # workspace crates that reach wasmtime through another crate's re-exports or generated bindings
     follows_path_deps=True,
+    companions=CRANELIFT,
 )
 
 # Guests: wit-bindgen (and wit-bindgen-rt, folded into wit-bindgen at 0.45).

@@ -61,6 +61,24 @@ def _data_arg(unit: RustUnit, targs: Node, aliases: dict[str, list[int]] | None 
     return None  # a wrapper with several parameters: which one is the data is not known
 
 
+CONTEXT_TRAITS = {("wasmtime", "AsContext"), ("wasmtime", "AsContextMut")}
+
+
+def _context_data(unit: RustUnit, targs: Node) -> tuple[str, list[Node], bool] | None:
+    """`impl AsContextMut<Data = T>` / `S: AsContext<Data = T>`: at 34 the traits' `type Data: 'static`."""
+    binds = [b for b in targs.named_children if b.type == "type_binding"]
+    data = [b.child_by_field_name("type") for b in binds if text(b.child_by_field_name("name") or b) == "Data"]
+    head = targs.parent.child_by_field_name("type") if targs.parent is not None else None
+    if not data or data[0] is None or head is None:
+        return None
+    segs = tuple(path_segments(head))
+    if not segs or segs[-1] not in ("AsContext", "AsContextMut"):
+        return None
+    if unit.names.resolve(segs, head) not in CONTEXT_TRAITS:
+        return None
+    return segs[-1], [data[0]], True
+
+
 def _aliases(units: list[RustUnit]) -> dict[str, list[int]]:
     """`type Name<A, B> = X<Data<..B..>>` with X store data (wasmtime's or a wrapper): Name -> positions
     of the parameters the data uses (those must be `'static` where the alias is used)."""
@@ -112,7 +130,7 @@ def apply(ctx: StepContext) -> None:
                     and targs.parent.parent.type == "type_item"
                     and targs.parent.parent.child_by_field_name("type") == targs.parent):
                 continue  # an alias's own definition: its parameters are bounded where it is used
-            found = _data_arg(unit, targs, aliases)
+            found = _data_arg(unit, targs, aliases) or _context_data(unit, targs)
             if found is None:
                 continue
             kind, datas, ours = found

@@ -14,7 +14,7 @@ from wasm_codemod.rust.names import flatten_use, path_of
 from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
-from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW
+from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW, paths
 
 CTX_VIEW = "wasmtime_wasi::WasiCtxView"
 
@@ -24,7 +24,8 @@ def apply(ctx: StepContext) -> None:
     http_impls = ctx.impls(WASI_HTTP_VIEW)
     used_io: set[int] = set()
     foreign = _foreign_views(ctx, io_impls)
-    bounds = _io_view_bounds(ctx) + foreign
+    needs = _io_view_needs(ctx)
+    bounds = _io_view_bounds(ctx) + foreign + needs
     if bounds:
         # the crate's own API is built on IoView (`trait MyView: IoView`, `T: IoView`): it survives in
         # wasmtime-wasi-io, so keep it (and its impls) there instead of removing it
@@ -35,7 +36,11 @@ def apply(ctx: StepContext) -> None:
             ctx.report(unit, node, f"`{text(node)}` comes from another crate and may extend `IoView`, so the "
                        "`impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` (wasmtime-wasi-io added "
                        "to Cargo.toml); if that trait no longer needs it, fold `table` into `WasiView::ctx`", "review")
-        for unit, node in [b for b in bounds if b not in foreign]:
+        for unit, node in needs:
+            ctx.report(unit, node, f"`{text(node)}` still needs `T: IoView` at 36 (wasmtime-wasi-io keeps the "
+                       "trait), so the `impl IoView` blocks were kept, now as `wasmtime_wasi_io::IoView` "
+                       "(wasmtime-wasi-io added to Cargo.toml if missing)", "info")
+        for unit, node in [b for b in bounds if b not in foreign and b not in needs]:
             ctx.report(unit, node, "`IoView` is no longer part of wasmtime-wasi: this bound now names "
                        "`wasmtime_wasi_io::IoView` (wasmtime-wasi-io added to Cargo.toml) and the `impl IoView` "
                        "blocks were kept; wasmtime-wasi itself only needs `WasiView` now, so consider bounding "
@@ -78,7 +83,7 @@ def apply(ctx: StepContext) -> None:
             http = _matching(http_impls, view)
             if http is not None and "table" not in http.methods():
                 # E36.4: WasiHttpView no longer extends IoView and needs its own `table` again
-                _add_method(ctx, http, table_fn)
+                _add_method(ctx, http, table_fn, io.unit)  # type: ignore[arg-type]
     into_http = False
     for io in io_impls:
         if bounds:
@@ -227,6 +232,29 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     return out
 
 
+# wasmtime-wasi-io functions that still bound the store data on `T: IoView` at 36
+IO_VIEW_FNS = paths("wasmtime_wasi_io::add_to_linker_async")
+
+
+def _io_view_needs(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
+    """Calls (or paths passed as values) of wasmtime-wasi-io functions whose `T: IoView` bound survives
+    at 36: deleting the crate's `impl IoView` blocks would break them."""
+    out = []
+    for unit in ctx.crate_files or ctx.units:  # the call is often in a file that names no view trait
+        if b"add_to_linker_async" not in unit.src.data:
+            continue
+        for n in walk(unit.src.root):
+            if n.type not in ("scoped_identifier", "identifier") or not text(n).endswith("add_to_linker_async"):
+                continue
+            if n.parent is not None and n.parent.type == "scoped_identifier":
+                continue  # inner part of a longer path
+            if any(a.type == "use_declaration" for a in ancestors(n)):
+                continue
+            if ctx.resolves_to(unit, n, IO_VIEW_FNS) is not None:
+                out.append((unit, n))
+    return out
+
+
 # crates whose traits never extend IoView
 NOT_IO_VIEW_ROOTS = ("std", "core", "alloc", "wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io",
                      "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_nn", "wasmtime_wasi_tls")
@@ -291,10 +319,45 @@ def _rewrite_ctx(ctx: StepContext, view: ImplBlock, ctx_fn: Node, c: str, t: str
     ctx.replace(unit, ctx_fn, new_fn)
 
 
-def _add_method(ctx: StepContext, target: ImplBlock, fn: Node) -> None:
-    """Append a copy of ``fn`` as the last item of ``target``'s body."""
+def _add_method(ctx: StepContext, target: ImplBlock, fn: Node, source: RustUnit) -> None:
+    """Add a copy of ``fn`` (`table`) to ``target`` (a WasiHttpView impl): right after its `fn ctx`, where the
+    trait declares it, else as the last item of the body."""
     unit: RustUnit = target.unit  # type: ignore[assignment]
-    ctx.append_to_body(unit, target.body, unit.src.indent_at(target.node.start_byte) + "    " + text(fn))
+    ind = unit.src.indent_at(target.node.start_byte) + "    "
+    code = text(fn)
+    if source is not unit:
+        code = _renamed_types(ctx, fn, source, unit, target.node)
+    after = target.methods().get("ctx")
+    if after is None:
+        ctx.append_to_body(unit, target.body, ind + code)
+        return
+    nxt = after.next_named_sibling
+    gap = unit.src.data[after.end_byte:nxt.start_byte] if nxt is not None else b""
+    sep = "\n\n" if gap.count(b"\n") > 1 else "\n"  # the blank lines between methods the impl already has
+    ctx.insert(unit, after.end_byte, f"{sep}{ind}{code}")
+
+
+def _renamed_types(ctx: StepContext, fn: Node, source: RustUnit, unit: RustUnit, at: Node) -> str:
+    """``fn``'s text for another file: each type it names by a short imported name (`ResourceTable`)
+    is imported there too (or written in full when that name means something else there)."""
+    out = text(fn)
+    base = fn.start_byte
+    edits = []
+    for n in walk(fn):
+        if n.type != "type_identifier" or (n.parent is not None and n.parent.type == "scoped_type_identifier"):
+            continue
+        full = source.names.resolve((text(n),), n)
+        if len(full) < 2 and text(n) == "ResourceTable":
+            full = ("wasmtime", "component", "ResourceTable")  # under a glob import
+        if len(full) < 2:
+            continue
+        written = ctx.import_name(unit, "::".join(full), at)
+        if written != text(n):
+            edits.append((n.start_byte - base, n.end_byte - base, written))
+    raw = out.encode()
+    for s, e, w in sorted(edits, reverse=True):
+        raw = raw[:s] + w.encode() + raw[e:]
+    return raw.decode()
 
 
 STEP = Step(

@@ -10,8 +10,12 @@ reported. Struct literals of `WasiCliCtx`, `WasiClocksCtx`, `WasiRandomCtx`, `Wa
 
 from __future__ import annotations
 
-from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+import re
+
+from tree_sitter import Node
+
+from wasm_codemod.rust.names import flatten_use, path_of
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import WASI_VIEW, paths
@@ -36,6 +40,7 @@ def _forwarding(ctx: StepContext, unit: RustUnit) -> None:
     """`p2::bindings::clocks::wall_clock::Host::now(&mut self.ctx())` -> `(&mut self.clocks())`: at 37 the
     clocks/cli/sockets/filesystem host traits are implemented for `WasiClocksCtxView` & co., which a
     `WasiView` type hands out through the blanket `WasiClocksView::clocks()` (trait imported)."""
+    sites = []
     for n in walk(unit.src.root):
         if n.type != "call_expression":
             continue
@@ -60,9 +65,40 @@ def _forwarding(ctx: StepContext, unit: RustUnit) -> None:
         field = cf.child_by_field_name("field")
         if field is None or text(field) != "ctx":
             continue
-        method, trait = GROUP_VIEWS[group]
-        ctx.import_name(unit, trait, n)
+        sites.append((n, field, *GROUP_VIEWS[group]))
+    if not sites:
+        return
+    unused = _view_import_left_unused(unit, len(sites))
+    traits = sorted({t for *_, t in sites})
+    if unused is not None:
+        # the `use` of WasiView served these calls only: the view traits (unless imported) take its place
+        ind = unit.src.indent_at(unused.start_byte)
+        missing = [t for t in traits if unit.names.local_name_for(tuple(t.split("::")), unused) is None]
+        if missing:
+            ctx.replace(unit, unused, f"\n{ind}".join(f"use {t};" for t in missing))
+        else:
+            ctx.delete_item(unit, unused)
+    for n, field, method, trait in sites:
+        if unused is None:
+            ctx.import_name(unit, trait, n)
         ctx.replace(unit, field, method)
+
+
+def _view_import_left_unused(unit: RustUnit, rewritten: int) -> Node | None:
+    """The file's own `use ..WasiView;` when every `.ctx()` in it is one of the ``rewritten`` calls and
+    nothing else names `WasiView` (counted in the text: a `.ctx()` inside macro tokens needs the trait)."""
+    if rewritten < len(re.findall(rb"\.\s*ctx\s*\(", unit.src.data)):
+        return None
+    for decl in walk_types(unit.src.root, ("use_declaration",)):
+        leaves = flatten_use(decl)
+        if len(leaves) != 1 or leaves[0].glob or leaves[0].alias not in (None, "_"):
+            continue
+        if unit.names.resolve(leaves[0].path, decl, WASI_VIEW) not in WASI_VIEW:
+            continue
+        rest = unit.src.data[:decl.start_byte] + unit.src.data[decl.end_byte:]
+        if re.search(rb"\bWasiView\b", rest) is None:
+            return decl
+    return None
 
 
 def apply(ctx: StepContext) -> None:

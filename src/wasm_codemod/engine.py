@@ -525,7 +525,38 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                 if cargo.rename_feature_refs(m.doc, {dep.key}, fc.old, fc.new):
                     res.changed = True
                     res.steps.add(s.id)
+    _bump_companions(m, rel, family, plan, res, bump_id)
     return res
+
+
+def _bump_companions(m: Manifest, rel: str, family: Family, plan: Plan, res: ManifestResult, bump_id: str) -> None:
+    """Crates released with the family under their own numbers (``family.companions``) move to the
+    target's companion line, keeping the requirement style (a newer one is left alone)."""
+    if not family.companions or not plan.target.isdigit():
+        return
+    patch = family.newest_patch(plan.target)
+    for dep in cargo.iter_deps(m.doc):
+        off = family.companions.get(dep.name)
+        if off is None or dep.workspace or dep.is_git_or_path or dep.requirement is None:
+            continue
+        line = f"0.{int(plan.target) + off}"
+        try:
+            cur = requirement_line(dep.requirement)
+        except VersionError:
+            continue
+        if line_key(cur) >= line_key(line):
+            continue
+        tail = patch.split(".", 1)[1].split(".", 1)[1:] if patch and patch.count(".") == 2 else []
+        old = dep.requirement
+        dep.set_requirement(cargo.bump_requirement(old, line, f"{line}.{tail[0]}" if tail else None))
+        res.changed = True
+        res.steps.add(bump_id)
+        res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
+                                       f"[{dep.table}] {dep.key}: `{dep.name}` is released with {family.name} as "
+                                       f"{line} for {plan.target} (was {old!r}), so it moved along (one copy in the "
+                                       f"build); its own API changes are not covered here: check the code that "
+                                       f"uses it directly, or pin it back if it never meets {family.name}'s types",
+                                       "review"))
 
 
 def add_dependency(m: Manifest, rel: str, family: Family, plan: Plan, name: str,

@@ -350,6 +350,9 @@ class Family:
     # a crate without a dependency on the family that depends by path on a crate of the run that has
     # one is upgraded at that crate's line (its sources use the family through it)
     follows_path_deps: bool = False
+    # crates released with each line N of the family as line 0.(N + offset) (crate -> offset): a manifest
+    # that names one moves it along with the family
+    companions: dict[str, int] = field(default_factory=dict)
 
     def known_lines(self) -> list[str]:
         return sorted(self.releases, key=line_key)

@@ -1,6 +1,7 @@
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::p2::OutputStream;
 use wasmtime_wasi::cli::StdoutStream;
+use wasmtime_wasi::cli::IsTerminal;
 
 /// Every guest write lands in one shared in-memory pipe.
 #[derive(Clone)]
@@ -9,11 +10,13 @@ pub struct Shared {
 }
 
 impl StdoutStream for Shared {
-    fn stream(&self) -> Box<dyn OutputStream> {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
         Box::new(self.pipe.clone())
     }
+}
 
-    fn isatty(&self) -> bool {
+impl IsTerminal for Shared {
+    fn is_terminal(&self) -> bool {
         false
     }
 }
