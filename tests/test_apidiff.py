@@ -124,6 +124,24 @@ def test_rules_first_match_wins_and_validate(tmp_path: Path) -> None:
         ledger.load_rules(p)
 
 
+def test_per_line_features(tmp_path: Path) -> None:
+    """`features_from` switches a feature on from its line; older lines are built without it."""
+    p = tmp_path / "config.toml"
+    p.write_text('[groups.g]\nfamily = "f"\nfrom = "0.46"\nto = "0.50"\n\n'
+                 '[groups.g.crates.c]\nfeatures = ["base"]\n'
+                 'features_from = { "0.49" = ["late"], "0.48" = ["mid"] }\n', "utf-8")
+    g = ledger.load_config(p)["g"]
+    c = g.crates["c"]
+    assert [c.features_at(ln) for ln in g.lines] == [("base",), ("base",), ("base", "mid"), ("base", "late", "mid"),
+                                                      ("base", "late", "mid")]
+    versions = {"c": {ln: f"{ln}.0" for ln in g.lines}}
+    keys = {ln: ledger.targets_for_line(g, ln, versions)[0].feature_key for ln in g.lines}
+    assert keys["0.46"] == keys["0.47"] != keys["0.48"] != keys["0.49"] == keys["0.50"]
+    assert c.describe_features() == "default + `base` + `mid` (0.48+) + `late` (0.49+)"
+    d = ledger.CrateDiffs("c", {}, {}, ["base"], 57, {"0.48": ["mid"]})
+    assert ledger.CrateDiffs.from_json(json.loads(json.dumps(d.to_json()))) == d
+
+
 @pytest.mark.compile
 def test_fixture_json_matches_this_toolchain() -> None:
     """Rebuild both fixtures with cargo rustdoc: same format version, same diff."""

@@ -61,7 +61,7 @@ def _targets(crate: str, version: str, features: tuple[str, ...] | None) -> tupl
     cfg = ledger.crate_config(crate)
     if cfg is not None and features is None:
         g, c = cfg
-        me = build.Target(crate, version, c.features, c.default_features)
+        me = build.Target(crate, version, c.features_at(line), c.default_features)
         others = []
         for o in g.crates.values():
             if o.name == crate:
@@ -70,7 +70,7 @@ def _targets(crate: str, version: str, features: tuple[str, ...] | None) -> tupl
                 v = resolve(o.name, line)
             except ApiDiffError:
                 continue  # that crate has no release on this line
-            others.append(build.Target(o.name, v, o.features, o.default_features))
+            others.append(build.Target(o.name, v, o.features_at(line), o.default_features))
         return [me, *others], f"{g.name}-{line}", me
     me = build.Target(crate, version, tuple(features or ()))
     return [me], f"{crate}-{version}-{me.feature_key}", me
