@@ -98,14 +98,17 @@ def pair_key(a: str, b: str) -> str:
     return f"{a}->{b}"
 
 
+def _features_from(raw: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted(((str(ln), tuple(fs)) for ln, fs in raw.items()), key=lambda x: key(x[0])))
+
+
 def load_config(path: Path | None = None) -> dict[str, Group]:
     raw = tomllib.loads((path or data_dir() / "config.toml").read_text("utf-8"))
     out = {}
     for gname, g in raw["groups"].items():
         crates = {name: CrateConfig(name, gname, tuple(c.get("features", ())), c.get("default_features", True),
                                     c.get("first"), c.get("last"), c.get("zero_open", False),
-                                    tuple(sorted(((str(ln), tuple(fs)) for ln, fs in c.get("features_from", {}).items()),
-                                                 key=lambda x: key(x[0]))))
+                                    _features_from(c.get("features_from", {})))
                   for name, c in g["crates"].items()}
         out[gname] = Group(gname, g["family"], line_range(g["from"], g["to"]), crates, g.get("pending"))
     return out
