@@ -13,7 +13,9 @@ from __future__ import annotations
 from wasm_codemod.rust.parse import walk
 from wasm_codemod.transform import Safety, Step, StepContext
 
-ABI_BUFFER = {("wit_bindgen", "AbiBuffer"), ("wit_bindgen", "rt", "async_support", "AbiBuffer")}
+# apply sees the paths of the chain's starting version: wit-bindgen-rt's spelling before 0.45 too
+ABI_BUFFER = {("wit_bindgen", "AbiBuffer"), ("wit_bindgen", "rt", "async_support", "AbiBuffer"),
+              ("wit_bindgen_rt", "async_support", "AbiBuffer")}
 
 
 def apply(ctx: StepContext) -> None:
