@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wasm_codemod.apidiff import diff, ledger, surface
+from wasm_codemod.apidiff import api, diff, ledger, surface
 from wasm_codemod.apidiff.diff import Change
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "apidiff"
@@ -140,6 +140,14 @@ def test_per_line_features(tmp_path: Path) -> None:
     assert c.describe_features() == "default + `base` + `mid` (0.48+) + `late` (0.49+)"
     d = ledger.CrateDiffs("c", {}, {}, ["base"], 57, {"0.48": ["mid"]})
     assert ledger.CrateDiffs.from_json(json.loads(json.dumps(d.to_json()))) == d
+
+
+def test_api_diff_names_both_feature_sets_when_they_differ() -> None:
+    same = api.Result("c", "0.47.0", "0.48.1", ("x",), [])
+    both = api.Result("c", "0.47.0", "0.48.1", (), [], features_new=("async-spawn",))
+    assert "(features: default + x)" in api.to_text(same) and "features_new" not in same.to_json()
+    assert "(features: default -> default + async-spawn)" in api.to_text(both)
+    assert both.to_json()["features_new"] == ["default", "async-spawn"]
 
 
 @pytest.mark.compile
