@@ -40,6 +40,10 @@ def test_every_covered_crate_has_data() -> None:
             # the data reaches every configured line (a group built only part-way says so with `to` + `pending`)
             want = g.crate_lines(c)
             assert list(d.versions) == want, f"{c}: data covers {list(d.versions)}, config {want}"
+            # ... and was built with the configured features (a change to them needs a regeneration)
+            cc = g.crates[c]
+            assert d.features == sorted(cc.features), f"{c}: data built with {d.features}, config {cc.features}"
+            assert d.features_from == {ln: list(fs) for ln, fs in cc.features_from}, f"{c}: per-line features differ"
 
 
 def test_zero_open_where_promised() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wasm_codemod.apidiff import diff, ledger, surface
+from wasm_codemod.apidiff import api, diff, ledger, surface
 from wasm_codemod.apidiff.diff import Change
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "apidiff"
@@ -122,6 +122,32 @@ def test_rules_first_match_wins_and_validate(tmp_path: Path) -> None:
     p.write_text('[[rule]]\nstep = "a"\nopen = "b"\n', "utf-8")
     with pytest.raises(ValueError, match="exactly one"):
         ledger.load_rules(p)
+
+
+def test_per_line_features(tmp_path: Path) -> None:
+    """`features_from` switches a feature on from its line; older lines are built without it."""
+    p = tmp_path / "config.toml"
+    p.write_text('[groups.g]\nfamily = "f"\nfrom = "0.46"\nto = "0.50"\n\n'
+                 '[groups.g.crates.c]\nfeatures = ["base"]\n'
+                 'features_from = { "0.49" = ["late"], "0.48" = ["mid"] }\n', "utf-8")
+    g = ledger.load_config(p)["g"]
+    c = g.crates["c"]
+    assert [c.features_at(ln) for ln in g.lines] == [("base",), ("base",), ("base", "mid"), ("base", "late", "mid"),
+                                                      ("base", "late", "mid")]
+    versions = {"c": {ln: f"{ln}.0" for ln in g.lines}}
+    keys = {ln: ledger.targets_for_line(g, ln, versions)[0].feature_key for ln in g.lines}
+    assert keys["0.46"] == keys["0.47"] != keys["0.48"] != keys["0.49"] == keys["0.50"]
+    assert c.describe_features() == "default + `base` + `mid` (0.48+) + `late` (0.49+)"
+    d = ledger.CrateDiffs("c", {}, {}, ["base"], 57, {"0.48": ["mid"]})
+    assert ledger.CrateDiffs.from_json(json.loads(json.dumps(d.to_json()))) == d
+
+
+def test_api_diff_names_both_feature_sets_when_they_differ() -> None:
+    same = api.Result("c", "0.47.0", "0.48.1", ("x",), [])
+    both = api.Result("c", "0.47.0", "0.48.1", (), [], features_new=("async-spawn",))
+    assert "(features: default + x)" in api.to_text(same) and "features_new" not in same.to_json()
+    assert "(features: default -> default + async-spawn)" in api.to_text(both)
+    assert both.to_json()["features_new"] == ["default", "async-spawn"]
 
 
 @pytest.mark.compile

@@ -6,8 +6,12 @@ from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
 
+# apply sees the paths of the chain's starting version: from 0.40 and older the function is still
+# `task_backpressure` (wit-bindgen-0.41-backpressure-set renames it)
 PATHS = {("wit_bindgen", "backpressure_set"), ("wit_bindgen", "rt", "async_support", "backpressure_set"),
-         ("wit_bindgen_rt", "async_support", "backpressure_set")}
+         ("wit_bindgen_rt", "async_support", "backpressure_set"),
+         ("wit_bindgen", "rt", "async_support", "task_backpressure"),
+         ("wit_bindgen_rt", "async_support", "task_backpressure")}
 
 
 def apply(ctx: StepContext) -> None:
@@ -28,6 +32,6 @@ STEP = Step(
     summary="Report calls of the removed `backpressure_set`; its replacements are the counters "
             "`backpressure_inc`/`backpressure_dec`.",
     upstream="https://github.com/bytecodealliance/wit-bindgen/pull/1449",
-    prefilter=(b"backpressure_set",),
+    prefilter=(b"backpressure_set", b"task_backpressure"),
     apply=apply,
 )

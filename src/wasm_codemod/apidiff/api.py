@@ -28,6 +28,8 @@ class Result:
     changes: list[Change]
     # per change key: (status, value) from the ledger's decisions (empty when the crate is not in the ledger)
     status: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the new side's features when they differ (the ledger's per-line `features_from`)
+    features_new: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         rows = []
@@ -36,7 +38,9 @@ class Result:
             rows.append({**c.to_json(), "status": st, "value": val})
         counts = {k: sum(1 for r in rows if r["kind"] == k) for k, _ in KINDS}
         return {"schema_version": 1, "crate": self.crate, "from": self.old, "to": self.new,
-                "features": ["default", *self.features], "found": len(rows),
+                "features": ["default", *self.features],
+                **({"features_new": ["default", *self.features_new]} if self.features_new is not None else {}),
+                "found": len(rows),
                 "open": sum(1 for r in rows if r["status"] == "open"),
                 "by_kind": {k: v for k, v in counts.items() if v}, "changes": rows}
 
@@ -61,7 +65,7 @@ def _targets(crate: str, version: str, features: tuple[str, ...] | None) -> tupl
     cfg = ledger.crate_config(crate)
     if cfg is not None and features is None:
         g, c = cfg
-        me = build.Target(crate, version, c.features, c.default_features)
+        me = build.Target(crate, version, c.features_at(line), c.default_features)
         others = []
         for o in g.crates.values():
             if o.name == crate:
@@ -70,7 +74,7 @@ def _targets(crate: str, version: str, features: tuple[str, ...] | None) -> tupl
                 v = resolve(o.name, line)
             except ApiDiffError:
                 continue  # that crate has no release on this line
-            others.append(build.Target(o.name, v, o.features, o.default_features))
+            others.append(build.Target(o.name, v, o.features_at(line), o.default_features))
         return [me, *others], f"{g.name}-{line}", me
     me = build.Target(crate, version, tuple(features or ()))
     return [me], f"{crate}-{version}-{me.feature_key}", me
@@ -90,7 +94,8 @@ def api_diff(crate: str, a: str, b: str, *, features: tuple[str, ...] | None = N
     sa, sb = surfaces
     fa, fb = (ledger.crate_features(t.crate, t.version) for t in sides)
     changes = diff(sa, sb, fa, fb)
-    res = Result(crate, va, vb, sides[0].features, changes)
+    res = Result(crate, va, vb, sides[0].features, changes,
+                 features_new=sides[1].features if sides[1].features != sides[0].features else None)
     if ledger.crate_config(crate) is not None:
         rules = ledger.load_rules()
         pair = ledger.pair_key(index.line_of(va), index.line_of(vb))
@@ -99,8 +104,10 @@ def api_diff(crate: str, a: str, b: str, *, features: tuple[str, ...] | None = N
 
 
 def to_text(r: Result) -> str:
-    out = [f"{r.crate} {r.old} -> {r.new}: {len(r.changes)} breaking change(s) "
-           f"(features: default{''.join(' + ' + f for f in r.features)})"]
+    feats = f"default{''.join(' + ' + f for f in r.features)}"
+    if r.features_new is not None:
+        feats += f" -> default{''.join(' + ' + f for f in r.features_new)}"
+    out = [f"{r.crate} {r.old} -> {r.new}: {len(r.changes)} breaking change(s) (features: {feats})"]
     for kind, head in KINDS:
         cs = [c for c in r.changes if c.kind == kind]
         if not cs:

@@ -49,10 +49,21 @@ class CrateConfig:
     first: str | None = None
     last: str | None = None
     zero_open: bool = False
+    # per-line extra features (config `features_from = {"0.48" = ["async-spawn"]}`): switched on from
+    # that line on, for features a crate only has from some release (older ones refuse the name)
+    features_from: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def lib(self) -> str:
         return self.name.replace("-", "_")
+
+    def features_at(self, line: str) -> tuple[str, ...]:
+        extra = [f for ln, fs in self.features_from if key(line) >= key(ln) for f in fs]
+        return tuple(sorted(set(self.features) | set(extra)))
+
+    def describe_features(self) -> str:
+        return "default" + "".join(f" + `{f}`" for f in self.features) + "".join(
+            f" + `{f}` ({ln}+)" for ln, fs in self.features_from for f in fs)
 
 
 @dataclass(frozen=True)
@@ -87,12 +98,17 @@ def pair_key(a: str, b: str) -> str:
     return f"{a}->{b}"
 
 
+def _features_from(raw: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted(((str(ln), tuple(fs)) for ln, fs in raw.items()), key=lambda x: key(x[0])))
+
+
 def load_config(path: Path | None = None) -> dict[str, Group]:
     raw = tomllib.loads((path or data_dir() / "config.toml").read_text("utf-8"))
     out = {}
     for gname, g in raw["groups"].items():
         crates = {name: CrateConfig(name, gname, tuple(c.get("features", ())), c.get("default_features", True),
-                                    c.get("first"), c.get("last"), c.get("zero_open", False))
+                                    c.get("first"), c.get("last"), c.get("zero_open", False),
+                                    _features_from(c.get("features_from", {})))
                   for name, c in g["crates"].items()}
         out[gname] = Group(gname, g["family"], line_range(g["from"], g["to"]), crates, g.get("pending"))
     return out
@@ -113,16 +129,19 @@ class CrateDiffs:
     pairs: dict[str, list[Change]]  # "29->30" -> changes
     features: list[str] = field(default_factory=list)
     format_version: int = 0
+    features_from: dict[str, list[str]] = field(default_factory=dict)  # line -> extra features from it on
 
     def to_json(self) -> dict[str, Any]:
         return {"crate": self.crate, "generated_by": "python3 -m wasm_codemod.apidiff.ledger regenerate",
-                "format_version": self.format_version, "features": self.features, "versions": self.versions,
+                "format_version": self.format_version, "features": self.features,
+                **({"features_from": self.features_from} if self.features_from else {}), "versions": self.versions,
                 "pairs": {k: [c.to_json() for c in v] for k, v in self.pairs.items()}}
 
     @staticmethod
     def from_json(d: dict[str, Any]) -> CrateDiffs:
         pairs = {k: [Change.from_json(c) for c in v] for k, v in d["pairs"].items()}
-        return CrateDiffs(d["crate"], d["versions"], pairs, d.get("features", []), d.get("format_version", 0))
+        return CrateDiffs(d["crate"], d["versions"], pairs, d.get("features", []), d.get("format_version", 0),
+                          d.get("features_from", {}))
 
 
 def load_diffs(crate: str, root: Path | None = None) -> CrateDiffs | None:
@@ -284,7 +303,7 @@ def resolve_versions(g: Group, crate: str) -> dict[str, str]:
 
 
 def targets_for_line(g: Group, line: str, versions: dict[str, dict[str, str]]) -> list[build.Target]:
-    return [build.Target(c.name, versions[c.name][line], c.features, c.default_features)
+    return [build.Target(c.name, versions[c.name][line], c.features_at(line), c.default_features)
             for c in g.crates.values() if line in versions[c.name]]
 
 
@@ -331,7 +350,8 @@ def line_surfaces(g: Group, line: str, versions: dict[str, dict[str, str]]) -> d
     out = {}
     for c in g.crates.values():
         if line in versions.get(c.name, {}):
-            out[c.name] = surface_of(build.Target(c.name, versions[c.name][line], c.features, c.default_features))
+            out[c.name] = surface_of(build.Target(c.name, versions[c.name][line], c.features_at(line),
+                                                  c.default_features))
     for name, s in out.items():
         resolve_externals(s, [o for n, o in out.items() if n != name])
     return out
@@ -378,7 +398,8 @@ def write_group(g: Group, versions: dict[str, dict[str, str]], out_root: Path, l
         if c.last is not None and a.lines and a.lines[-1] == c.last and nxt < len(g.lines):
             a.pairs[pair_key(c.last, g.lines[nxt])] = [Change("removed", c.lib, f"crate `{c.name}` has no release "
                                                               f"after {c.last}")]
-        d = CrateDiffs(c.name, {ln: versions[c.name][ln] for ln in a.lines}, a.pairs, sorted(c.features), a.fmt)
+        d = CrateDiffs(c.name, {ln: versions[c.name][ln] for ln in a.lines}, a.pairs, sorted(c.features), a.fmt,
+                       {ln: list(fs) for ln, fs in c.features_from})
         _write_json(out_root / "diffs" / f"{c.name}.json", d.to_json())
         rows = {p: {"kind": a.kinds[p], "lines": compress(ls, a.lines)} | (
             {"hidden": compress(a.hidden[p], a.lines)} if p in a.hidden else {}) for p, ls in sorted(a.present.items())}
@@ -431,7 +452,7 @@ def render(groups: dict[str, Group] | None = None, entries: list[Entry] | None =
                 continue
             k = counts(by_crate.get(c.name, []))
             ls = list(d.versions)
-            feats = "default" + "".join(f" + `{f}`" for f in c.features)
+            feats = c.describe_features()
             out.append(f"| {c.name} | {ls[0]}–{ls[-1]} | {feats} | {k['found']} | {k['step']} | "
                        f"{k['no-source-impact']} | {k['open']} |")
     for g in groups.values():
