@@ -471,7 +471,8 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
             continue
         first = group[0]
         assert first.r_type is not None and first.r_unit is not None
-        name = _struct_name(first.r_type, taken)
+        name = _struct_name(first.r_type, taken) if all(_standalone(g.r_type) for g in group
+                                                        if g.r_type is not None) else None
         if name is None:
             for s in group:
                 ctx.report(s.unit, s.node, GET_HOST_HINT)
@@ -512,6 +513,27 @@ def _write(ctx: StepContext, s: _Site, d: str) -> None:
 
 def _is_mut_ref(r: Node) -> bool:
     return r.type == "reference_type" and any(c.type == "mutable_specifier" for c in r.children)
+
+
+def _standalone(r: Node) -> bool:
+    """Can R stand alone as `type Data<'a> = R` ('_ -> 'a)? Not when it names a type parameter of an
+    enclosing item (the struct would have none) or holds an elided reference lifetime."""
+    generics: set[str] = set()
+    p = r.parent
+    while p is not None:
+        tps = p.child_by_field_name("type_parameters")
+        if tps is not None:
+            for tp in tps.named_children:
+                nm = tp.child_by_field_name("name")
+                if nm is not None:
+                    generics.add(text(nm))
+        p = p.parent
+    for n in walk_types(r, ("type_identifier", "reference_type")):
+        if n.type == "type_identifier" and text(n) in generics:
+            return False
+        if n.type == "reference_type" and not any(c.type == "lifetime" for c in n.children):
+            return False
+    return True
 
 
 def _struct_name(r: Node, taken: set[str]) -> str | None:
