@@ -528,6 +528,8 @@ def _standalone(r: Node) -> bool:
                 if nm is not None:
                     generics.add(text(nm))
         p = p.parent
+    if re.search(r"\bSelf\b", text(r)):
+        return False
     for n in walk_types(r, ("type_identifier", "reference_type")):
         if n.type == "type_identifier" and text(n) in generics:
             return False
