@@ -483,7 +483,8 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
         assert r_node is not None
         module = _module_of(def_unit)
         cross = any(s.unit is not def_unit for s in group)
-        if cross and module is None:
+        if cross and (module is None or not all(_sees(_module_of(s.unit), module) for s in group
+                                                 if s.unit is not def_unit)):
             for s in group:
                 ctx.report(s.unit, s.node, GET_HOST_HINT)
             continue
@@ -548,6 +549,12 @@ def _struct_name(r: Node, taken: set[str]) -> str | None:
         if cand not in taken:
             return cand
     return None
+
+
+def _sees(user: tuple[str, ...] | None, module: tuple[str, ...]) -> bool:
+    """Can code in ``user`` name `crate::<module>::X`? Each module on the way is private to its
+    parent, so ``user`` must lie inside the parent of ``module``."""
+    return user is not None and user[:len(module) - 1] == module[:-1]
 
 
 def _module_of(unit: RustUnit) -> tuple[str, ...] | None:
