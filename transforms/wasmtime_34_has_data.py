@@ -38,9 +38,13 @@ def apply(ctx: StepContext) -> None:
     sites: list[_Site] = []
     _report_values(ctx, sites)
     _get_host_calls(ctx, sites)
+    if any(b"bindgen!" in u.src.data for u in ctx.crate_files):
+        _generated_calls(ctx)
+    # (no bindgen! in this crate: nothing of ours calls a generated add_to_linker directly)
     _apply_sites(ctx, sites)
-    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
-        return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
+
+
+def _generated_calls(ctx: StepContext) -> None:
     own = _handwritten_owners(ctx.units)
     wiggle = _wiggle_modules(ctx.crate_files or ctx.units)
     for unit in ctx.units:
@@ -171,6 +175,8 @@ def _is_library_call(ctx: StepContext, unit: RustUnit, fn: Node) -> bool:
 
 
 def _rewrite(ctx: StepContext, unit: RustUnit, call: Node, name: Node) -> None:
+    """`x::add_to_linker(linker, getter)`: at 33 its getter returned `&mut U` (wasmtime-wit-bindgen 33
+    `get: impl Fn(&mut T) -> &mut U`), so D is `HasSelf<_>` wherever the call compiled."""
     args = call.child_by_field_name("arguments")
     arg_nodes = [a for a in (args.named_children if args else []) if a.type not in ("line_comment", "block_comment")]
     if len(arg_nodes) != 2:
