@@ -263,13 +263,18 @@ def _getter_of(unit: RustUnit, arg: Node) -> tuple[RustUnit, Node | None] | None
         fn = fn.parent
     if fn is None or fn.type != "function_item":
         return None
-    for d in walk_types(fn, ("let_declaration",)):
-        pat, ty, val = (d.child_by_field_name(f) for f in ("pattern", "type", "value"))
-        if pat is None or text(pat) != want or d.start_byte > arg.start_byte:
-            continue
+    # the binding in effect: the last `let` of that name before the use, in a block that holds the use
+    lets = [d for d in walk_types(fn, ("let_declaration",))
+            if d.end_byte <= arg.start_byte and d.parent is not None
+            and d.parent.start_byte <= arg.start_byte < d.parent.end_byte
+            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
+    if lets:
+        d = lets[-1]
+        ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
         if ty is None and val is not None and val.type == "type_cast_expression":
             ty = val.child_by_field_name("type")
-        return (unit, _fn_return(ty)) if ty is not None and _fn_return(ty) is not None else None
+        r = _fn_return(ty) if ty is not None else None
+        return (unit, r) if r is not None else None
     params = fn.child_by_field_name("parameters")
     for p in params.named_children if params else []:
         pat, ty = p.child_by_field_name("pattern"), p.child_by_field_name("type")
@@ -285,7 +290,7 @@ def _fn_return(ty: Node) -> Node | None:
         return None
     params = ty.child_by_field_name("parameters")
     ps = [c for c in params.named_children] if params else []
-    if len(ps) != 1 or ps[0].type != "reference_type" or "mut" not in text(ps[0]).split()[0:1][0]:
+    if len(ps) != 1 or ps[0].type != "reference_type" or not _is_mut_ref(ps[0]):
         return None
     return ty.child_by_field_name("return_type")
 
@@ -482,6 +487,14 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
         if name is None:
             for s in group:
                 ctx.report(s.unit, s.node, GET_HOST_HINT)
+            continue
+        own = {id(u) for u in (ctx.crate_files or ctx.units)}
+        if any(s.r_unit is None or id(s.r_unit) not in own for s in group):
+            # R is written in another crate (a path dependency's link helper): its names resolve there
+            for s in group:
+                ctx.report(s.unit, s.node, f"from wasmtime 34 write `add_to_linker::<_, D>` here with "
+                           f"`struct D; impl HasData for D {{ type Data<'a> = {text(first.r_type)}; }}` "
+                           "('_ as 'a), the type the receiving link helper's getter returns")
             continue
         taken.add(name)
         def_unit = min((s.r_unit for s in group if s.r_unit is not None), key=lambda u: (u.path.count("/"), u.path))
