@@ -2,7 +2,9 @@
 
 `cache_config_load_default()` and `cache_config_load(path)` returned `Result<&mut Config>`;
 as standalone statements they become `config.cache(Some(Cache::from_file(..)<suffix>));`
-(`?`, `.unwrap()`, `.expect(..)`, `.context(..)?` are moved onto `Cache::from_file`).
+(`?`, `.unwrap()`, `.expect(..)`, `.context(..)?` are moved onto `Cache::from_file`); so do match arms
+whose value is such a call (`Some(p) => config.cache_config_load(p)?,`): the new expression has the type
+of the old one, `&mut Config`.
 `disable_cache()` returned `&mut Config`, like `cache(None)`, so it is renamed anywhere.
 """
 
@@ -39,7 +41,11 @@ def apply(ctx: StepContext) -> None:
             if mc.method == "cache_config_load" and len(mc.args) != 1:
                 continue
             outer, kinds = outer_expression(mc.call)
-            stmt = statement_of(outer)
+            # a statement, or a match arm's value (`Some(p) => config.cache_config_load(p)?,`): the new
+            # expression has the old one's type (`&mut Config`), so the arm still matches its siblings
+            arm = outer.parent is not None and outer.parent.type == "match_arm" and \
+                outer.parent.child_by_field_name("value") == outer
+            stmt = statement_of(outer) if not arm else outer
             if stmt is None or not kinds or "await" in kinds:
                 ctx.report(unit, mc.call, f"`{mc.method}` was removed and its result is used here: call "
                            f"`{recv}.cache(Some(wasmtime::Cache::from_file(...)?))` as its own statement "

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pathlib
 import re
+from dataclasses import dataclass
 
+import tomllib
 from tree_sitter import Node
 
+from wasm_codemod.rust.impls import item_with_attrs_start
 from wasm_codemod.rust.parse import text, walk_types
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
 
 from ._code_in_strings import report_in_strings
 
@@ -31,9 +35,16 @@ def apply(ctx: StepContext) -> None:
     report_in_strings(ctx, IN_STRINGS, "calls a generated `add_to_linker(linker, |..| ..)`: from wasmtime 34 "
                       "write `add_to_linker::<_, HasSelf<_>>(..)` (and import `wasmtime::component::HasSelf`) "
                       "when the getter returns `&mut` of the store data, or name a `HasData` type", b"add_to_linker")
-    _report_values(ctx)
-    if not any(b"bindgen!" in u.src.data for u in ctx.crate_files):
-        return  # no generated bindings in this crate: nothing of ours calls a generated add_to_linker
+    sites: list[_Site] = []
+    _report_values(ctx, sites)
+    _get_host_calls(ctx, sites)
+    if any(b"bindgen!" in u.src.data for u in ctx.crate_files):
+        _generated_calls(ctx)
+    # (no bindgen! in this crate: nothing of ours calls a generated add_to_linker directly)
+    _apply_sites(ctx, sites)
+
+
+def _generated_calls(ctx: StepContext) -> None:
     own = _handwritten_owners(ctx.units)
     wiggle = _wiggle_modules(ctx.crate_files or ctx.units)
     for unit in ctx.units:
@@ -43,12 +54,8 @@ def apply(ctx: StepContext) -> None:
                 continue
             if fn.type == "scoped_identifier":
                 name = fn.child_by_field_name("name")
-                if name is None:
-                    continue
-                if text(name) == "add_to_linker_get_host":
-                    ctx.report(unit, call, "`add_to_linker_get_host` was removed: call `add_to_linker::<_, D>` "
-                               "with a type `D` that implements `wasmtime::component::HasData`")
-                    continue
+                if name is None or text(name) == "add_to_linker_get_host":
+                    continue  # get_host calls: _get_host_calls
                 if text(name) != "add_to_linker" or _is_library_call(ctx, unit, fn):
                     continue
                 qualifier = fn.child_by_field_name("path")
@@ -59,9 +66,10 @@ def apply(ctx: StepContext) -> None:
                 _rewrite(ctx, unit, call, name)
 
 
-def _report_values(ctx: StepContext) -> None:
+def _report_values(ctx: StepContext, sites: list[_Site]) -> None:
     """`ctx.link(bindings::x::add_to_linker)`: the generated fn handed over as a value (the bindings may
-    live in another crate of the workspace, so no `bindgen!` is required here)."""
+    live in another crate of the workspace, so no `bindgen!` is required here). When the receiving
+    fn's parameter spells out the getter (`fn(&mut T) -> R`), the D follows from R: a site."""
     own = _handwritten_owners(ctx.crate_files or ctx.units)
     for unit in ctx.units:
         if b"add_to_linker" not in unit.src.data:
@@ -79,6 +87,10 @@ def _report_values(ctx: StepContext) -> None:
                 continue  # `::<..>` already given, or part of a longer path / an import
             if text(name) == "add_to_linker" and (_is_library_call(ctx, unit, n)
                                                  or text(qualifier).split("::")[-1] in own):
+                continue
+            found = _receiver_getter(ctx, unit, n)
+            if found is not None:
+                sites.append(_Site(unit, n, name, found[0], found[1], text(name) == "add_to_linker_get_host"))
                 continue
             what = ("`add_to_linker_get_host` is gone and `add_to_linker` takes a type parameter `D: HasData` "
                     "that cannot be inferred" if text(name) == "add_to_linker_get_host" else
@@ -163,6 +175,8 @@ def _is_library_call(ctx: StepContext, unit: RustUnit, fn: Node) -> bool:
 
 
 def _rewrite(ctx: StepContext, unit: RustUnit, call: Node, name: Node) -> None:
+    """`x::add_to_linker(linker, getter)`: at 33 its getter returned `&mut U` (wasmtime-wit-bindgen 33
+    `get: impl Fn(&mut T) -> &mut U`), so D is `HasSelf<_>` wherever the call compiled."""
     args = call.child_by_field_name("arguments")
     arg_nodes = [a for a in (args.named_children if args else []) if a.type not in ("line_comment", "block_comment")]
     if len(arg_nodes) != 2:
@@ -185,6 +199,395 @@ def _rewrite(ctx: StepContext, unit: RustUnit, call: Node, name: Node) -> None:
             return
     has_self = ctx.import_name(unit, HAS_SELF, call)
     ctx.insert(unit, name.end_byte, f"::<_, {has_self}<_>>")
+
+
+# -- the D of a site whose getter type is written out ------------------------------------------
+# `add_to_linker_get_host(linker, get)` and `link(x::add_to_linker)` need a `D: HasData` that no
+# inference finds. When the getter's type is spelled (`get: fn(&mut T) -> R`, `let get = f as fn(..) -> R`,
+# or the receiving fn's `fn(&mut T) -> R` parameter), D is certain: `HasSelf<_>` for `R = &mut X`,
+# else a unit struct with `type Data<'a> = R` ('_ -> 'a), defined once per crate and per R.
+
+
+@dataclass
+class _Site:
+    unit: RustUnit
+    node: Node  # the path (value) or the call (get_host call)
+    name: Node  # `add_to_linker` / `add_to_linker_get_host` segment
+    r_unit: RustUnit | None  # where R is written (None: a closure returning `&mut`)
+    r_type: Node | None
+    rename: bool  # get_host: the name becomes `add_to_linker`
+
+
+GET_HOST_HINT = ("`add_to_linker_get_host` was removed: call `add_to_linker::<_, D>` with a type `D` that "
+                 "implements `wasmtime::component::HasData`")
+
+
+def _get_host_calls(ctx: StepContext, sites: list[_Site]) -> None:
+    for unit in ctx.units:
+        if b"add_to_linker_get_host" not in unit.src.data:
+            continue
+        for call in walk_types(unit.src.root, ("call_expression",)):
+            fn = call.child_by_field_name("function")
+            if fn is None or fn.type != "scoped_identifier":
+                continue
+            name = fn.child_by_field_name("name")
+            if name is None or text(name) != "add_to_linker_get_host":
+                continue
+            args = call.child_by_field_name("arguments")
+            arg_nodes = [a for a in (args.named_children if args else [])
+                         if a.type not in ("line_comment", "block_comment")]
+            found = _getter_of(unit, arg_nodes[-1]) if len(arg_nodes) in (2, 3) else None
+            if found is None:
+                ctx.report(unit, call, GET_HOST_HINT)
+                continue
+            sites.append(_Site(unit, call, name, found[0] if found[1] is not None else None, found[1], True))
+
+
+def _getter_of(unit: RustUnit, arg: Node) -> tuple[RustUnit, Node | None] | None:
+    """R of a getter argument: a closure returning `&mut` (None), a fn parameter or a `let` with a fn type."""
+    if arg.type == "closure_expression":
+        body = arg.child_by_field_name("body")
+        if body is not None and body.type == "block":
+            inner = [c for c in body.named_children if c.type not in ("line_comment", "block_comment")]
+            body = inner[0] if len(inner) == 1 else None
+        if body is not None and "move" not in text(arg).split("|")[0] and (
+                body.type in ("identifier", "self") or
+                (body.type == "reference_expression" and text(body).startswith("&mut"))):
+            return unit, None
+        return None
+    if arg.type != "identifier":
+        return None
+    want = text(arg)
+    fn = arg.parent
+    while fn is not None and fn.type not in ("function_item", "closure_expression"):
+        fn = fn.parent
+    if fn is None or fn.type != "function_item":
+        return None
+    # the binding in effect: the last `let` of that name before the use, in a block that holds the use
+    lets = [d for d in walk_types(fn, ("let_declaration",))
+            if d.end_byte <= arg.start_byte and d.parent is not None
+            and d.parent.start_byte <= arg.start_byte < d.parent.end_byte
+            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
+    if lets:
+        d = lets[-1]
+        ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
+        if ty is None and val is not None and val.type == "type_cast_expression":
+            ty = val.child_by_field_name("type")
+        r = _fn_return(ty) if ty is not None else None
+        return (unit, r) if r is not None else None
+    params = fn.child_by_field_name("parameters")
+    for p in params.named_children if params else []:
+        pat, ty = p.child_by_field_name("pattern"), p.child_by_field_name("type")
+        if p.type == "parameter" and pat is not None and text(pat) == want and ty is not None:
+            r = _fn_return(ty)
+            return (unit, r) if r is not None else None
+    return None
+
+
+def _fn_return(ty: Node) -> Node | None:
+    """R of a plain `fn(&mut X) -> R` pointer type (a getter is a fn pointer from 34)."""
+    if ty.type != "function_type" or ty.child_by_field_name("trait") is not None:
+        return None
+    params = ty.child_by_field_name("parameters")
+    ps = [c for c in params.named_children] if params else []
+    if len(ps) != 1 or ps[0].type != "reference_type" or not _is_mut_ref(ps[0]):
+        return None
+    return ty.child_by_field_name("return_type")
+
+
+def _linking_getter(fn_node: Node, ty: Node) -> Node | None:
+    """R of the getter a linking-function parameter hands over: the last `fn(&mut T) -> R` among the
+    parameters of `fn(..)`, `impl Fn(..)` or a type parameter bounded by `Fn*(..)`."""
+    if ty.type == "abstract_type":
+        ty = next((c for c in ty.named_children if c.type == "function_type"), ty)
+    elif ty.type == "type_identifier":
+        name = text(ty)
+        bound = None
+        for tp in walk_types(fn_node, ("type_parameter", "where_predicate")):
+            left = tp.child_by_field_name("name") or tp.child_by_field_name("left")
+            if left is not None and text(left) == name and tp.child_by_field_name("bounds") is not None:
+                bound = next((c for c in tp.child_by_field_name("bounds").named_children
+                              if c.type == "function_type"), None)
+                if bound is not None:
+                    break
+        if bound is None:
+            return None
+        ty = bound
+    if ty.type != "function_type":
+        return None
+    params = ty.child_by_field_name("parameters")
+    inner = [c for c in (params.named_children if params else []) if c.type == "function_type"]
+    return _fn_return(inner[-1]) if inner else None
+
+
+def _receiver_getter(ctx: StepContext, unit: RustUnit, value: Node) -> tuple[RustUnit, Node] | None:
+    """`recv.link(x::add_to_linker)` / `link(x::add_to_linker)`: R from the declaration of `link`
+    (in this crate, else in the crates it depends on by path). Every same-named fn must agree."""
+    args = value.parent
+    if args is None or args.type != "arguments" or args.parent is None or args.parent.type != "call_expression":
+        return None
+    func = args.parent.child_by_field_name("function")
+    if func is None:
+        return None
+    method = func.type == "field_expression"
+    callee = func.child_by_field_name("field") if method else (
+        func.child_by_field_name("name") if func.type == "scoped_identifier" else func)
+    if callee is None or callee.type not in ("identifier", "field_identifier"):
+        return None
+    arg_list = [a for a in args.named_children if a.type not in ("line_comment", "block_comment")]
+    idx = next(i for i, a in enumerate(arg_list) if a == value)
+    fname = text(callee)
+    found: list[tuple[RustUnit, Node]] = []
+    for u in _units_defining(ctx, fname):
+        for f in walk_types(u.src.root, ("function_item", "function_signature_item")):
+            nm = f.child_by_field_name("name")
+            if nm is None or text(nm) != fname:
+                continue
+            ps = f.child_by_field_name("parameters")
+            plist = [p for p in (ps.named_children if ps else []) if p.type in ("parameter", "self_parameter")]
+            has_self = bool(plist) and plist[0].type == "self_parameter"
+            if has_self != method:
+                continue
+            own = [p for p in plist if p.type == "parameter"]
+            ty = own[idx].child_by_field_name("type") if idx < len(own) else None
+            r = _linking_getter(f, ty) if ty is not None else None
+            if r is None:
+                return None
+            found.append((u, r))
+    if not found or len({_norm(text(r)) for _, r in found}) != 1:
+        return None
+    return found[0]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _units_defining(ctx: StepContext, fname: str) -> list[RustUnit]:
+    token = re.compile(rb"\bfn\s+" + re.escape(fname.encode()) + rb"\b")
+    here = [u for u in (ctx.crate_files or ctx.units) if token.search(u.src.data)]
+    return here or [u for u in _dep_units(ctx) if token.search(u.src.data)]
+
+
+_DEP_CACHE: dict[str, list[RustUnit]] = {}
+
+
+def _dep_units(ctx: StepContext) -> list[RustUnit]:
+    """The .rs files of the crates this crate depends on by `path` (read only, for signatures)."""
+    from wasm_codemod.source import SourceFile
+
+    unit = (ctx.crate_files or ctx.units)[0] if (ctx.crate_files or ctx.units) else None
+    root = crate_dir(unit) if unit is not None else None
+    if root is None:
+        return []
+    key = str(root)
+    if key in _DEP_CACHE:
+        return _DEP_CACHE[key]
+    out: list[RustUnit] = []
+    for dep_dir, _name in _path_deps(root):
+        for f in sorted((dep_dir / "src").rglob("*.rs")):
+            try:
+                out.append(RustUnit(str(f), SourceFile.from_bytes(str(f), f.read_bytes())))
+            except (OSError, ValueError):
+                continue
+    _DEP_CACHE[key] = out
+    return out
+
+
+def _path_deps(root: pathlib.Path) -> list[tuple[pathlib.Path, str]]:
+    """(directory, crate name) of the `path` dependencies of the crate at ``root``, through
+    `workspace = true` entries of the workspace root."""
+    def load(p: pathlib.Path) -> dict:
+        try:
+            return tomllib.loads(p.read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):
+            return {}
+    doc = load(root / "Cargo.toml")
+    ws_root, ws = None, {}
+    for d in root.parents:
+        w = load(d / "Cargo.toml") if (d / "Cargo.toml").is_file() else {}
+        if "workspace" in w:
+            ws_root, ws = d, w.get("workspace", {}).get("dependencies", {})
+            break
+    out = []
+    for key, item in doc.get("dependencies", {}).items():
+        base = root
+        if isinstance(item, dict) and item.get("workspace") is True and key in ws and ws_root is not None:
+            item, base = ws[key], ws_root
+        if isinstance(item, dict) and "path" in item:
+            d = (base / str(item["path"])).resolve()
+            if d.is_dir():
+                out.append((d, str(item.get("package", key)).replace("-", "_")))
+    return out
+
+
+def _wasmtime_path(ctx: StepContext) -> str | None:
+    """How this crate names wasmtime: `wasmtime` when it writes it as a root path, else a re-export
+    it already uses (`spin_core::wasmtime`) or one a path dependency declares (`pub use wasmtime;`)."""
+    from wasm_codemod.rust.names import path_of
+
+    files = ctx.crate_files or ctx.units
+    seen: dict[str, int] = {}
+    for u in files:
+        if b"wasmtime" not in u.src.data:
+            continue
+        paths = [lf.path for d in u.names.decls for lf in u.names.leaves_of(d)]
+        paths += [tuple(p) for n in walk_types(u.src.root, ("scoped_identifier", "scoped_type_identifier"))
+                  if (n.parent is None or n.parent.type not in ("scoped_identifier", "scoped_type_identifier"))
+                  and not _in_use(n) and (p := path_of(n)) is not None]
+        for p in paths:
+            if p[:1] == ("wasmtime",):
+                return "wasmtime"
+            if len(p) > 2 and p[1] == "wasmtime" and p[0] not in ("crate", "self", "super"):
+                seen[p[0]] = seen.get(p[0], 0) + 1
+    if seen:
+        return max(sorted(seen), key=lambda k: seen[k]) + "::wasmtime"
+    unit = files[0] if files else None
+    root = crate_dir(unit) if unit is not None else None
+    for dep_dir, name in _path_deps(root) if root is not None else []:
+        lib = dep_dir / "src" / "lib.rs"
+        try:
+            if re.search(rb"^pub use wasmtime;", lib.read_bytes(), re.M):
+                return f"{name}::wasmtime"
+        except OSError:
+            continue
+    return None
+
+
+def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
+    if not sites:
+        return
+    wt = _wasmtime_path(ctx)
+    structs: dict[str, tuple[RustUnit, str]] = {}  # normalized R -> (defining unit, struct name)
+    groups: dict[str, list[_Site]] = {}
+    for s in sites:
+        if s.r_type is None or _is_mut_ref(s.r_type):
+            groups.setdefault("", []).append(s)
+        else:
+            groups.setdefault(_norm(text(s.r_type)), []).append(s)
+    taken = {m.group(1).decode() for u in (ctx.crate_files or ctx.units)
+             for m in re.finditer(rb"\b(Has[A-Z]\w*)\b", u.src.data)}
+    for key, group in groups.items():
+        if wt is None:
+            for s in group:
+                d = "HasSelf<_>" if not key else "a `HasData` type"
+                ctx.report(s.unit, s.node, f"from wasmtime 34 write `add_to_linker::<_, {d}>` here (`{d}` from "
+                           "`wasmtime::component`; this crate names no `wasmtime` path: reach it through a "
+                           "re-export or add the dependency)")
+            continue
+        if not key:
+            for s in group:
+                has_self = ctx.import_name(s.unit, f"{wt}::component::HasSelf", s.node)
+                _write(ctx, s, f"{has_self}<_>")
+            continue
+        first = group[0]
+        assert first.r_type is not None and first.r_unit is not None
+        name = _struct_name(first.r_type, taken) if all(_standalone(g.r_type) for g in group
+                                                        if g.r_type is not None) else None
+        if name is None:
+            for s in group:
+                ctx.report(s.unit, s.node, GET_HOST_HINT)
+            continue
+        own = {id(u) for u in (ctx.crate_files or ctx.units)}
+        if any(s.r_unit is None or id(s.r_unit) not in own for s in group):
+            # R is written in another crate (a path dependency's link helper): its names resolve there
+            for s in group:
+                ctx.report(s.unit, s.node, f"from wasmtime 34 write `add_to_linker::<_, D>` here with "
+                           f"`struct D; impl HasData for D {{ type Data<'a> = {text(first.r_type)}; }}` "
+                           "('_ as 'a), the type the receiving link helper's getter returns")
+            continue
+        taken.add(name)
+        def_unit = min((s.r_unit for s in group if s.r_unit is not None), key=lambda u: (u.path.count("/"), u.path))
+        r_node = next(s.r_type for s in group if s.r_unit is def_unit)
+        assert r_node is not None
+        module = _module_of(def_unit)
+        cross = any(s.unit is not def_unit for s in group)
+        if cross and (module is None or not all(_sees(_module_of(s.unit), module) for s in group
+                                                 if s.unit is not def_unit)):
+            for s in group:
+                ctx.report(s.unit, s.node, GET_HOST_HINT)
+            continue
+        anchor = next((s.node for s in group if s.unit is def_unit), r_node)
+        item = anchor
+        while item.parent is not None and item.parent.type != "source_file":
+            item = item.parent
+        has_data = ctx.import_name(def_unit, f"{wt}::component::HasData", item)
+        data = re.sub(r"'_\b", "'a", text(r_node))
+        vis = "pub(crate) " if cross else ""
+        at = def_unit.src.line_start(item_with_attrs_start(item))
+        ctx.insert(def_unit, at, f"{vis}struct {name};\n\nimpl {has_data} for {name} {{\n"
+                                 f"    type Data<'a> = {data};\n}}\n\n")
+        structs[key] = (def_unit, name)
+        for s in group:
+            local = name if s.unit is def_unit else ctx.import_name(
+                s.unit, "::".join(("crate",) + (module or ()) + (name,)), s.node)
+            _write(ctx, s, local)
+
+
+def _write(ctx: StepContext, s: _Site, d: str) -> None:
+    if s.rename:
+        ctx.replace(s.unit, s.name, f"add_to_linker::<_, {d}>")
+    else:
+        ctx.insert(s.unit, s.name.end_byte, f"::<_, {d}>")
+
+
+def _is_mut_ref(r: Node) -> bool:
+    return r.type == "reference_type" and any(c.type == "mutable_specifier" for c in r.children)
+
+
+def _standalone(r: Node) -> bool:
+    """Can R stand alone as `type Data<'a> = R` ('_ -> 'a)? Not when it names a type parameter of an
+    enclosing item (the struct would have none) or holds an elided reference lifetime."""
+    generics: set[str] = set()
+    p = r.parent
+    while p is not None:
+        tps = p.child_by_field_name("type_parameters")
+        if tps is not None:
+            for tp in tps.named_children:
+                nm = tp.child_by_field_name("name")
+                if nm is not None:
+                    generics.add(text(nm))
+        p = p.parent
+    if re.search(r"\bSelf\b", text(r)):
+        return False
+    for n in walk_types(r, ("type_identifier", "reference_type")):
+        if n.type == "type_identifier" and text(n) in generics:
+            return False
+        if n.type == "reference_type" and not any(c.type == "lifetime" for c in n.children):
+            return False
+    return True
+
+
+def _struct_name(r: Node, taken: set[str]) -> str | None:
+    base = r.child_by_field_name("type") if r.type == "generic_type" else r
+    if base is None or base.type not in ("type_identifier", "scoped_type_identifier"):
+        return None
+    stem = "Has" + text(base).rsplit("::", 1)[-1]
+    for i in range(1, 10):
+        cand = stem if i == 1 else f"{stem}{i}"
+        if cand not in taken:
+            return cand
+    return None
+
+
+def _sees(user: tuple[str, ...] | None, module: tuple[str, ...]) -> bool:
+    """Can code in ``user`` name `crate::<module>::X`? Each module on the way is private to its
+    parent, so ``user`` must lie inside the parent of ``module``."""
+    return user is not None and user[:len(module) - 1] == module[:-1]
+
+
+def _module_of(unit: RustUnit) -> tuple[str, ...] | None:
+    """Module path of a file of the library from its place under src/ (None: cannot tell)."""
+    parts = unit.path.replace("\\", "/").split("/")
+    if "src" not in parts:
+        return None
+    rel = parts[len(parts) - 1 - parts[::-1].index("src") + 1:]
+    if not rel or rel[0] == "bin" or rel[-1] == "main.rs":
+        return None
+    rel[-1] = rel[-1].removesuffix(".rs")
+    if rel[-1] in ("mod", "lib"):
+        rel.pop()
+    return tuple(rel)
 
 
 STEP = Step(

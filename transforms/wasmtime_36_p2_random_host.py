@@ -1,0 +1,73 @@
+"""E36.1 (random): the p2 random host traits are implemented for `WasiRandomCtx` from 36, not for the view.
+
+35: `impl<T: WasiView> random::Host for WasiImpl<T>`, so a program that links the p2 random interfaces
+one by one (`bindings::random::random::add_to_linker::<_, D>` with the same `D` as the other wasi
+interfaces, or handed to its own link helper) gets them from the view. 36 (wasmtime-wasi
+`p2/host/random.rs`): `impl random::Host for WasiRandomCtx` (likewise `insecure`, `insecure_seed`);
+`WasiCtxView` implements none of them, and wasmtime's own `WasiRandom` HasData type is `pub(crate)`.
+The getter must return `&mut WasiRandomCtx` (`WasiCtx::random()`), so each site gets its own D and
+getter: which getter is the program's to write (reported at the site with the exact edit).
+"""
+
+from __future__ import annotations
+
+from wasm_codemod.rust.names import path_of
+from wasm_codemod.rust.parse import walk_types
+from wasm_codemod.transform import Safety, Step, StepContext
+
+BINDINGS_ROOTS = (("wasmtime_wasi", "p2", "bindings"), ("wasmtime_wasi", "bindings"))
+INTERFACES = ("random", "insecure", "insecure_seed")
+LINKERS = {r + ("random", i, f) for r in BINDINGS_ROOTS for i in INTERFACES
+           for f in ("add_to_linker", "add_to_linker_get_host")}
+HOSTS = {r + ("random", i, "Host") for r in BINDINGS_ROOTS for i in INTERFACES}
+
+HINT = ("from wasmtime 36 `{iface}::Host` is implemented for `wasmtime_wasi::random::WasiRandomCtx`, not for "
+        "the WASI view (`WasiImpl` is gone and `WasiCtxView` does not implement it): link it with "
+        "`D = wasmtime::component::HasSelf<WasiRandomCtx>` and a getter returning `&mut WasiRandomCtx` "
+        "(`|t| t.ctx().ctx.random()` for a `WasiView` store, or `WasiCtx::random()` on your own context)")
+
+
+def apply(ctx: StepContext) -> None:
+    if ctx.impls(HOSTS):
+        return  # the program implements a random host itself: its D stays valid
+    for unit in ctx.units:
+        if b"add_to_linker" not in unit.src.data:
+            continue
+        for n in walk_types(unit.src.root, ("scoped_identifier",)):
+            parent = n.parent
+            if parent is not None and parent.type == "scoped_identifier":
+                continue  # inside a longer path: the whole path is checked
+            if _in_use(n):
+                continue
+            segs = path_of(n)
+            if segs is None or segs[-1] not in ("add_to_linker", "add_to_linker_get_host"):
+                continue
+            full = unit.names.resolve(segs, n)
+            if full in LINKERS:
+                ctx.report(unit, n, HINT.format(iface="::".join(full[-3:-1])))
+
+
+def _in_use(n) -> bool:
+    p = n.parent
+    while p is not None:
+        if p.type == "use_declaration":
+            return True
+        if p.type in ("function_item", "block", "source_file"):
+            return False
+        p = p.parent
+    return False
+
+
+STEP = Step(
+    id="wasmtime-36-p2-random-host",
+    family="wasmtime",
+    from_version="35",
+    to_version="36",
+    safety=Safety.MANUAL,
+    title="Report p2 random interfaces linked one by one",
+    summary="Report each `bindings::random::{random,insecure,insecure_seed}::add_to_linker` site: from 36 their "
+            "host is `WasiRandomCtx` (getter `&mut WasiRandomCtx`, D `HasSelf<WasiRandomCtx>`).",
+    upstream="https://github.com/bytecodealliance/wasmtime/pull/11314",
+    prefilter=(b"random",),
+    apply=apply,
+)
