@@ -10,7 +10,9 @@ The comparison (docs/realworld.md has the prose version):
   by its compatibility line ("=36.0.2" ~ "36").
 - Imports are compared as sets of flattened paths per scope, not as lines: a hunk's import delta
   (paths its touched `use` declarations add/remove, which the maintainers' file as a whole
-  really gained/lost) must hold in the tool's file, wherever the tool put the `use`. Two
+  really gained/lost) must hold in the tool's file, wherever the tool put the `use`. In a
+  declaration over several lines only the paths written on the touched lines count (one line
+  of a big `use { .. }` is not the whole group). Two
   spellings of one import compare equal (uses.py): `use krate;` / `use krate::{self}` import
   nothing in edition 2018+ and are left out, and a re-export names its item's original path
   (`wasmtime_wasi::ResourceTable` is `wasmtime::component::ResourceTable`, uses.REEXPORTS).

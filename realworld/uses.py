@@ -45,35 +45,43 @@ class UseDecl:
     first: int  # 0-based lines, inclusive
     last: int
     imports: frozenset[Import]
+    # import -> the lines its path is written on (a `use {..}` over many lines touches only some)
+    lines_of: tuple[tuple[Import, frozenset[int]], ...] = ()
 
 
 def _txt(n: Node) -> str:
     return "".join((n.text or b"").decode("utf-8", "replace").split())
 
 
-def _flatten(n: Node, prefix: str) -> list[str]:
+def _flatten(n: Node, prefix: str, lines: frozenset[int] = frozenset()) -> list[tuple[str, frozenset[int]]]:
+    """Flattened paths of a use tree, each with the lines its segments are written on (its own and
+    those of the groups' paths around it)."""
     def join(s: str) -> str:
         return f"{prefix}::{s}" if prefix else s
 
+    def here(x: Node) -> frozenset[int]:
+        return lines | frozenset(range(x.start_point[0], x.end_point[0] + 1))
+
     t = n.type
     if t == "use_list":
-        out: list[str] = []
+        out: list[tuple[str, frozenset[int]]] = []
         for c in n.named_children:
             if c.type not in ("line_comment", "block_comment"):
-                out.extend(_flatten(c, prefix))
+                out.extend(_flatten(c, prefix, lines))
         return out
     if t == "scoped_use_list":
         path = n.child_by_field_name("path")
         lst = n.child_by_field_name("list")
         inner = join(_txt(path)) if path is not None else prefix
-        return _flatten(lst, inner) if lst is not None else [inner]
+        at = here(path) if path is not None else lines
+        return _flatten(lst, inner, at) if lst is not None else [(inner, at)]
     if t == "use_as_clause":
         path, alias = n.child_by_field_name("path"), n.child_by_field_name("alias")
         target = prefix if path is not None and path.type == "self" and prefix else join(_txt(path) if path else "")
-        return [f"{target} as {_txt(alias) if alias else '_'}"]
+        return [(f"{target} as {_txt(alias) if alias else '_'}", here(n))]
     if t == "self":
-        return [prefix or "self"]
-    return [join(_txt(n))]  # identifier, scoped_identifier, use_wildcard, crate, super ...
+        return [(prefix or "self", here(n))]
+    return [(join(_txt(n)), here(n))]  # identifier, scoped_identifier, use_wildcard, crate, super ...
 
 
 def _scope(n: Node) -> str:
@@ -98,11 +106,16 @@ def use_decls(text: str) -> list[UseDecl]:
         if n.type == "use_declaration":
             arg = n.child_by_field_name("argument")
             vis = next((_txt(c) for c in n.children if c.type == "visibility_modifier"), "")
-            paths = [c for c in (_canonical(p) for p in (_flatten(arg, "") if arg is not None else [_txt(n)]))
-                     if c is not None]
+            whole = frozenset(range(n.start_point[0], n.end_point[0] + 1))
+            flat = _flatten(arg, "") if arg is not None else [(_txt(n), whole)]
             scope = _scope(n)
-            out.append(UseDecl(n.start_point[0], n.end_point[0],
-                               frozenset((scope, f"{vis} {p}" if vis else p) for p in paths)))
+            found: dict[Import, frozenset[int]] = {}
+            for p, ln in flat:
+                c = _canonical(p)
+                if c is not None:
+                    imp = (scope, f"{vis} {c}" if vis else c)
+                    found[imp] = found.get(imp, frozenset()) | ln
+            out.append(UseDecl(n.start_point[0], n.end_point[0], frozenset(found), tuple(found.items())))
             continue
         stack.extend(n.children)
     return sorted(out, key=lambda d: d.first)
@@ -125,8 +138,19 @@ class FileUses:
         return {ln for d in self.decls for ln in range(d.first, d.last + 1)}
 
     def touching(self, first: int, end: int) -> set[Import]:
-        """Imports of the declarations that overlap lines [first, end)."""
-        return {i for d in self.decls if d.first < end and d.last >= first for i in d.imports}
+        """Imports of the declarations that overlap lines [first, end): in a declaration over several
+        lines, those whose path is written on one of them (an edit of one line of a big `use {..}`
+        does not touch the others); a change that only removes lines (first == end) touches the
+        declaration's imports around it."""
+        out: set[Import] = set()
+        for d in self.decls:
+            if not (d.first < max(end, first + 1) and d.last >= first):
+                continue
+            if d.first == d.last or end <= first or not d.lines_of:
+                out |= d.imports
+                continue
+            out |= {i for i, ln in d.lines_of if any(first <= x < end for x in ln)}
+        return out
 
 
 IDENT = re.compile(r"(?<![\w:.$'])([A-Za-z_]\w*)(?=(\s*::)|\s*[(!])|(?<![\w:.$'])([A-Z]\w*)")

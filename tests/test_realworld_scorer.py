@@ -137,6 +137,20 @@ def test_reexported_resource_table_is_the_same_import(tmp_path: Path):
     assert len(res.extras) == 1
 
 
+def test_one_line_of_a_big_use_group_is_its_own_change(tmp_path: Path):
+    """In a `use { .. }` over many lines, a hunk on one line is scored by the imports written there:
+    the maintainers' unrelated rename in another hunk of the same declaration is not asked of it."""
+    middle = "".join(f"    std::collections::M{i},\n" for i in range(8))
+    group = f"use {{\n    other_crate::Thing,\n{middle}    wasmtime_wasi::{{WasiCtx, WasiView}},\n}};"
+    before = BEFORE.replace("use wasmtime_wasi::{WasiCtx, WasiView};", group)
+    moved = group.replace("wasmtime_wasi::{WasiCtx, WasiView}", "wasmtime_wasi::p2::{WasiCtx, WasiView}")
+    maint = before.replace(group, moved.replace("other_crate::Thing", "renamed_crate::Thing"))
+    tool = before.replace(group, moved)
+    hunks, res = _score(tmp_path, maint, tool, before=before)
+    assert [res.status[h.id] for h in hunks] == ["missed", "reproduced"]  # the rename, the move
+    assert res.extras == []
+
+
 def test_different_change_is_missed_and_an_extra(tmp_path: Path):
     maint = BEFORE.replace("add_to_linker_sync(linker)", "p2::add_to_linker_sync(linker)")
     tool = BEFORE.replace("add_to_linker_sync(linker)", "preview1::add_to_linker_sync(linker)")

@@ -581,6 +581,9 @@ def _parent(path: Path) -> Path:
     return path[:-1]
 
 
+USE_WIDTH = 100  # rustfmt's default max_width
+
+
 def print_use_tree(entries: list[tuple[Path, str | None, bool]], multiline: bool, indent: str) -> str:
     """Print leaves as one use tree rooted at their longest common prefix, keeping their order."""
     trie = _Trie()
@@ -626,7 +629,9 @@ class _Trie:
         """Use-tree fragments for the subtree under segment ``name``."""
         if not self.children:
             return [name + (f" as {a}" if a else "") for a in self.aliases]
-        subs = [frag for seg, child in self.children.items() for frag in child.render(seg)]
+        # children go one level deeper only inside braces opened here (`a::b::{..}` collapses `a`, `b`)
+        deeper = indent + "    " if len(self.children) > 1 else indent
+        subs = [frag for seg, child in self.children.items() for frag in child.render(seg, multiline, deeper)]
         # `use alloc::{vec, vec::Vec}`: a plain import of `vec` (every namespace: the macro too) is
         # not `vec::{self}` (the module only), so it stays its own fragment
         own = [name + (f" as {a}" if a else "") for a in self.aliases] if self.leaf else []
@@ -634,10 +639,13 @@ class _Trie:
             return own + [name + subs[0][len("self"):]]  # `m::{self}` is `m` (as rustfmt writes it)
         if len(subs) == 1:
             return own + [f"{name}::{subs[0]}"]
-        return own + [f"{name}::" + _braces(subs, multiline, indent + "    ", indent)]
+        # a group inside a multi-line `use` stays on one line while it fits (rustfmt's width), else breaks
+        flat = f"{name}::" + _braces(subs, False, "", "")
+        wrap = multiline and "\n" not in flat and len(indent) + len(flat) + 1 > USE_WIDTH
+        return own + [f"{name}::" + _braces(subs, wrap or any("\n" in x for x in subs), indent + "    ", indent)]
 
     def render_children(self, multiline: bool, item_indent: str, close_indent: str) -> str:
-        frags = [frag for seg, child in self.children.items() for frag in child.render(seg)]
+        frags = [frag for seg, child in self.children.items() for frag in child.render(seg, multiline, item_indent)]
         return _braces(frags, multiline, item_indent, close_indent)
 
 
