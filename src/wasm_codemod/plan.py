@@ -15,10 +15,19 @@ class PlanError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
 class Registry:
-    families: dict[str, Family]
-    steps: tuple[Step, ...]  # sorted by (family, to_version, id)
+    """The families and the steps. The steps are imported on first use: a run that plans no step
+    (a no-op ``--check``, every crate already at the target) never imports the 135 step modules."""
+
+    def __init__(self, families: dict[str, Family], steps: tuple[Step, ...] | None = None) -> None:
+        self.families = families
+        self._steps = steps
+
+    @property
+    def steps(self) -> tuple[Step, ...]:  # sorted by (family, to_version, id)
+        if self._steps is None:
+            self._steps = _load_steps(self.families)
+        return self._steps
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:
@@ -32,9 +41,14 @@ class Registry:
 
 @cache
 def load_registry() -> Registry:
+    """The families of ``wasm_codemod.transforms``; its step modules load when first asked for."""
+    pkg = importlib.import_module("wasm_codemod.transforms")
+    return Registry(dict(pkg.FAMILIES))
+
+
+def _load_steps(families: dict[str, Family]) -> tuple[Step, ...]:
     """Import every module of ``wasm_codemod.transforms`` that defines ``STEP``."""
     pkg = importlib.import_module("wasm_codemod.transforms")
-    families: dict[str, Family] = dict(pkg.FAMILIES)
     steps: list[Step] = []
     for info in pkgutil.iter_modules(pkg.__path__):
         if info.name.startswith("_"):
@@ -50,7 +64,7 @@ def load_registry() -> Registry:
     if dupes:
         raise PlanError(f"duplicate step ids: {sorted(dupes)}")
     steps.sort(key=lambda s: (s.family, line_key(s.to_version), s.id))
-    return Registry(families, tuple(steps))
+    return tuple(steps)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,8 @@ def make_plan(registry: Registry, family: str, current: str, target: str,
               only: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> Plan:
     for sid in only | skip:
         registry.step(sid)  # unknown ids are a usage error
+    if line_key(current) >= line_key(target):
+        return Plan(family, current, target, ())  # no step applies (Step.applies): import none
     chosen = []
     for s in registry.for_family(family):
         if not s.applies(current, target):

@@ -132,8 +132,9 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
 
     by_dir = {c.dir.resolve(): c for c in disc.crates}
     built_for: dict[Path, list[Crate]] = {}  # crate dir -> crates that have it as a path build-dependency
+    deps_memo: dict[object, object] = {}
     for c in disc.crates:
-        for dep in _path_deps(c, by_dir, build_only=True):
+        for dep in _path_deps(c, by_dir, build_only=True, memo=deps_memo):
             built_for.setdefault(dep.dir, []).append(c)
     for i, crate in enumerate(disc.crates):
         if on_crate is not None:
@@ -147,7 +148,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             if family.ecosystem != "cargo":
                 continue  # Python families: plan_python below
             try:
-                decision = _decide(crate, family, target, opts, registry, rel, (by_dir, built_for))
+                decision = _decide(crate, family, target, opts, registry, rel, (by_dir, built_for, deps_memo))
                 if isinstance(decision, Skip):
                     skipped.append(decision)
                     continue
@@ -296,14 +297,25 @@ def _mentions(path: Path, names: tuple[str, ...]) -> bool:
     return any(n.encode() in data for n in names)
 
 
-def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False) -> list[Crate]:
+def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False,
+               memo: dict[object, object] | None = None) -> list[Crate]:
     """The crates of this run that ``crate`` depends on by `path` (directly or through
-    `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only."""
+    `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only.
+    ``memo`` keeps the answers of one planning pass (manifests are only edited after it): every
+    crate's family check asks again, and every member of a workspace reads the same root."""
+    memo = {} if memo is None else memo
+    key = (crate.dir, build_only)
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
     # the fast read-only parse (m.data), not the editable tomlkit document: this runs for every
     # crate of the tree, and most manifests are never edited
     ws: dict[str, object] = {}
     if crate.workspace_root is not None:
-        ws = {d.key: d.item for d in iter_deps(crate.workspace_root.data) if d.table == "workspace.dependencies"}
+        wkey = ("ws", crate.workspace_root.path)
+        if wkey not in memo:
+            memo[wkey] = {d.key: d.item for d in iter_deps(crate.workspace_root.data)
+                          if d.table == "workspace.dependencies"}
+        ws = memo[wkey]  # type: ignore[assignment]
     out: list[Crate] = []
     for d in iter_deps(crate.manifest.data):
         if d.table.startswith("workspace.") or (build_only and not d.table.endswith("build-dependencies")):
@@ -315,6 +327,7 @@ def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False
             dep = by_dir.get((base / str(item["path"])).resolve())
             if dep is not None and dep is not crate:
                 out.append(dep)
+    memo[key] = out
     return out
 
 
@@ -325,13 +338,13 @@ def _is_table(item: object) -> bool:
 
 
 def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
-               built_for: dict[Path, list[Crate]]) -> Detected | None:
+               built_for: dict[Path, list[Crate]], memo: dict[object, object] | None = None) -> Detected | None:
     """A crate that names no crate of the family but is tied by `path` to one of this run that does:
     it depends on it (a workspace's `host` crate using `runtime`'s re-exports or generated bindings),
     or it is that crate's build-dependency (a generator writing Rust source for it, code in string
     templates). It is upgraded at that crate's line."""
     seen = {crate.dir}
-    todo = _path_deps(crate, by_dir)
+    todo = list(_path_deps(crate, by_dir, memo=memo))  # a copy: the memo keeps its list
     # generators: crates whose build-dependencies name this one
     todo += built_for.get(crate.dir, [])
     while todo:
@@ -343,13 +356,13 @@ def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
         if isinstance(found, Detected):
             return Detected(family.name, found.line, "path-dependency", found.exact, None)
         if found is None:
-            todo.extend(_path_deps(dep, by_dir))
+            todo.extend(_path_deps(dep, by_dir, memo=memo))
     return None
 
 
 def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
             rel: Callable[[Path], str],
-            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]]] | None = None
+            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]] | None = None
             ) -> tuple[Detected, Plan] | Skip | None:
     """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
     found = detect(crate, family)
