@@ -32,6 +32,9 @@ class Manifest:
         pkg = data.get("package")
         self.name = str(pkg["name"]) if isinstance(pkg, dict) and isinstance(pkg.get("name"), str) else None
         self._doc: tomlkit.TOMLDocument | None = None
+        # family crates -> their entries in ``data`` (engine.family_deps): asked by every member
+        # of a workspace, and ``data`` never changes
+        self.readonly_deps: dict[tuple[str, ...], list] = {}
 
     @property
     def doc(self) -> tomlkit.TOMLDocument:
