@@ -79,12 +79,14 @@ class Discovery:
     files_seen: int = 0
     wit_files: list[Path] = field(default_factory=list)
     _by_dir: dict[Path, Crate] | None = None
+    _owners: dict[Path, Crate | None] = field(default_factory=dict)
 
     def wit_users(self, f: Path) -> list[Crate]:
         """Crates that use a .wit file: its owning crate, else every crate of the workspace (or run) holding it."""
         if self._by_dir is None:
             self._by_dir = {c.dir: c for c in self.crates}
-        owner = _owner(f, self._by_dir)
+            self._owners = {}
+        owner = _dir_owner(f.parent, self._by_dir, self._owners)
         if owner is not None:
             return [owner]
         for d in f.parents:
@@ -162,15 +164,18 @@ def discover(roots: list[Path]) -> Discovery:
                     _classify(d / name, manifests, problems, rs, wit)
             stack.extend(d / n for n in reversed(keep))
     # Workspace roots above a given root are read (for inherited versions) but never written.
+    ws_of: dict[Path, Manifest | None] = {}
     for m in list(manifests.values()):
         if m.is_package:
-            ws = _find_workspace_root(m.path.parent, manifests, problems)
+            ws = ws_of[m.path] = _find_workspace_root(m.path.parent, manifests, problems)
             if ws is not None and ws.path not in manifests:
                 manifests[ws.path] = ws
     crates: dict[Path, Crate] = {}
     for m in manifests.values():
         if m.is_package and any(_under(m.path, r) for r in roots):
-            crates[m.path.parent] = Crate(m.path.parent, m, _find_workspace_root(m.path.parent, manifests, []))
+            # the same search as above gives the same manifest (a root read there is in `manifests` now)
+            ws = ws_of[m.path] if m.path in ws_of else _find_workspace_root(m.path.parent, manifests, [])
+            crates[m.path.parent] = Crate(m.path.parent, m, ws)
     owners: dict[Path, Crate | None] = {}  # directory -> its crate, looked up once per directory
     for f in rs:
         c = _dir_owner(f.parent, crates, owners)
@@ -253,15 +258,9 @@ def _under(p: Path, root: Path) -> bool:
     return p == root or root in p.parents
 
 
-def _owner(f: Path, crates: dict[Path, Crate]) -> Crate | None:
-    for d in f.parents:
-        if d in crates:
-            return crates[d]
-    return None
-
-
 def _dir_owner(d: Path, crates: dict[Path, Crate], memo: dict[Path, Crate | None]) -> Crate | None:
-    """``_owner`` of the files of directory ``d``."""
+    """The crate owning the files of directory ``d``: the nearest crate directory at or above it
+    (``memo`` keeps every directory's answer: most files share their directory's)."""
     todo = []
     while d not in memo:
         if d in crates:
