@@ -223,15 +223,19 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 follow_ups.append(internal_error(rel(mpath), f"bumping {fam_name}", exc,
                                                  f"the {fam_name} requirements here were left as they were"))
                 continue
+            # the document's text before the next hook: dumped again only after a hook changed it
+            # (a dump per hook was 7% of a dry-run; most hooks find nothing to do)
+            hook_snapshot: str | None = None
             for s in plan.steps:
                 if s.manifest is None:
                     continue
-                snapshot = tomlkit.dumps(m.doc)
+                if hook_snapshot is None:
+                    hook_snapshot = tomlkit.dumps(m.doc)
                 mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
                 try:
                     s.manifest(mctx)
                 except Exception as exc:  # undo what the hook did to the document, keep the rest
-                    m.reset_doc(snapshot)
+                    m.reset_doc(hook_snapshot)
                     follow_ups.append(internal_error(rel(mpath), f"step {s.id}", exc,
                                                      "this step's manifest edits were not made"))
                     continue
@@ -239,6 +243,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 if mctx.changed:
                     changed = True
                     steps.add(s.id)
+                    hook_snapshot = None
             rv = raise_rust_version(m, rel(mpath), family, plan)
             follow_ups.extend(rv.follow_ups)
             if rv.changed:
