@@ -207,7 +207,9 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    for n in walk(body):
+    # most bodies have no `.context`: no walk over their nodes (this ran over every anyhow fn)
+    has_context = unit.src.data.find(b"context", body.start_byte, body.end_byte) != -1
+    for n in walk(body) if has_context else ():
         if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
             continue
         if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites
