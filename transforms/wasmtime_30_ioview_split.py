@@ -13,7 +13,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.impls import ImplBlock, item_with_attrs_start, type_definitions, type_key
 from wasm_codemod.rust.names import UseLeaf
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._use_lists import delete_list_item
@@ -67,7 +67,7 @@ def apply(ctx: StepContext) -> None:
 
 def _table_calls(root: Node) -> list[Node]:
     out = []
-    for n in walk(root):
+    for n in walk_types(root, ("call_expression",)):
         if n.type == "call_expression":
             f, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
             if (f is not None and f.type == "field_expression" and args is not None and not args.named_children

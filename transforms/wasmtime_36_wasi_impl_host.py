@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import WASI_VIEW, paths
@@ -327,7 +327,7 @@ def _imported_as_bindings(unit: RustUnit, prefix: list[str]) -> bool:
 def _glob_modules(unit: RustUnit) -> dict[str, tuple[str, ...]]:
     """`mod latest { pub use wasmtime_wasi::p2::bindings::*; }`: a local module that only re-exports a glob."""
     out: dict[str, tuple[str, ...]] = {}
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("mod_item",)):
         if n.type != "mod_item":
             continue
         name, body = n.child_by_field_name("name"), n.child_by_field_name("body")
