@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk, walk_types, walk_types_within
 from wasm_codemod.transform import CompilerFix, ManifestContext, RustUnit, Safety, Step, StepContext
 
 ANYHOW_RESULT = {("anyhow", "Result")}
@@ -147,7 +147,8 @@ def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) 
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    for n in walk(body):
+    # only these three types are acted on below: read them from the file's index
+    for n in walk_types_within(unit.src.root, ("macro_invocation", "scoped_identifier", "try_expression"), body):
         if n.type in ("function_item", "closure_expression") and n != fn:
             continue  # nested items have their own return types (walk still descends; checked below)
         if _nested(n, body):
@@ -207,9 +208,9 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    # most bodies have no `.context`: no walk over their nodes (this ran over every anyhow fn)
+    # the file's field expressions inside the body, from its index: no walk over every anyhow fn's nodes
     has_context = unit.src.data.find(b"context", body.start_byte, body.end_byte) != -1
-    for n in walk(body) if has_context else ():
+    for n in walk_types_within(unit.src.root, ("field_expression",), body) if has_context else ():
         if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
             continue
         if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites
