@@ -87,7 +87,10 @@ TYPE_SETS = [("call_expression",), ("impl_item",), ("macro_invocation",), ("trai
              ("doc_comment",), ("generic_type",), ("mod_item",), ("macro_definition",), ("identifier",),
              ("struct_item", "enum_item"), ("impl_item", "function_item"), ("identifier", "type_identifier"),
              ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier"),
-             ("field_expression",), ("macro_invocation", "scoped_identifier", "try_expression")]
+             ("field_expression",), ("macro_invocation", "scoped_identifier", "try_expression"),
+             ("call_expression", "tuple_struct_pattern"), ("call_expression", "impl_item"),
+             ("scoped_identifier", "scoped_type_identifier"), ("identifier", "scoped_identifier"),
+             ("type_identifier", "scoped_type_identifier")]
 
 
 def test_type_index_is_the_walk_filtered_by_type():

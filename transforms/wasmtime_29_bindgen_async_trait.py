@@ -83,7 +83,7 @@ def _trait_modules(units: list[RustUnit]) -> dict[str, set[tuple[str, ...]]] | N
         if b"#[path" in u.src.data:
             return None
         base = _file_module(u)
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, ("trait_item",)):
             if n.type == "trait_item" and n.child_by_field_name("name") is not None:
                 if base is None:
                     return None

@@ -53,7 +53,7 @@ def apply(ctx: StepContext) -> None:
     _forward_io_through_field(ctx)
     _report_io_getters(ctx)
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("call_expression", "tuple_struct_pattern")):
             if n.type == "call_expression":
                 head, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
             elif n.type == "tuple_struct_pattern":
@@ -116,7 +116,7 @@ def _forward_io_through_field(ctx: StepContext) -> None:
         if b"io::" not in unit.src.data:
             continue
         reexports = _local_reexports(unit)
-        for impl in walk(unit.src.root):
+        for impl in walk_types(unit.src.root, ("impl_item",)):
             if impl.type != "impl_item" or not _impl_self_is_wrapper(ctx, unit, impl):
                 continue
             for call in walk(impl):

@@ -182,7 +182,7 @@ class _Span:
 
 def _table_tokens(unit: RustUnit) -> list[tuple[_Span, Node]]:
     out = []
-    for m in walk(unit.src.root):
+    for m in walk_types(unit.src.root, ("macro_invocation",)):
         if m.type != "macro_invocation" or macro_name(m) not in EXPR_MACROS:
             continue
         for tt in walk(m):
@@ -217,7 +217,7 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     for unit in ctx.units:
         if b"IoView" not in unit.src.data:
             continue
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, TYPE_PATHS):
             if n.type not in TYPE_PATHS or not text(n).endswith("IoView"):
                 continue
             if n.parent is not None and n.parent.type in TYPE_PATHS:

@@ -34,7 +34,7 @@ def apply(ctx: StepContext) -> None:
         if b"WasiImpl" not in unit.src.data and b"IoImpl" not in unit.src.data:
             continue
         roots = _glob_modules(unit)
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("call_expression", "impl_item")):
             if n.type == "call_expression":
                 _http_impl_ctor(ctx, unit, n)
             if n.type == "impl_item":
@@ -123,7 +123,7 @@ def _view_helper(ctx: StepContext, unit: RustUnit, fn: Node, param: Node,
     for u in ctx.units:
         if name.encode() not in u.src.data:
             continue
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, ("call_expression",)):
             f = n.child_by_field_name("function") if n.type == "call_expression" else None
             if f is not None and f.type == "identifier" and text(f) == name:
                 calls.append((u, n))
