@@ -15,13 +15,25 @@ class PlanError(ValueError):
     pass
 
 
+# step modules are named after their family (tests/test_step_prefilter.py checks it): a run that
+# plans one family imports that family's modules only (the Python steps pull in libcst)
+MODULE_PREFIXES = (("wasmtime_py_", "wasmtime-py"), ("componentize_py_", "componentize-py"),
+                   ("wit_bindgen_", "wit-bindgen"), ("wasmtime_", "wasmtime"))
+
+
+def module_family(name: str) -> str | None:
+    return next((fam for prefix, fam in MODULE_PREFIXES if name.startswith(prefix)), None)
+
+
 class Registry:
-    """The families and the steps. The steps are imported on first use: a run that plans no step
-    (a no-op ``--check``, every crate already at the target) never imports the 135 step modules."""
+    """The families and the steps. The steps are imported on first use, a family's at a time: a run
+    that plans no step (a no-op ``--check``, every crate already at the target) imports none of the
+    135 step modules, a Rust run none of the Python ones."""
 
     def __init__(self, families: dict[str, Family], steps: tuple[Step, ...] | None = None) -> None:
         self.families = families
         self._steps = steps
+        self._by_family: dict[str, list[Step]] = {}
 
     @property
     def steps(self) -> tuple[Step, ...]:  # sorted by (family, to_version, id)
@@ -36,7 +48,11 @@ class Registry:
         raise PlanError(f"unknown step {step_id!r}; `wasm-codemod list` shows all steps")
 
     def for_family(self, family: str) -> list[Step]:
-        return [s for s in self.steps if s.family == family]
+        if self._steps is not None:
+            return [s for s in self._steps if s.family == family]
+        if family not in self._by_family:
+            self._by_family[family] = list(_load_steps(self.families, family))
+        return list(self._by_family[family])
 
 
 @cache
@@ -46,19 +62,26 @@ def load_registry() -> Registry:
     return Registry(dict(pkg.FAMILIES))
 
 
-def _load_steps(families: dict[str, Family]) -> tuple[Step, ...]:
-    """Import every module of ``wasm_codemod.transforms`` that defines ``STEP``."""
+def _load_steps(families: dict[str, Family], family: str | None = None) -> tuple[Step, ...]:
+    """Import the modules of ``wasm_codemod.transforms`` that define ``STEP`` (``family``: only the
+    modules named after it, and any module named after no family)."""
     pkg = importlib.import_module("wasm_codemod.transforms")
     steps: list[Step] = []
     for info in pkgutil.iter_modules(pkg.__path__):
         if info.name.startswith("_"):
+            continue
+        named = module_family(info.name)
+        if family is not None and named is not None and named != family:
             continue
         mod = importlib.import_module(f"{pkg.__name__}.{info.name}")
         step = getattr(mod, "STEP", None)
         if isinstance(step, Step):
             if step.family not in families:
                 raise PlanError(f"step {step.id} names unknown family {step.family!r}")
-            steps.append(step)
+            if named is not None and step.family != named:
+                raise PlanError(f"step module {info.name} is named after {named} but its step is {step.family}'s")
+            if family is None or step.family == family:
+                steps.append(step)
     ids = [s.id for s in steps]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
