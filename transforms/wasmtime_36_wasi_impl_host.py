@@ -34,7 +34,7 @@ def apply(ctx: StepContext) -> None:
         if b"WasiImpl" not in unit.src.data and b"IoImpl" not in unit.src.data:
             continue
         roots = _glob_modules(unit)
-        for n in walk_types(unit.src.root, ("call_expression", "impl_item")):
+        for n in walk_types(unit.src.root, ("call_expression", "impl_item", "function_item")):
             if n.type == "call_expression":
                 _http_impl_ctor(ctx, unit, n)
             if n.type == "impl_item":
