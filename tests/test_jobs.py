@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from golden_harness import build_crate, cases
-from helpers import cli, make_repo, tree
+from helpers import cli, git, make_repo, tree
 
 SHAPES = ["wasmtime-30-ioview-split/basic", "wasmtime-33-p2-paths/split-group",
           "wasmtime-34-has-data/world-and-interface", "wasmtime-36-wasi-ctx-view/from-35-two-impls",
@@ -30,6 +30,8 @@ def _monorepo(tmp_path: Path) -> Path:
     for i, shape in enumerate(SHAPES):
         crate = build_crate(by_id[shape], "before", stage / f"c{i}")
         shutil.copytree(crate, repo / f"crates/c{i}", ignore=shutil.ignore_patterns("target"))
+    git("add", ".", cwd=repo)
+    git("commit", "-qm", "crates", cwd=repo)  # a clean tree: write mode refuses uncommitted work
     return repo
 
 
