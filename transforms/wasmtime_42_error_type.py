@@ -66,13 +66,20 @@ def apply(ctx: StepContext) -> None:
                     _fix_anyhow_body(ctx, unit, n)
 
 
+# only `Host`-named traits matter (_in_host_impl): a file that defines none is not parsed for this
+_HOST_TRAIT_DEF = re.compile(rb"\btrait\s+(r#)?Host")
+
+
 def _user_traits(ctx: StepContext) -> set[str]:
+    """The crate's own `Host`/`HostFoo` traits, wherever they are defined."""
     out: set[str] = set()
-    for u in ctx.crate_files:  # the crate's own traits, wherever they are defined
-        if b"trait" not in u.src.data:
+    for u in ctx.crate_files:
+        if _HOST_TRAIT_DEF.search(u.src.data) is None:
             continue
         for n in walk_types(u.src.root, ("trait_item",)):
-            out.add(text(n.child_by_field_name("name")))
+            name = text(n.child_by_field_name("name"))
+            if HOST_TRAIT.match(name):
+                out.add(name)
     return out
 
 
