@@ -81,7 +81,16 @@ def test_a_file_no_step_needs_is_never_parsed(tmp_path, monkeypatch):
 TYPE_SETS = [("call_expression",), ("impl_item",), ("macro_invocation",), ("trait_item",), ("match_expression",),
              ("type_arguments",), ("function_item",), ("function_item", "closure_expression"),
              ("function_item", "function_signature_item"), ("struct_item", "enum_item", "union_item", "type_item"),
-             ("macro_invocation", "scoped_identifier", "scoped_type_identifier")]
+             ("macro_invocation", "scoped_identifier", "scoped_type_identifier"),
+             # the loops that walked whole files and kept one type set (issue 12, second pass)
+             ("struct_item",), ("struct_expression",), ("attribute_item",), ("use_declaration",), ("match_arm",),
+             ("doc_comment",), ("generic_type",), ("mod_item",), ("macro_definition",), ("identifier",),
+             ("struct_item", "enum_item"), ("impl_item", "function_item"), ("identifier", "type_identifier"),
+             ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier"),
+             ("field_expression",), ("macro_invocation", "scoped_identifier", "try_expression"),
+             ("call_expression", "tuple_struct_pattern"), ("call_expression", "impl_item"),
+             ("scoped_identifier", "scoped_type_identifier"), ("identifier", "scoped_identifier"),
+             ("type_identifier", "scoped_type_identifier")]
 
 
 def test_type_index_is_the_walk_filtered_by_type():
@@ -99,3 +108,26 @@ def test_type_index_is_the_walk_filtered_by_type():
             want = [(n.start_byte, n.end_byte, n.type) for n in walk(root) if n.type in types]
             got = [(n.start_byte, n.end_byte, n.type) for n in walk_types(root, types)]
             assert got == want, f"{f}: {types}"
+
+
+def test_type_index_within_a_node_is_the_walk_of_that_node():
+    """``walk_types_within(root, types, node)`` (a bisected slice of the file's index) gives what a walk
+    of ``node`` filtered by type gives, for every fn body and block of the golden and example files."""
+    from wasm_codemod.rust.parse import walk, walk_types, walk_types_within
+    from wasm_codemod.source import SourceFile
+
+    files = sorted((REPO / "golden").rglob("*.rs")) + sorted((REPO / "examples").rglob("*.rs"))
+    checked = 0
+    for f in files:
+        src = SourceFile.from_bytes(f.name, f.read_bytes())
+        root = src.root
+        nodes = [n for n in walk_types(root, ("function_item", "closure_expression", "impl_item"))]
+        nodes += [n.child_by_field_name("body") for n in nodes if n.child_by_field_name("body") is not None]
+        for node in [root, *nodes]:
+            for types in [("field_expression",), ("macro_invocation", "scoped_identifier", "try_expression"),
+                          ("function_item",), ("block",)]:
+                want = [(n.start_byte, n.end_byte, n.type) for n in walk(node) if n.type in types]
+                got = [(n.start_byte, n.end_byte, n.type) for n in walk_types_within(root, types, node)]
+                assert got == want, f"{f}: {types} in {node.type} at {node.start_byte}"
+                checked += 1
+    assert checked > 1000

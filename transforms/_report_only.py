@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, StepContext
 
 
@@ -12,7 +12,7 @@ def path_calls(ctx: StepContext, unit: RustUnit, targets: set[tuple[str, ...]]) 
     """`Type::f(..)` / imported `f(..)` / `f::<T>(..)` calls whose function path resolves (through
     imports) into ``targets``."""
     out = []
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("call_expression",)):
         if n.type == "call_expression":
             f = n.child_by_field_name("function")
             if f is not None and f.type == "generic_function":

@@ -115,8 +115,15 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
     itself may be far above), instead of at `match`.
     """
     enums = enums or {tuple(k.split("::")): k for k in added}
-    crate_globs = crate_root_globs(ctx.crate_files or ctx.units)
+    # a match on one of the enums spells its name in the file (in the pattern, or in the `use` that
+    # renames it): files that spell none are not walked (most files of a host)
+    names = {k[-1].encode() for k in enums}
+    crate_globs: list[tuple[str, ...]] | None = None
     for unit in ctx.units:
+        if not any(n in unit.src.data for n in names):
+            continue
+        if crate_globs is None:
+            crate_globs = crate_root_globs(ctx.crate_files or ctx.units)
         for root, shift, scope in [(unit.src.root, 0, None), *macro_bodies(unit)]:
             for m in walk_types(root, ("match_expression",)):
                 _check_match(ctx, unit, m, added, enums, crate_globs, at_end, shift, scope)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from wasm_codemod.rust.calls import classify_receiver, defined_methods, method_calls
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+
+_NAME_TYPES = ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier")
 
 COMMON_OPTIONS = {("wasmtime_cli_flags", "CommonOptions")}
 
 
 def _names_common_options(unit: RustUnit) -> bool:
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, _NAME_TYPES):
         if n.type in ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier"):
             segs = path_of(n)
             if segs and segs[-1] == "CommonOptions" and unit.names.resolve(segs, n) in COMMON_OPTIONS:

@@ -19,7 +19,7 @@ from tree_sitter import Node
 from wasm_codemod.rust.bindgen import wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
 
 from ._use_lists import delete_list_item
@@ -44,7 +44,7 @@ def _async_trait_attrs(impl: Node) -> list[Node]:
 
 
 def _user_traits(units: list[RustUnit]) -> set[str]:
-    return {text(n.child_by_field_name("name")) for u in units for n in walk(u.src.root)
+    return {text(n.child_by_field_name("name")) for u in units for n in walk_types(u.src.root, ("trait_item",))
             if n.type == "trait_item" and n.child_by_field_name("name") is not None}
 
 
@@ -83,7 +83,7 @@ def _trait_modules(units: list[RustUnit]) -> dict[str, set[tuple[str, ...]]] | N
         if b"#[path" in u.src.data:
             return None
         base = _file_module(u)
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, ("trait_item",)):
             if n.type == "trait_item" and n.child_by_field_name("name") is not None:
                 if base is None:
                     return None
@@ -165,7 +165,7 @@ def apply(ctx: StepContext) -> None:
             continue
         removed: list[Node] = []
         kept = 0
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("impl_item",)):
             if n.type != "impl_item":
                 continue
             attrs = _async_trait_attrs(n)
@@ -193,7 +193,7 @@ def _drop_unused_import(ctx: StepContext, unit: RustUnit, removed: list[Node]) -
     """Delete the `async_trait` import when the removed attributes were its only uses in the file:
     a whole `use a::async_trait;`, or its item in a `use {..}` list."""
     gone = {a.id for a in removed}
-    uses = [n for n in walk(unit.src.root) if n.type == "identifier" and text(n) == "async_trait"
+    uses = [n for n in walk_types(unit.src.root, ("identifier",)) if n.type == "identifier" and text(n) == "async_trait"
             and not any(p.id in gone for p in _ancestors(n))]
     leaves = []
     for n in uses:

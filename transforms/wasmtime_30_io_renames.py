@@ -12,11 +12,13 @@ import re
 from tree_sitter import Node
 
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.rust.paths import MoveChain, rewrite_paths
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import paths
+
+_NAME_TYPES = ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier")
 
 STEP_ID = "wasmtime-30-io-renames"
 MOVES: dict[str, str | None] = {
@@ -113,7 +115,7 @@ DOC_LINK = re.compile(rb"\[`([A-Za-z_][A-Za-z0-9_]*)`\]")
 def _doc_links(ctx: StepContext, unit: RustUnit) -> None:
     """Doc links name the old items through the file's imports: they follow the rename (rustdoc
     warns on a dangling link, and a link to the old name would now point at the other item)."""
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("doc_comment",)):
         if n.type != "doc_comment":
             continue
         for m in DOC_LINK.finditer(unit.src.data, n.start_byte, n.end_byte):
@@ -126,7 +128,7 @@ def _doc_links(ctx: StepContext, unit: RustUnit) -> None:
 
 def _uses(ctx: StepContext, wanted: set) -> bool:
     for u in ctx.units:
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, _NAME_TYPES):
             if n.type in ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier"):
                 segs = path_of(n)
                 if segs and segs[-1] in {w[-1] for w in wanted} and u.names.resolve(segs, n, wanted) in wanted:

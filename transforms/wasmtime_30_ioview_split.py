@@ -13,7 +13,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.impls import ImplBlock, item_with_attrs_start, type_definitions, type_key
 from wasm_codemod.rust.names import UseLeaf
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._use_lists import delete_list_item
@@ -67,7 +67,7 @@ def apply(ctx: StepContext) -> None:
 
 def _table_calls(root: Node) -> list[Node]:
     out = []
-    for n in walk(root):
+    for n in walk_types(root, ("call_expression",)):
         if n.type == "call_expression":
             f, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
             if (f is not None and f.type == "field_expression" and args is not None and not args.named_children
@@ -143,7 +143,7 @@ def _drop_unused_resource_table(ctx: StepContext, u: RustUnit, gone: list[Node],
 
 def _named_outside(u: RustUnit, name: str, gone: list[Node]) -> bool:
     spans = [(g.start_byte, g.end_byte) for g in gone]
-    for n in walk(u.src.root):
+    for n in walk_types(u.src.root, ("identifier", "type_identifier")):
         if n.type in ("identifier", "type_identifier") and text(n) == name:
             if any(a <= n.start_byte < b for a, b in spans):
                 continue
@@ -159,7 +159,7 @@ def _only_for_methods(u: RustUnit, leaf: UseLeaf) -> bool:
     if WASI_VIEW_METHODS.search(u.src.data):
         return False
     name = leaf.path[-1]
-    for n in walk(u.src.root):
+    for n in walk_types(u.src.root, ("identifier", "type_identifier")):
         if n.type in ("identifier", "type_identifier") and text(n) == name and n.id != leaf.node.id:
             if not any(p.type == "use_declaration" for p in _ancestors(n)):
                 return False

@@ -21,7 +21,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.calls import COMMENTS
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import paths
@@ -53,7 +53,7 @@ def apply(ctx: StepContext) -> None:
     _forward_io_through_field(ctx)
     _report_io_getters(ctx)
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("call_expression", "tuple_struct_pattern")):
             if n.type == "call_expression":
                 head, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
             elif n.type == "tuple_struct_pattern":
@@ -76,7 +76,7 @@ def apply(ctx: StepContext) -> None:
 def _local_reexports(unit: RustUnit) -> dict[str, tuple[str, ...]]:
     """`mod latest { pub use wasmtime_wasi::bindings::*; }`: module name -> the path it re-exports."""
     out: dict[str, tuple[str, ...]] = {}
-    for m in walk(unit.src.root):
+    for m in walk_types(unit.src.root, ("mod_item",)):
         if m.type != "mod_item":
             continue
         name, body = m.child_by_field_name("name"), m.child_by_field_name("body")
@@ -116,7 +116,7 @@ def _forward_io_through_field(ctx: StepContext) -> None:
         if b"io::" not in unit.src.data:
             continue
         reexports = _local_reexports(unit)
-        for impl in walk(unit.src.root):
+        for impl in walk_types(unit.src.root, ("impl_item",)):
             if impl.type != "impl_item" or not _impl_self_is_wrapper(ctx, unit, impl):
                 continue
             for call in walk(impl):
@@ -138,7 +138,7 @@ def _report_io_getters(ctx: StepContext) -> None:
     for unit in ctx.units:
         if b"add_to_linker_get_host" not in unit.src.data or b"WasiImpl" not in unit.src.data:
             continue
-        for call in walk(unit.src.root):
+        for call in walk_types(unit.src.root, ("call_expression",)):
             if call.type != "call_expression":
                 continue
             fn = call.child_by_field_name("function")

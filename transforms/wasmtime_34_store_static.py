@@ -8,6 +8,8 @@ be fixed by a rewrite and is reported.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import COMMENTS
@@ -79,12 +81,16 @@ def _context_data(unit: RustUnit, targs: Node) -> tuple[str, list[Node], bool] |
     return segs[-1], [data[0]], True
 
 
+_GENERIC_ALIAS = re.compile(rb"\btype\s+(r#)?\w+\s*<")
+
+
 def _aliases(units: list[RustUnit]) -> dict[str, list[int]]:
     """`type Name<A, B> = X<Data<..B..>>` with X store data (wasmtime's or a wrapper): Name -> positions
     of the parameters the data uses (those must be `'static` where the alias is used)."""
     out: dict[str, list[int]] = {}
     for unit in units:
-        if b"type " not in unit.src.data:
+        # only generic aliases count (`type Name<..> = ..`): a file without one is not parsed for this
+        if _GENERIC_ALIAS.search(unit.src.data) is None:
             continue
         for n in walk_types(unit.src.root, ("type_item",)):
             name, tps, value = (n.child_by_field_name(f) for f in ("name", "type_parameters", "type"))

@@ -11,7 +11,7 @@ WasiHttpImpl<&'a mut T>; }`).
 from __future__ import annotations
 
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 CRATES = ("wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io")
@@ -22,7 +22,7 @@ HINT = ("define a `HasData` type for the getter's result, e.g. `struct HasWasi<T
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for call in walk(unit.src.root):
+        for call in walk_types(unit.src.root, ("call_expression",)):
             if call.type != "call_expression":
                 continue
             fn = call.child_by_field_name("function")

@@ -28,9 +28,9 @@ def apply(ctx: StepContext) -> None:
 
 
 def _items(root):
-    from wasm_codemod.rust.parse import walk
+    from wasm_codemod.rust.parse import walk_types
 
-    for n in walk(root):
+    for n in walk_types(root, ("struct_item", "enum_item")):
         if n.type in ("struct_item", "enum_item"):
             yield n
 

@@ -11,7 +11,7 @@ from tree_sitter import Node
 from wasm_codemod.rust.calls import defined_methods, method_calls
 from wasm_codemod.rust.impls import ImplBlock, is_self_field_borrow, self_rooted, single_expression
 from wasm_codemod.rust.names import flatten_use, path_of
-from wasm_codemod.rust.parse import ancestors, macro_name, text, walk
+from wasm_codemod.rust.parse import ancestors, macro_name, text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import IO_VIEW, WASI_HTTP_VIEW, WASI_VIEW, paths
@@ -133,7 +133,7 @@ def _table_calls(ctx: StepContext, folded: set[int]) -> None:
         data = unit.src.data
         if b".table()" not in data and b"table()" not in data:
             continue
-        leaves = [n for n in walk(unit.src.root) if n.type == "use_declaration"]
+        leaves = [n for n in walk_types(unit.src.root, ("use_declaration",)) if n.type == "use_declaration"]
         if not any(_imports(ctx, unit, d, IO_VIEW) for d in leaves):
             continue
         calls = [c for c in method_calls(unit.src.root, {"table"}) if not c.args]
@@ -182,7 +182,7 @@ class _Span:
 
 def _table_tokens(unit: RustUnit) -> list[tuple[_Span, Node]]:
     out = []
-    for m in walk(unit.src.root):
+    for m in walk_types(unit.src.root, ("macro_invocation",)):
         if m.type != "macro_invocation" or macro_name(m) not in EXPR_MACROS:
             continue
         for tt in walk(m):
@@ -217,7 +217,7 @@ def _io_view_bounds(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     for unit in ctx.units:
         if b"IoView" not in unit.src.data:
             continue
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, TYPE_PATHS):
             if n.type not in TYPE_PATHS or not text(n).endswith("IoView"):
                 continue
             if n.parent is not None and n.parent.type in TYPE_PATHS:
@@ -270,7 +270,7 @@ def _foreign_views(ctx: StepContext, io_impls: list[ImplBlock]) -> list[tuple[Ru
     for unit in ctx.units:
         if b"View for" not in unit.src.data:
             continue
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("impl_item",)):
             if n.type != "impl_item":
                 continue
             tnode, ty = n.child_by_field_name("trait"), n.child_by_field_name("type")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import WASI_VIEW, paths
@@ -34,7 +34,7 @@ def apply(ctx: StepContext) -> None:
         if b"WasiImpl" not in unit.src.data and b"IoImpl" not in unit.src.data:
             continue
         roots = _glob_modules(unit)
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("call_expression", "impl_item", "function_item")):
             if n.type == "call_expression":
                 _http_impl_ctor(ctx, unit, n)
             if n.type == "impl_item":
@@ -123,7 +123,7 @@ def _view_helper(ctx: StepContext, unit: RustUnit, fn: Node, param: Node,
     for u in ctx.units:
         if name.encode() not in u.src.data:
             continue
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, ("call_expression",)):
             f = n.child_by_field_name("function") if n.type == "call_expression" else None
             if f is not None and f.type == "identifier" and text(f) == name:
                 calls.append((u, n))
@@ -327,7 +327,7 @@ def _imported_as_bindings(unit: RustUnit, prefix: list[str]) -> bool:
 def _glob_modules(unit: RustUnit) -> dict[str, tuple[str, ...]]:
     """`mod latest { pub use wasmtime_wasi::p2::bindings::*; }`: a local module that only re-exports a glob."""
     out: dict[str, tuple[str, ...]] = {}
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("mod_item",)):
         if n.type != "mod_item":
             continue
         name, body = n.child_by_field_name("name"), n.child_by_field_name("body")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 GONE = {"PtrBorrowed", "BorrowCheckerOutOfHandles"}
@@ -33,7 +33,7 @@ def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         if b"GuestError" not in unit.src.data:
             continue  # the variants are only reachable through `GuestError`
-        for arm in [n for n in walk(unit.src.root) if n.type == "match_arm"]:
+        for arm in [n for n in walk_types(unit.src.root, ("match_arm",)) if n.type == "match_arm"]:
             mp = arm.child_by_field_name("pattern")
             top = mp.named_children[0] if mp is not None and mp.named_children else None
             if top is None:

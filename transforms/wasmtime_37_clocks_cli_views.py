@@ -15,7 +15,7 @@ import re
 from tree_sitter import Node
 
 from wasm_codemod.rust.names import flatten_use, path_of
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import WASI_VIEW, paths
@@ -41,7 +41,7 @@ def _forwarding(ctx: StepContext, unit: RustUnit) -> None:
     clocks/cli/sockets/filesystem host traits are implemented for `WasiClocksCtxView` & co., which a
     `WasiView` type hands out through the blanket `WasiClocksView::clocks()` (trait imported)."""
     sites = []
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("call_expression",)):
         if n.type != "call_expression":
             continue
         f, args = n.child_by_field_name("function"), n.child_by_field_name("arguments")
@@ -114,7 +114,7 @@ def apply(ctx: StepContext) -> None:
                        "`WasiClocksCtxView<'_> { ctx: &mut WasiClocksCtx, table: &mut ResourceTable }`: return both, "
                        "or implement `WasiView` (which provides `WasiClocksView` and `WasiCliView`)")
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("struct_expression",)):
             if n.type != "struct_expression":
                 continue
             name = n.child_by_field_name("name")

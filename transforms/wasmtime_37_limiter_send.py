@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._wasi import paths
@@ -20,7 +20,7 @@ NOT_SEND = re.compile(r"\b(Rc|RefCell|Cell|UnsafeCell)<|\*(?:const|mut) ")
 def apply(ctx: StepContext) -> None:
     types: dict[str, str] = {}  # type name -> its definition text, across the crate
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("struct_item", "enum_item")):
             if n.type in ("struct_item", "enum_item"):
                 name = n.child_by_field_name("name")
                 if name is not None:

@@ -15,7 +15,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 ATTR = ("wiggle", "async_trait")
@@ -43,10 +43,10 @@ def _impl_of(attr: Node) -> Node | None:
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        local_traits = {text(n.child_by_field_name("name")) for n in walk(unit.src.root)
+        local_traits = {text(n.child_by_field_name("name")) for n in walk_types(unit.src.root, ("trait_item",))
                         if n.type == "trait_item" and n.child_by_field_name("name") is not None}
         macro_crate = b"from_witx" in unit.src.data
-        for attr in [n for n in walk(unit.src.root) if n.type == "attribute_item"]:
+        for attr in [n for n in walk_types(unit.src.root, ("attribute_item",)) if n.type == "attribute_item"]:
             if _attr_path(unit, attr) != ATTR:
                 continue
             impl = _impl_of(attr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -29,7 +29,7 @@ UNSYNC = "http_body_util::combinators::UnsyncBoxBody"
 def _wasi_http_box_bodies(ctx: StepContext, unit: RustUnit) -> list[Node]:
     """`BoxBody<B, ErrorCode>` with wasi-http's `ErrorCode`: the wasi-http body type, written out."""
     out = []
-    for n in walk(unit.src.root):
+    for n in walk_types(unit.src.root, ("generic_type",)):
         if n.type != "generic_type":
             continue
         base, args = n.child_by_field_name("type"), n.child_by_field_name("type_arguments")
@@ -56,7 +56,8 @@ def apply(ctx: StepContext) -> None:
         for base in written:
             ctx.replace(unit, base, ctx.import_name(unit, UNSYNC, base))
         # an impl or fn whose signature names that body builds it with `.boxed()`: `.boxed_unsync()` now
-        heads = [n for n in walk(unit.src.root) if n.type in ("impl_item", "function_item")
+        heads = [n for n in walk_types(unit.src.root, ("impl_item", "function_item"))
+                 if n.type in ("impl_item", "function_item")
                  and any(n.start_byte <= b.start_byte < _signature_end(n) for b in written)]
         for item in heads:
             for call, f, _r in method_calls(unit, {"boxed"}):
@@ -67,7 +68,7 @@ def apply(ctx: StepContext) -> None:
                     ctx.report(unit, call, "`.boxed()` → `.boxed_unsync()` beside a wasi-http body (`UnsyncBoxBody` "
                                "from 40): if this body flows into a `BoxBody<..>` type of your own (a response "
                                "alias), that type becomes `UnsyncBoxBody` too", "review")
-        for fn in (n for n in walk(unit.src.root) if n.type == "function_item"):
+        for fn in (n for n in walk_types(unit.src.root, ("function_item",)) if n.type == "function_item"):
             if any(h.start_byte <= fn.start_byte and fn.end_byte <= h.end_byte for h in heads):
                 continue  # handled above
             if not _mentions(ctx, unit, fn, BODIES):

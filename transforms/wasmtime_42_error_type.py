@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk, walk_types, walk_types_within
 from wasm_codemod.transform import CompilerFix, ManifestContext, RustUnit, Safety, Step, StepContext
 
 ANYHOW_RESULT = {("anyhow", "Result")}
@@ -66,13 +66,20 @@ def apply(ctx: StepContext) -> None:
                     _fix_anyhow_body(ctx, unit, n)
 
 
+# only `Host`-named traits matter (_in_host_impl): a file that defines none is not parsed for this
+_HOST_TRAIT_DEF = re.compile(rb"\btrait\s+(r#)?Host")
+
+
 def _user_traits(ctx: StepContext) -> set[str]:
+    """The crate's own `Host`/`HostFoo` traits, wherever they are defined."""
     out: set[str] = set()
-    for u in ctx.crate_files:  # the crate's own traits, wherever they are defined
-        if b"trait" not in u.src.data:
+    for u in ctx.crate_files:
+        if _HOST_TRAIT_DEF.search(u.src.data) is None:
             continue
         for n in walk_types(u.src.root, ("trait_item",)):
-            out.add(text(n.child_by_field_name("name")))
+            name = text(n.child_by_field_name("name"))
+            if HOST_TRAIT.match(name):
+                out.add(name)
     return out
 
 
@@ -147,7 +154,8 @@ def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) 
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    for n in walk(body):
+    # only these three types are acted on below: read them from the file's index
+    for n in walk_types_within(unit.src.root, ("macro_invocation", "scoped_identifier", "try_expression"), body):
         if n.type in ("function_item", "closure_expression") and n != fn:
             continue  # nested items have their own return types (walk still descends; checked below)
         if _nested(n, body):
@@ -207,7 +215,9 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    for n in walk(body):
+    # the file's field expressions inside the body, from its index: no walk over every anyhow fn's nodes
+    has_context = unit.src.data.find(b"context", body.start_byte, body.end_byte) != -1
+    for n in walk_types_within(unit.src.root, ("field_expression",), body) if has_context else ():
         if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
             continue
         if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites

@@ -13,7 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import call_arguments, classify_receiver, method_calls
-from wasm_codemod.rust.parse import text, walk
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -61,7 +61,7 @@ def apply(ctx: StepContext) -> None:
                            "linked now and cannot be switched off; delete the call")
             else:
                 _drop_call(ctx, unit, mc.call, mc.receiver)
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("scoped_identifier", "scoped_type_identifier")):
             if n.type in ("scoped_identifier", "scoped_type_identifier") and not _in_use(n) \
                     and ctx.resolves_to(unit, n, EXIT_OPTIONS) is not None:
                 ctx.report(unit, n, "`cli::exit::LinkOptions` is gone at 46 (exit-with-code is always linked): delete "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import ManifestContext, RustUnit, Safety, Step, StepContext
 
 from ._families import WASMTIME
@@ -28,7 +28,7 @@ SAME = frozenset({"inherit_stdio", "inherit_stdin", "inherit_stdout", "inherit_s
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("call_expression",)):
             if n.type == "call_expression" and _is_builder_new(ctx, unit, n):
                 _chain(ctx, unit, n)
         for call in walk_types(unit.src.root, ("call_expression",)):

@@ -8,7 +8,7 @@ cap-std's clocks). The argument is dropped; the `ambient_authority` import may b
 from __future__ import annotations
 
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.rust.parse import walk
+from wasm_codemod.rust.parse import walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._wasi import paths
@@ -18,7 +18,7 @@ NEW = paths("wasmtime_wasi::clocks::WallClock::new", "wasmtime_wasi::clocks::Mon
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for call in walk(unit.src.root):
+        for call in walk_types(unit.src.root, ("call_expression",)):
             if call.type != "call_expression":
                 continue
             fn = call.child_by_field_name("function")

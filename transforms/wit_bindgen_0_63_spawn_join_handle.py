@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from wasm_codemod.rust.parse import walk
+from wasm_codemod.rust.parse import walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 # every spelling a spawn call may still have here (apply sees the paths of the starting version)
@@ -52,7 +52,7 @@ def _in_async(n: Node) -> bool:
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        for n in walk(unit.src.root):
+        for n in walk_types(unit.src.root, ("identifier", "scoped_identifier")):
             if n.type not in ("identifier", "scoped_identifier") or n.parent is None:
                 continue
             if n.parent.type in ("scoped_identifier", "use_declaration", "use_list", "scoped_use_list",

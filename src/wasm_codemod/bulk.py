@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
@@ -48,6 +47,9 @@ def run_bulk(roots: list[Path], opts: SessionOptions, jobs: int,
             if on_done:
                 on_done(o)
     else:
+        # imported here: multiprocessing costs a serial run 20-50 ms of imports
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futs = {pool.submit(_worker, str(roots[i]), opts): i for i in unique}
             for fut in as_completed(futs):

@@ -204,7 +204,8 @@ def upgrade(
     = False,
     repos_from: Annotated[Path | None, typer.Option("--repos-from", help="file with one repository path per line")]
     = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="repositories processed in parallel")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j",
+                                      help="processes: repositories in parallel, or one repository's crates")] = 1,
     git_branch: Annotated[str | None, typer.Option("--git-branch", help="create this branch before writing")]
     = None,
     git_commit: Annotated[bool, typer.Option("--git-commit", help="commit the changes (message lists steps)")]
@@ -259,6 +260,8 @@ def upgrade(
     except PlanError as exc:
         raise _usage_exit(str(exc), fmt, mode) from exc
     want_diff = diff_file is not None or (mode == "dry-run" and fmt == "text")
+    if not bulk:
+        run.jobs = jobs  # one repository: its crates are planned in parallel (bulk runs split repositories)
     opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit,
                           strict, force=force, report_path=str(report) if report else None,
                           diff_path=str(diff_file) if diff_file else None, early_outputs=not bulk,

@@ -7,6 +7,7 @@ Never leaves the roots: symlinked files and directories are not followed, and
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,9 @@ class Manifest:
         pkg = data.get("package")
         self.name = str(pkg["name"]) if isinstance(pkg, dict) and isinstance(pkg.get("name"), str) else None
         self._doc: tomlkit.TOMLDocument | None = None
+        # family crates -> their entries in ``data`` (engine.family_deps): asked by every member
+        # of a workspace, and ``data`` never changes
+        self.readonly_deps: dict[tuple[str, ...], list] = {}
 
     @property
     def doc(self) -> tomlkit.TOMLDocument:
@@ -75,12 +79,14 @@ class Discovery:
     files_seen: int = 0
     wit_files: list[Path] = field(default_factory=list)
     _by_dir: dict[Path, Crate] | None = None
+    _owners: dict[Path, Crate | None] = field(default_factory=dict)
 
     def wit_users(self, f: Path) -> list[Crate]:
         """Crates that use a .wit file: its owning crate, else every crate of the workspace (or run) holding it."""
         if self._by_dir is None:
             self._by_dir = {c.dir: c for c in self.crates}
-        owner = _owner(f, self._by_dir)
+            self._owners = {}
+        owner = _dir_owner(f.parent, self._by_dir, self._owners)
         if owner is not None:
             return [owner]
         for d in f.parents:
@@ -133,41 +139,50 @@ def discover(roots: list[Path]) -> Discovery:
             problems.append(Problem(Path(err.filename), f"cannot read this directory ({err.strerror}); "
                                     "fix its permissions, or pass the crates beside it"))
 
-        for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
-            d = Path(dirpath)
+        # depth first in sorted order, as os.walk; the symlink test comes from the directory entry
+        # (no lstat per file), a Path is built only for the files kept
+        stack = [root]
+        while stack:
+            d = stack.pop()
+            entries = _entries(d, unreadable)
             keep = []
-            for name in dirnames:
-                if name in SKIP_DIRS or name.startswith("."):
+            for name, is_dir, is_link in entries:
+                if not is_dir or name in SKIP_DIRS or name.startswith("."):
                     continue
-                if (d / name).is_symlink():
+                if is_link:
                     links.append(d / name)
                     continue
                 keep.append(name)
-            dirnames[:] = sorted(keep)
-            for name in sorted(filenames):
-                p = d / name
+            keep.sort()
+            for name, _dir, is_link in sorted(e for e in entries if not e[1]):
                 seen += 1
-                if p.is_symlink():
+                if is_link:
                     if name == "Cargo.toml" or name.endswith((".rs", ".wit")):
-                        links.append(p)
+                        links.append(d / name)
                     continue
-                _classify(p, manifests, problems, rs, wit)
+                if name == "Cargo.toml" or name.endswith((".rs", ".wit")):
+                    _classify(d / name, manifests, problems, rs, wit)
+            stack.extend(d / n for n in reversed(keep))
     # Workspace roots above a given root are read (for inherited versions) but never written.
+    ws_of: dict[Path, Manifest | None] = {}
     for m in list(manifests.values()):
         if m.is_package:
-            ws = _find_workspace_root(m.path.parent, manifests, problems)
+            ws = ws_of[m.path] = _find_workspace_root(m.path.parent, manifests, problems)
             if ws is not None and ws.path not in manifests:
                 manifests[ws.path] = ws
     crates: dict[Path, Crate] = {}
     for m in manifests.values():
         if m.is_package and any(_under(m.path, r) for r in roots):
-            crates[m.path.parent] = Crate(m.path.parent, m, _find_workspace_root(m.path.parent, manifests, []))
+            # the same search as above gives the same manifest (a root read there is in `manifests` now)
+            ws = ws_of[m.path] if m.path in ws_of else _find_workspace_root(m.path.parent, manifests, [])
+            crates[m.path.parent] = Crate(m.path.parent, m, ws)
+    owners: dict[Path, Crate | None] = {}  # directory -> its crate, looked up once per directory
     for f in rs:
-        c = _owner(f, crates)
+        c = _dir_owner(f.parent, crates, owners)
         if c is not None:
             c.rs_files.append(f)
     for f in wit:
-        c = _owner(f, crates)
+        c = _dir_owner(f.parent, crates, owners)
         if c is not None:
             c.wit_files.append(f)
     return Discovery(roots, sorted(crates.values(), key=lambda c: str(c.dir)), manifests, problems, links, seen,
@@ -217,15 +232,49 @@ def _classify(p: Path, manifests: dict[Path, Manifest], problems: list[Problem],
         wit.append(p)
 
 
+def _entries(d: Path, onerror: Callable[[OSError], None]) -> list[tuple[str, bool, bool]]:
+    """(name, is a directory (following links, as os.walk sorts them), is a symlink) per entry."""
+    try:
+        with os.scandir(d) as it:
+            raw = list(it)
+    except OSError as err:
+        onerror(err)
+        return []
+    out = []
+    for e in raw:
+        try:
+            is_dir = e.is_dir()
+        except OSError:
+            is_dir = False
+        try:
+            is_link = e.is_symlink()
+        except OSError:
+            is_link = False
+        out.append((e.name, is_dir, is_link))
+    return out
+
+
 def _under(p: Path, root: Path) -> bool:
     return p == root or root in p.parents
 
 
-def _owner(f: Path, crates: dict[Path, Crate]) -> Crate | None:
-    for d in f.parents:
+def _dir_owner(d: Path, crates: dict[Path, Crate], memo: dict[Path, Crate | None]) -> Crate | None:
+    """The crate owning the files of directory ``d``: the nearest crate directory at or above it
+    (``memo`` keeps every directory's answer: most files share their directory's)."""
+    todo = []
+    while d not in memo:
         if d in crates:
-            return crates[d]
-    return None
+            memo[d] = crates[d]
+            break
+        todo.append(d)
+        if d.parent == d:
+            memo[d] = None
+            break
+        d = d.parent
+    found = memo[d]
+    for t in todo:
+        memo[t] = found
+    return found
 
 
 def _find_workspace_root(start: Path, manifests: dict[Path, Manifest], problems: list[Problem]) -> Manifest | None:

@@ -66,8 +66,12 @@ class CrateOutcome:
 
 def family_deps(m: Manifest, family: Family, readonly: bool = False) -> list[cargo.DepRef]:
     """The family's dependency entries; ``readonly`` reads the fast parse instead of the editable document."""
-    doc = m.data if readonly else m.doc
-    return [d for d in cargo.iter_deps(doc) if d.name in family.crates]
+    if not readonly:
+        return [d for d in cargo.iter_deps(m.doc) if d.name in family.crates]
+    found = m.readonly_deps.get(family.crates)
+    if found is None:
+        found = m.readonly_deps[family.crates] = [d for d in cargo.iter_deps(m.data) if d.name in family.crates]
+    return list(found)
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ class RunOptions:
     skip: frozenset[str] = frozenset()
     step_options: dict[str, object] = field(default_factory=dict)
     max_file_size: int = MAX_RUST_FILE  # bytes; bigger .rs files are refused (engine.MAX_RUST_FILE)
+    jobs: int = 1  # crates planned in parallel (forked workers); the output is the same for any value
 
 
 @dataclass
@@ -132,66 +133,25 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
 
     by_dir = {c.dir.resolve(): c for c in disc.crates}
     built_for: dict[Path, list[Crate]] = {}  # crate dir -> crates that have it as a path build-dependency
+    deps_memo: dict[object, object] = {}
     for c in disc.crates:
-        for dep in _path_deps(c, by_dir, build_only=True):
+        for dep in _path_deps(c, by_dir, build_only=True, memo=deps_memo):
             built_for.setdefault(dep.dir, []).append(c)
-    for i, crate in enumerate(disc.crates):
-        if on_crate is not None:
-            on_crate(i, len(disc.crates), crate.name)
-        out = CrateOutcome(crate)
+    graph = (by_dir, built_for, deps_memo)
+    records = _crate_records(disc.crates, opts, registry, rel, graph, on_crate)
+    for crate, rec in zip(disc.crates, records, strict=True):
+        # merged in crate order, whichever process planned it: the same lists, in the same order
+        plans = [make_plan(registry, *k, opts.only, opts.skip) for k in rec.plans]
+        out = CrateOutcome(crate, dict(rec.detected), plans, rec.changes, rec.follow_ups, rec.files_parsed)
         outcomes.append(out)
-        # a crate that is both host and guest: the second family starts from the first one's output
-        rust_changes: dict[Path, FileChange] = {}
-        for fam_name, target in opts.targets.items():
-            family = registry.families[fam_name]
-            if family.ecosystem != "cargo":
-                continue  # Python families: plan_python below
-            try:
-                decision = _decide(crate, family, target, opts, registry, rel, (by_dir, built_for))
-                if isinstance(decision, Skip):
-                    skipped.append(decision)
-                    continue
-                if decision is None:
-                    continue
-                det, plan = decision
-                if plan.is_noop:
-                    out.detected[fam_name] = det
-                    out.plans.append(plan)
-                    continue
-                current = {p: c.new for p, c in rust_changes.items()}
-                units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
-                originals = {u.path: u.src.to_bytes() for u in units}
-                rr = upgrade_rust(units, plan, opts.step_options)
-            except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
-                out.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
-                                                     f"{family.name} was not upgraded in this crate"))
-                continue
-            out.detected[fam_name] = det
-            out.plans.append(plan)
-            out.files_parsed += len(units)
-            out.follow_ups.extend(problems)
-            out.follow_ups.extend(rr.follow_ups)
-            if rr.required_crates:
-                required.setdefault(crate.manifest.path, {}).setdefault(fam_name, set()).update(rr.required_crates)
-            for u in units:
-                new = u.src.to_bytes()
-                if new == originals[u.path]:
-                    continue
-                path = u.abs_path  # type: ignore[attr-defined]
-                prev = rust_changes.get(path)
-                steps = sorted(rr.touched.get(u.path, ()))
-                if prev is None:
-                    rust_changes[path] = FileChange(path, originals[u.path], new, steps, "rust")
-                else:
-                    prev.new = new
-                    prev.steps = sorted(set(prev.steps) | set(steps))
-            for m in [crate.manifest, crate.workspace_root]:
-                if m is not None:
-                    manifest_plans.setdefault(m.path, {})
-                    prev_plan = manifest_plans[m.path].get(fam_name)
-                    if prev_plan is None or line_key(plan.current) < line_key(prev_plan.current):
-                        manifest_plans[m.path][fam_name] = plan
-        out.changes = [c for c in rust_changes.values() if c.new != c.old]
+        skipped.extend(rec.skipped)
+        for mpath, fam_name, names in rec.required:
+            required.setdefault(mpath, {}).setdefault(fam_name, set()).update(names)
+        for mpath, fam_name, key in rec.manifest_plans:
+            manifest_plans.setdefault(mpath, {})
+            prev_plan = manifest_plans[mpath].get(fam_name)
+            if prev_plan is None or line_key(key[1]) < line_key(prev_plan.current):
+                manifest_plans[mpath][fam_name] = make_plan(registry, *key, opts.only, opts.skip)
         changes.extend(out.changes)
         follow_ups.extend(out.follow_ups)
 
@@ -222,15 +182,19 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 follow_ups.append(internal_error(rel(mpath), f"bumping {fam_name}", exc,
                                                  f"the {fam_name} requirements here were left as they were"))
                 continue
+            # the document's text before the next hook: dumped again only after a hook changed it
+            # (a dump per hook was 7% of a dry-run; most hooks find nothing to do)
+            hook_snapshot: str | None = None
             for s in plan.steps:
                 if s.manifest is None:
                     continue
-                snapshot = tomlkit.dumps(m.doc)
+                if hook_snapshot is None:
+                    hook_snapshot = tomlkit.dumps(m.doc)
                 mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
                 try:
                     s.manifest(mctx)
                 except Exception as exc:  # undo what the hook did to the document, keep the rest
-                    m.reset_doc(snapshot)
+                    m.reset_doc(hook_snapshot)
                     follow_ups.append(internal_error(rel(mpath), f"step {s.id}", exc,
                                                      "this step's manifest edits were not made"))
                     continue
@@ -238,6 +202,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 if mctx.changed:
                     changed = True
                     steps.add(s.id)
+                    hook_snapshot = None
             rv = raise_rust_version(m, rel(mpath), family, plan)
             follow_ups.extend(rv.follow_ups)
             if rv.changed:
@@ -288,6 +253,128 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     return RunResult(disc, outcomes, changes, list(uniq.values()), errors, base, skipped, py.projects)
 
 
+@dataclass
+class _CrateRecord:
+    """What planning one crate gives the run, in a form a worker process can send back: plans by
+    (family, current, target), rebuilt with make_plan (steps hold functions)."""
+
+    detected: list[tuple[str, Detected]] = field(default_factory=list)
+    plans: list[tuple[str, str, str]] = field(default_factory=list)
+    changes: list[FileChange] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    files_parsed: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    required: list[tuple[Path, str, set[str]]] = field(default_factory=list)
+    manifest_plans: list[tuple[Path, str, tuple[str, str, str]]] = field(default_factory=list)
+
+
+def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
+                graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]]) -> _CrateRecord:
+    rec = _CrateRecord()
+    detected: dict[str, Detected] = {}
+    # a crate that is both host and guest: the second family starts from the first one's output
+    rust_changes: dict[Path, FileChange] = {}
+    for fam_name, target in opts.targets.items():
+        family = registry.families[fam_name]
+        if family.ecosystem != "cargo":
+            continue  # Python families: plan_python
+        try:
+            decision = _decide(crate, family, target, opts, registry, rel, graph)
+            if isinstance(decision, Skip):
+                rec.skipped.append(decision)
+                continue
+            if decision is None:
+                continue
+            det, plan = decision
+            if plan.is_noop:
+                detected[fam_name] = det
+                rec.plans.append((plan.family, plan.current, plan.target))
+                continue
+            current = {p: c.new for p, c in rust_changes.items()}
+            units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
+            originals = {u.path: u.src.to_bytes() for u in units}
+            rr = upgrade_rust(units, plan, opts.step_options)
+        except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
+            rec.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
+                                                 f"{family.name} was not upgraded in this crate"))
+            continue
+        detected[fam_name] = det
+        rec.plans.append((plan.family, plan.current, plan.target))
+        rec.files_parsed += len(units)
+        rec.follow_ups.extend(problems)
+        rec.follow_ups.extend(rr.follow_ups)
+        if rr.required_crates:
+            rec.required.append((crate.manifest.path, fam_name, set(rr.required_crates)))
+        for u in units:
+            new = u.src.to_bytes()
+            if new == originals[u.path]:
+                continue
+            path = u.abs_path  # type: ignore[attr-defined]
+            prev = rust_changes.get(path)
+            steps = sorted(rr.touched.get(u.path, ()))
+            if prev is None:
+                rust_changes[path] = FileChange(path, originals[u.path], new, steps, "rust")
+            else:
+                prev.new = new
+                prev.steps = sorted(set(prev.steps) | set(steps))
+        for m in [crate.manifest, crate.workspace_root]:
+            if m is not None:
+                rec.manifest_plans.append((m.path, fam_name, (plan.family, plan.current, plan.target)))
+    rec.detected = list(detected.items())
+    rec.changes = [c for c in rust_changes.values() if c.new != c.old]
+    return rec
+
+
+# what forked planning workers read (set just before the pool forks, so they inherit it)
+_FORK_STATE: tuple | None = None
+
+
+def _plan_crate_in_worker(i: int) -> _CrateRecord:
+    assert _FORK_STATE is not None
+    crates, opts, registry, rel, graph = _FORK_STATE
+    return _plan_crate(crates[i], opts, registry, rel, graph)
+
+
+def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
+                   graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]],
+                   on_crate: Callable[[int, int, str], None] | None) -> list[_CrateRecord]:
+    """Plan every crate: in this process, or (``opts.jobs`` > 1, several crates, fork available) in
+    that many forked workers; the records come back by crate index, so the run's output is the same."""
+    import multiprocessing as mp
+
+    busy = [i for i, c in enumerate(crates) if any(c.manifest.mentions(registry.families[f].crates)
+                                                   for f in opts.targets)] if opts.jobs > 1 else []
+    if opts.jobs <= 1 or len(busy) < 2 or "fork" not in mp.get_all_start_methods():
+        out = []
+        for i, crate in enumerate(crates):
+            if on_crate is not None:
+                on_crate(i, len(crates), crate.name)
+            out.append(_plan_crate(crate, opts, registry, rel, graph))
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _FORK_STATE
+    records: dict[int, _CrateRecord] = {}
+    _FORK_STATE = (crates, opts, registry, rel, graph)
+    try:
+        with ProcessPoolExecutor(max_workers=min(opts.jobs, len(busy)), mp_context=mp.get_context("fork")) as pool:
+            futs = {i: pool.submit(_plan_crate_in_worker, i) for i in busy}
+            for i, crate in enumerate(crates):
+                if on_crate is not None:
+                    on_crate(i, len(crates), crate.name)
+                if i in futs:
+                    try:
+                        records[i] = futs[i].result()
+                    except Exception:  # a worker that died: plan the crate here instead
+                        records[i] = _plan_crate(crate, opts, registry, rel, graph)
+                else:
+                    # names no family crate: only path-dependency inheritance can plan it (cheap)
+                    records[i] = _plan_crate(crate, opts, registry, rel, graph)
+    finally:
+        _FORK_STATE = None
+    return [records[i] for i in range(len(crates))]
+
+
 def _mentions(path: Path, names: tuple[str, ...]) -> bool:
     try:
         data = path.read_bytes()
@@ -296,14 +383,25 @@ def _mentions(path: Path, names: tuple[str, ...]) -> bool:
     return any(n.encode() in data for n in names)
 
 
-def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False) -> list[Crate]:
+def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False,
+               memo: dict[object, object] | None = None) -> list[Crate]:
     """The crates of this run that ``crate`` depends on by `path` (directly or through
-    `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only."""
+    `workspace = true` entries of its workspace root); ``build_only``: its build-dependencies only.
+    ``memo`` keeps the answers of one planning pass (manifests are only edited after it): every
+    crate's family check asks again, and every member of a workspace reads the same root."""
+    memo = {} if memo is None else memo
+    key = (crate.dir, build_only)
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
     # the fast read-only parse (m.data), not the editable tomlkit document: this runs for every
     # crate of the tree, and most manifests are never edited
     ws: dict[str, object] = {}
     if crate.workspace_root is not None:
-        ws = {d.key: d.item for d in iter_deps(crate.workspace_root.data) if d.table == "workspace.dependencies"}
+        wkey = ("ws", crate.workspace_root.path)
+        if wkey not in memo:
+            memo[wkey] = {d.key: d.item for d in iter_deps(crate.workspace_root.data)
+                          if d.table == "workspace.dependencies"}
+        ws = memo[wkey]  # type: ignore[assignment]
     out: list[Crate] = []
     for d in iter_deps(crate.manifest.data):
         if d.table.startswith("workspace.") or (build_only and not d.table.endswith("build-dependencies")):
@@ -315,6 +413,7 @@ def _path_deps(crate: Crate, by_dir: dict[Path, Crate], build_only: bool = False
             dep = by_dir.get((base / str(item["path"])).resolve())
             if dep is not None and dep is not crate:
                 out.append(dep)
+    memo[key] = out
     return out
 
 
@@ -325,13 +424,13 @@ def _is_table(item: object) -> bool:
 
 
 def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
-               built_for: dict[Path, list[Crate]]) -> Detected | None:
+               built_for: dict[Path, list[Crate]], memo: dict[object, object] | None = None) -> Detected | None:
     """A crate that names no crate of the family but is tied by `path` to one of this run that does:
     it depends on it (a workspace's `host` crate using `runtime`'s re-exports or generated bindings),
     or it is that crate's build-dependency (a generator writing Rust source for it, code in string
     templates). It is upgraded at that crate's line."""
     seen = {crate.dir}
-    todo = _path_deps(crate, by_dir)
+    todo = list(_path_deps(crate, by_dir, memo=memo))  # a copy: the memo keeps its list
     # generators: crates whose build-dependencies name this one
     todo += built_for.get(crate.dir, [])
     while todo:
@@ -343,13 +442,13 @@ def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
         if isinstance(found, Detected):
             return Detected(family.name, found.line, "path-dependency", found.exact, None)
         if found is None:
-            todo.extend(_path_deps(dep, by_dir))
+            todo.extend(_path_deps(dep, by_dir, memo=memo))
     return None
 
 
 def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
             rel: Callable[[Path], str],
-            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]]] | None = None
+            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]] | None = None
             ) -> tuple[Detected, Plan] | Skip | None:
     """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
     found = detect(crate, family)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..discover import SKIP_DIRS
-from .manifests import LOCK_FILES, is_requirements_file
+from .manifests import LOCK_FILES
 
 PY_SKIP_DIRS = SKIP_DIRS | frozenset({"venv", "env", "site-packages", "__pycache__", "build", "dist"})
 MARKERS = ("pyproject.toml", "setup.cfg", "setup.py")
@@ -36,49 +36,105 @@ class PyProject:
         return self.name or self.dir.name
 
 
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` without building a Path (this runs for every file of the tree)."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _is_requirements(name: str, parent: str) -> bool:
+    """``manifests.is_requirements_file`` on a name and its directory's name."""
+    return _suffix(name) in (".txt", ".in") and (name.startswith("requirements") or parent == "requirements")
+
+
 def _is_project_dir(d: Path, files: list[str], dirs: list[str]) -> bool:
     if d.name == "requirements":
         return False  # requirements/*.txt belong to the project above
-    if any(f in MARKERS for f in files) or any(is_requirements_file(d / f) for f in files):
+    if any(f in MARKERS for f in files) or any(_is_requirements(f, d.name) for f in files):
         return True
     # a componentize-py guest often has no manifest at all: app.py beside wit/
     return "wit" in dirs and any(f.endswith(".py") for f in files)
 
 
+def _kind(name: str, parent: str) -> str | None:
+    if name in MARKERS or _is_requirements(name, parent):
+        return "manifest"
+    if name in LOCK_FILES:
+        return "lock"
+    suffix = _suffix(name)
+    if suffix == ".py":
+        return "py"
+    if suffix == ".wit":
+        return "wit"
+    if name in BUILD_NAMES or suffix in BUILD_SUFFIXES:
+        return "build"
+    return None
+
+
+def _scan(dirpath: str) -> tuple[list[str], list[str]]:
+    """(directory names, file names) of one directory, symlinks left out, sorted; what `os.walk`
+    gives, with the symlink test read from the directory entry instead of one lstat per file."""
+    try:
+        with os.scandir(dirpath) as it:
+            entries = list(it)
+    except OSError:
+        return [], []  # os.walk without onerror skips unreadable directories too
+    dirs: list[str] = []
+    files: list[str] = []
+    for e in entries:
+        try:
+            is_dir = e.is_dir()
+        except OSError:
+            is_dir = False
+        if e.is_symlink():
+            continue
+        (dirs if is_dir else files).append(e.name)
+    dirs.sort()
+    files.sort()
+    return dirs, files
+
+
 def discover_python(roots: list[Path]) -> list[PyProject]:
     projects: dict[Path, PyProject] = {}
-    loose: list[tuple[Path, str]] = []  # (file, kind) to attach to the nearest project afterwards
+    # (file, kind, its root, owner found on the way down) to attach once every root is walked
+    loose: list[tuple[Path, str, Path, PyProject | None]] = []
     for root in (r.resolve() for r in roots):
         if root.is_file():
             root = root.parent
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-            d = Path(dirpath)
-            dirnames[:] = sorted(n for n in dirnames if n not in PY_SKIP_DIRS and not n.startswith(".")
-                                 and not (d / n).is_symlink() and not (d / n / "pyvenv.cfg").exists())
-            # .rs files are none of a Python project's kinds: no stat for them (most of a Rust tree)
-            files = sorted(f for f in filenames if not f.endswith(".rs") and not (d / f).is_symlink())
-            if _is_project_dir(d, files, dirnames) and d not in projects:
+        # depth first, in sorted order, as os.walk; the nearest project directory above a file is
+        # carried down (a directory's kind depends only on its own entries)
+        stack: list[tuple[Path, PyProject | None]] = [(root, None)]
+        while stack:
+            d, owner = stack.pop()
+            dpath = str(d)
+            dirnames, filenames = _scan(dpath)
+            dirnames = [n for n in dirnames if n not in PY_SKIP_DIRS and not n.startswith(".")
+                        and not os.path.exists(os.path.join(dpath, n, "pyvenv.cfg"))]
+            # .rs files are none of a Python project's kinds (most of a Rust tree)
+            files = [f for f in filenames if not f.endswith(".rs")]
+            if d not in projects and _is_project_dir(d, files, dirnames):
                 projects[d] = PyProject(d)
+            owner = projects.get(d, owner)
             for f in files:
-                p = d / f
-                if f in MARKERS or is_requirements_file(p):
-                    loose.append((p, "manifest"))
-                elif f in LOCK_FILES:
-                    loose.append((p, "lock"))
-                elif p.suffix == ".py":
-                    loose.append((p, "py"))
-                elif p.suffix == ".wit":
-                    loose.append((p, "wit"))
-                elif f in BUILD_NAMES or p.suffix in BUILD_SUFFIXES:
-                    loose.append((p, "build"))
+                kind = _kind(f, d.name)
+                if kind is not None:
+                    loose.append((d / f, kind, root, owner))
+            stack.extend((d / n, owner) for n in reversed(dirnames))
     if not projects:
         return []  # a Rust-only tree: nothing to attach its loose files to
-    for p, kind in loose:
-        owner = next((projects[d] for d in p.parents if d in projects), None)
+    seen: dict[int, set[Path]] = {}
+    above: dict[Path, PyProject | None] = {}
+    for p, kind, root, found in loose:
+        # nothing found from the file's own root down: a project of another root above it may own it
+        if found is None and root not in above:
+            above[root] = next((projects[d] for d in root.parents if d in projects), None)
+        owner = found or above[root]
         if owner is None:
             continue
         bucket = {"manifest": owner.manifests, "lock": owner.locks, "py": owner.py_files, "wit": owner.wit_files,
                   "build": owner.build_files}[kind]
-        if p not in bucket:
+        have = seen.setdefault(id(bucket), set())
+        if p not in have:
+            have.add(p)
             bucket.append(p)
     return sorted(projects.values(), key=lambda p: str(p.dir))

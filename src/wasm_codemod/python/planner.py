@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ..engine import Detected, FileChange, internal_error
 from ..plan import Plan, Registry, make_plan
 from ..transform import Family, FollowUp, Step, line_key
-from .context import PyContext, PySourceError, PyUnit, TextUnit, World, wit_worlds
 from .discover import PyProject, discover_python
 from .manifests import (
     DepSite,
@@ -31,11 +30,13 @@ from .manifests import (
     setup_py_sites,
 )
 from .requirements import admits, bump_spec, is_floor_only, normalize, spec_line
+from .worlds import TextUnit, World, wit_worlds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..runner import RunOptions
+    from .context import PyContext, PyUnit
 
 MAX_TEXT = 1 << 20  # build files larger than this are not read
 LOCK_HINT = {"uv.lock": "uv lock --upgrade-package {pkg}", "poetry.lock": "poetry lock",
@@ -253,7 +254,9 @@ def _plan_project(project: PyProject, families: list[Family], opts: RunOptions, 
         out.plans.append(plan)
         if plan.is_noop:
             continue
-        # parse the files this plan may touch (once per run; families share the parsed modules)
+        # parse the files this plan may touch (once per run; families share the parsed modules);
+        # libcst (0.2 s of imports) only now that a plan has steps
+        from .context import PySourceError, PyUnit
         tokens = {pkg.replace("-", "_").encode()} | {t for s in plan.steps for t in s.prefilter}
         tokens |= {w.module.encode() for w in worlds}
         for p in project.py_files:
@@ -335,6 +338,8 @@ def _run_step(step: Step, units: list[PyUnit], plan: Plan, opts: RunOptions, wor
               build: list[TextUnit], declared: frozenset[str], out: PyProjectOutcome) -> PyContext:
     """Run one step over the project; if it raises, run it file by file so that only the files it
     fails on are left as they were (each with an internal-error follow-up)."""
+    from .context import PyContext
+
     assert step.python is not None
     saved = [u.module for u in units]
     ctx = PyContext(step, units, plan.current, plan.target, dict(opts.step_options), worlds, build, declared)

@@ -19,7 +19,7 @@ from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
 from ..wit import Token, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
-from .parse import text, walk
+from .parse import text, walk_types
 
 BINDGEN = ("wasmtime", "component", "bindgen")
 
@@ -29,7 +29,7 @@ def _user_macro_files(units) -> set[str]:
     for u in units:
         if b"macro_rules!" not in u.src.data:
             continue
-        for n in walk(u.src.root):
+        for n in walk_types(u.src.root, ("macro_definition",)):
             if n.type == "macro_definition":
                 name = n.child_by_field_name("name")
                 if name is not None and text(name) == "bindgen":
@@ -303,22 +303,40 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
 
 
 def load_wit(paths: list[Path]) -> WitPackageSet:
-    sink = WitPackageSet()
+    """The WIT packages of a bindgen!'s paths. Read-only for callers: the same files give the same
+    (shared) set, parsed once per run (each bindgen! site of each step asked again: 6% of a run)."""
+    read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []  # (path, dir or None, files)
     for p in paths:
         if p.is_file():
-            parse_wit(p.read_bytes(), sink, True)
+            read.append((p, None, [(p, p.read_bytes())]))
         elif p.is_dir():
-            files = sorted(p.rglob("*.wit"))
-            datas = {f: f.read_bytes() for f in files}
-            dir_pkg: dict[Path, tuple[str, str]] = {}
-            for f in files:
-                if f.parent not in dir_pkg:
-                    found = package_of(datas[f])
-                    if found is not None:
-                        dir_pkg[f.parent] = found
-            for f in files:
-                parse_wit(datas[f], sink, "deps" not in f.relative_to(p).parts, dir_pkg.get(f.parent))
+            read.append((p, p, [(f, f.read_bytes()) for f in sorted(p.rglob("*.wit"))]))
+    key = tuple((p, d is None, tuple(files)) for p, d, files in read)
+    cached = _WIT_SETS.get(key)
+    if cached is not None:
+        return cached
+    sink = WitPackageSet()
+    for p, d, files in read:
+        if d is None:
+            parse_wit(files[0][1], sink, True)
+            continue
+        datas = dict(files)
+        dir_pkg: dict[Path, tuple[str, str]] = {}
+        for f, data in files:
+            if f.parent not in dir_pkg:
+                found = package_of(data)
+                if found is not None:
+                    dir_pkg[f.parent] = found
+        for f, _data in files:
+            parse_wit(datas[f], sink, "deps" not in f.relative_to(p).parts, dir_pkg.get(f.parent))
+    if len(_WIT_SETS) >= 64:
+        _WIT_SETS.clear()
+    _WIT_SETS[key] = sink
     return sink
+
+
+# (paths, their files and contents) -> the parsed set
+_WIT_SETS: dict[tuple, WitPackageSet] = {}
 
 
 @dataclass

@@ -239,7 +239,7 @@ def _local_fn_return(names: NameTable, at: Node, fn_name: str) -> Path | None:
     root = at
     while root.parent is not None:
         root = root.parent
-    for n in walk(root):
+    for n in walk_types(root, ("function_item",)):
         if n.type == "function_item":
             nm = n.child_by_field_name("name")
             ret = n.child_by_field_name("return_type")
@@ -325,7 +325,7 @@ def self_field_type(names: NameTable, expr: Node) -> Path | None:
     root = expr
     while root.parent is not None:
         root = root.parent
-    for n in walk(root):
+    for n in walk_types(root, ("struct_item",)):
         if n.type != "struct_item":
             continue
         nm = n.child_by_field_name("name")

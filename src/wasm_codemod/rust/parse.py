@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -106,6 +107,42 @@ def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -
     if len(lists) == 1:
         return iter(lists[0])
     return iter(sorted((n for lst in lists for n in lst), key=_preorder))
+
+
+def walk_types_within(root: Node, types: tuple[str, ...], node: Node) -> list[Node]:
+    """``walk_types(node, types)`` for a ``node`` of the file ``root``: the slice of the file's index
+    between its bytes (bisected), not a walk of its subtree."""
+    entry = _ROOTS.get(id(root))
+    if entry is None or entry[0] is not root:
+        return list(walk_types(node, types))
+    for _ in walk_types(root, types):  # makes sure the index holds these types
+        break
+    index = _BY_TYPE[id(root)]
+    start, end = node.start_byte, node.end_byte
+    out: list[Node] = []
+    for t in types:
+        lst = index[t]
+        i = bisect_left(lst, start, key=lambda n: n.start_byte)
+        # in pre-order a node starting inside ``node`` is ``node`` or one of its descendants
+        while i < len(lst) and lst[i].start_byte < end:
+            n = lst[i]
+            if n.end_byte <= end and (n.start_byte > start or n == node or _descends(n, node)):
+                out.append(n)
+            i += 1
+    if len(types) > 1:
+        out.sort(key=_preorder)
+    return out
+
+
+def _descends(n: Node, anc: Node) -> bool:
+    p = n.parent
+    while p is not None:
+        if p == anc:
+            return True
+        if p.start_byte < anc.start_byte:
+            return False
+        p = p.parent
+    return False
 
 
 def walk(node: Node) -> Iterator[Node]:

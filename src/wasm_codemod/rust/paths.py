@@ -473,7 +473,7 @@ class _Rewriter:
             return
         glob_needs: dict[int, tuple[Node, list[tuple[Path, str | None, bool]], list[str]]] = {}
         reported: set[tuple[int, str]] = set()
-        for node in walk(self.src.root):
+        for node in walk_types(self.src.root, ("identifier", "type_identifier")):
             if node.type not in ("identifier", "type_identifier") or _in_use(node):
                 continue
             if node.parent is not None and node.parent.type == "token_tree":
