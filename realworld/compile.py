@@ -28,6 +28,7 @@ from .diffs import Block, FileDiff, apply_blocks, new_to_old, parse_diff
 from .labels import file_texts, lines_of, maintainers_diff
 from .run import run_pair, tool
 from .trees import build_tree, git, work_copy
+from .uses import _parser
 
 TIMEOUT_S = 3600
 
@@ -94,31 +95,52 @@ def cargo_check(root: Path, build: Build, pair: Pair) -> Check:
     return Check(proc.returncode == 0, errors, "ok" if proc.returncode == 0 else "failed")
 
 
-def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
-    """Files of the tool's tree with the maintainers' hunks applied at each reported site."""
+def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, list[str] | None], list[str]]:
+    """Files of the tool's tree with the maintainers' hunks applied at each reported site (None: the
+    maintainers deleted the file)."""
     m_files = parse_diff(maintainers_diff(mirror, pair))
     t_files = parse_diff(run.get("diff", ""))
     sites: dict[str, set[int]] = {}
+    pointed: set[str] = set()
     for f in (run.get("report") or {}).get("follow_ups", []):
         tb = t_files[f["file"]].blocks if f["file"] in t_files else []
         sites.setdefault(f["file"], set()).add(new_to_old(tb, int(f["line"]) - 1))
-    paths = sorted(p for p in sites if p in m_files)
+        # files or directories the follow-up names as part of its fix (a WIT tree to re-vendor)
+        pointed |= {p.rstrip("/") for p in f.get("paths") or ()}
+    whole = sorted(p for p in m_files if any(p == d or p.startswith(d + "/") for d in pointed))
+    paths = sorted(p for p in sites if p in m_files and p not in whole)
     befores = file_texts(mirror, pair.before, paths)
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[str] | None] = {}
     applied: list[str] = []
     for path in paths:
         tool_blocks = t_files[path].blocks if path in t_files else []
-        lines, ids = merge_fixes(lines_of(befores[path]), m_files[path], tool_blocks, sites[path])
+        items = top_level_items(befores[path]) if path.endswith(".rs") else []
+        lines, ids = merge_fixes(lines_of(befores[path]), m_files[path], tool_blocks, sites[path], items)
         if ids:
             out[path] = lines
             applied += ids
+    # a pointed-to file takes the maintainers' whole change: their `after` of it, or its deletion
+    afters = file_texts(mirror, pair.after, whole)
+    for path in whole:
+        out[path] = None if afters[path] is None else lines_of(afters[path])
+        applied += [h.id for h in m_files[path].hunks]
     return out, applied
 
 
-def merge_fixes(before: list[str], m_file: FileDiff, tool_blocks: list[Block],
-                sites: set[int]) -> tuple[list[str], list[str]]:
+def top_level_items(text: str | None) -> list[tuple[int, int]]:
+    """Old-file line spans [start, end] (0-based, inclusive) of a Rust file's top-level items."""
+    if not text:
+        return []
+    root = _parser().parse(text.encode("utf-8", "surrogateescape")).root_node
+    return [(c.start_point[0], c.end_point[0]) for c in root.named_children]
+
+
+def merge_fixes(before: list[str], m_file: FileDiff, tool_blocks: list[Block], sites: set[int],
+                items: list[tuple[int, int]] | None = None) -> tuple[list[str], list[str]]:
     """`before` with the tool's blocks and, at each reported site (old 0-based lines), the
-    maintainers' change blocks within 3 lines; those replace the tool blocks they overlap."""
+    maintainers' change blocks within 3 lines, plus the other blocks of the same hunk inside the
+    top-level item (`items`: fn, impl, macro call) that holds such a block; those replace the tool
+    blocks they overlap."""
     chosen: list[Block] = []
     ids: list[str] = []
     for h in m_file.hunks:
@@ -126,11 +148,19 @@ def merge_fixes(before: list[str], m_file: FileDiff, tool_blocks: list[Block],
         near = [b for b in h.blocks
                 if any(b.old_start - REPORT_RADIUS <= ln <= max(b.old_end - 1, b.old_start) + REPORT_RADIUS
                        for ln in sites)]
-        if near:
-            chosen += near
-            ids.append(h.id)
+        if not near:
+            continue
+        # ...but one change often spans blocks (an option moved within one `bindgen!` call): the
+        # hunk's blocks in the item that holds a chosen block are the same fix
+        spans = [it for it in items or () if any(_overlaps(b, it) for b in near)]
+        chosen += [b for b in h.blocks if b in near or any(_overlaps(b, it) for it in spans)]
+        ids.append(h.id)
     keep = [b for b in tool_blocks if not any(b.old_start <= c.old_end and c.old_start <= b.old_end for c in chosen)]
     return apply_blocks(before, chosen + keep), ids
+
+
+def _overlaps(b: Block, item: tuple[int, int]) -> bool:
+    return b.old_start <= item[1] and item[0] <= max(b.old_end - 1, b.old_start)
 
 
 def check_pair(pair: Pair) -> dict[str, Any]:
@@ -157,11 +187,31 @@ def check_pair(pair: Pair) -> dict[str, Any]:
             git("apply", "--whitespace=nowarn", "-", cwd=root, data=run["diff"].encode("utf-8", "surrogateescape"))
         fixed, applied = fixes_for(pair, mirror, run)
         for path, lines in fixed.items():
+            if lines is None:
+                (root / path).unlink(missing_ok=True)
+                continue
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
+        use_locks(pair, mirror, root)
         tool_check = cargo_check(root, build, pair)
     res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": tool_check.__dict__,
            "fixes_applied": applied, "tool_exit": summary.get("exit_code")}
     return _save(res)
+
+
+def use_locks(pair: Pair, mirror: Path, root: Path) -> None:
+    """Resolve as the maintainers' `after` did: their Cargo.lock files replace the `before` ones.
+
+    A lock only pins versions; the manifests (the tool's) still decide, and cargo re-resolves what
+    they do not allow. Without it, cargo resolves the crates the upgrade adds at today's newest
+    releases, which can differ from the maintainers' (function-runner relied on serde's `derive`
+    feature through postcard 1.1 and url 2.5.7; their later releases no longer enable it)."""
+    locks = [ln for ln in git("ls-tree", "-r", "--name-only", pair.after, gitdir=mirror).decode(
+        "utf-8", "surrogateescape").splitlines() if ln == "Cargo.lock" or ln.endswith("/Cargo.lock")]
+    for path, text in file_texts(mirror, pair.after, locks).items():
+        if text is not None:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8", errors="surrogateescape")
 
 
 def _save(res: dict[str, Any]) -> dict[str, Any]:
