@@ -188,7 +188,7 @@ def check_pair(pair: Pair) -> dict[str, Any]:
         fixed, applied = fixes_for(pair, mirror, run)
         for path, lines in fixed.items():
             if lines is None:
-                (root / path).unlink(missing_ok=True)
+                _remove(root, path)
                 continue
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
@@ -197,6 +197,16 @@ def check_pair(pair: Pair) -> dict[str, Any]:
     res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": tool_check.__dict__,
            "fixes_applied": applied, "tool_exit": summary.get("exit_code")}
     return _save(res)
+
+
+def _remove(root: Path, path: str) -> None:
+    """Delete a file and the directories it leaves empty (git has none; wit-parser reads an empty
+    `deps/x/` as a package without a header)."""
+    (root / path).unlink(missing_ok=True)
+    d = (root / path).parent
+    while d != root and d.is_dir() and not any(d.iterdir()):
+        d.rmdir()
+        d = d.parent
 
 
 def use_locks(pair: Pair, mirror: Path, root: Path) -> None:

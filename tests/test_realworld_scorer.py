@@ -397,3 +397,13 @@ def test_wit_rules(tmp_path: Path):
     added = newer.replace("ready", "block")
     fd = parse_diff(_diff(tmp_path / "c", "wit/deps/io/poll.wit", vend, added))["wit/deps/io/poll.wit"]
     assert rule_label(pair, fd, fd.hunks[0], vend.split("\n")[:-1], "") is None  # an interface change: read it
+
+
+def test_a_deleted_fix_file_leaves_no_empty_directory(tmp_path: Path):
+    from realworld.compile import _remove
+
+    (tmp_path / "wit/deps/http").mkdir(parents=True)
+    (tmp_path / "wit/deps/http/types.wit").write_text("package wasi:http@0.2.3;\n")
+    (tmp_path / "wit/world.wit").write_text("package a:b;\n")
+    _remove(tmp_path, "wit/deps/http/types.wit")
+    assert not (tmp_path / "wit/deps").exists() and (tmp_path / "wit/world.wit").is_file()
