@@ -4,8 +4,10 @@ the fixes for the follow-ups it reported, each `cargo check`ed (niced).
     python3 -m realworld.compile [PAIR...]
 
 The fixes are taken at run time from the mirror (never committed): for each follow-up the tool
-reported, the maintainers' changes within 3 lines of it are applied over the tool's tree (they
-replace the tool's edits they overlap). Target dirs are shared per repository
+reported, the maintainers' changes within 3 lines of it (with the other blocks of their hunk in the
+same top-level item), and their whole change under the paths the follow-up names, are applied over
+the tool's tree (they replace the tool's edits they overlap); see realworld/README.md. Both builds
+resolve with the maintainers' Cargo.lock. Target dirs are shared per repository
 under ~/.cache/wasm-codemod/realworld/target/.
 """
 
