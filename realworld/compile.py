@@ -97,9 +97,11 @@ def cargo_check(root: Path, build: Build, pair: Pair) -> Check:
     return Check(proc.returncode == 0, errors, "ok" if proc.returncode == 0 else "failed")
 
 
-def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, list[str] | None], list[str]]:
+def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]
+              ) -> tuple[dict[str, list[str] | None], list[str], dict[str, int]]:
     """Files of the tool's tree with the maintainers' hunks applied at each reported site (None: the
-    maintainers deleted the file)."""
+    maintainers deleted the file), the ids of those hunks, and per path a follow-up named, how many
+    of the maintainers' files under it were taken whole."""
     m_files = parse_diff(maintainers_diff(mirror, pair))
     t_files = parse_diff(run.get("diff", ""))
     sites: dict[str, set[int]] = {}
@@ -114,6 +116,7 @@ def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, 
     befores = file_texts(mirror, pair.before, paths)
     out: dict[str, list[str] | None] = {}
     applied: list[str] = []
+    taken: dict[str, int] = {}
     for path in paths:
         tool_blocks = t_files[path].blocks if path in t_files else []
         items = top_level_items(befores[path]) if path.endswith(".rs") else []
@@ -125,8 +128,10 @@ def fixes_for(pair: Pair, mirror: Path, run: dict[str, Any]) -> tuple[dict[str, 
     afters = file_texts(mirror, pair.after, whole)
     for path in whole:
         out[path] = None if afters[path] is None else lines_of(afters[path])
-        applied += [h.id for h in m_files[path].hunks]
-    return out, applied
+        for d in pointed:
+            if path == d or path.startswith(d + "/"):
+                taken[d] = taken.get(d, 0) + 1
+    return out, applied, taken
 
 
 def top_level_items(text: str | None) -> list[tuple[int, int]]:
@@ -179,7 +184,7 @@ def check_pair(pair: Pair) -> dict[str, Any]:
     if summary and not summary.get("files_changed"):
         # nothing to check: the tool left the tree as it was (every crate skipped, or no change)
         res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": None,
-               "fixes_applied": [], "tool_exit": summary.get("exit_code"),
+               "fixes_applied": [], "paths_taken": {}, "tool_exit": summary.get("exit_code"),
                "not_upgraded": [f"{s.get('manifest')}: {s.get('reason')}" for s in summary.get("skipped", [])
                                 if isinstance(s, dict)]}
         return _save(res)
@@ -187,7 +192,7 @@ def check_pair(pair: Pair) -> dict[str, Any]:
     with work_copy(before_tree, work) as root:
         if run.get("diff"):
             git("apply", "--whitespace=nowarn", "-", cwd=root, data=run["diff"].encode("utf-8", "surrogateescape"))
-        fixed, applied = fixes_for(pair, mirror, run)
+        fixed, applied, taken = fixes_for(pair, mirror, run)
         for path, lines in fixed.items():
             if lines is None:
                 _remove(root, path)
@@ -197,7 +202,7 @@ def check_pair(pair: Pair) -> dict[str, Any]:
         use_locks(pair, mirror, root)
         tool_check = cargo_check(root, build, pair)
     res = {"pair": pair.slug, "name": pair.name, "after": after.__dict__, "tool": tool_check.__dict__,
-           "fixes_applied": applied, "tool_exit": summary.get("exit_code")}
+           "fixes_applied": applied, "paths_taken": taken, "tool_exit": summary.get("exit_code")}
     return _save(res)
 
 
@@ -233,6 +238,13 @@ def _save(res: dict[str, Any]) -> dict[str, Any]:
     return res
 
 
+def fixes_summary(r: dict[str, Any]) -> str:
+    """`2 reported hunk(s)`, plus `+ wit/ (46 files)` for each path a follow-up named."""
+    taken = r.get("paths_taken") or {}
+    out = f"{len(r['fixes_applied'])} reported hunk(s)"
+    return out + "".join(f" + {d}/ ({n} file(s))" for d, n in sorted(taken.items()))
+
+
 def cannot(pair: Pair) -> str | None:
     return next((why for key, why in CANNOT.items() if key in pair.slug), None)
 
@@ -260,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"(exit {r['tool_exit']}): {'; '.join(r['not_upgraded'])[:300]}")
             continue
         print(f"{pair.name}: maintainers' after: {Check(**r['after']).summary()}; tool + fixes at "
-              f"{len(r['fixes_applied'])} reported hunk(s): {Check(**r['tool']).summary()}")
+              f"{fixes_summary(r)}: {Check(**r['tool']).summary()}")
         for e in r["tool"]["errors"][:15]:
             print(f"    {e}")
     return 0

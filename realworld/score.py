@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .compare import Extra, score_file
-from .compile import CANNOT, SMALL
+from .compile import CANNOT, SMALL, fixes_summary
 from .corpus import HERE, Pair, cache_root, find_mirror, load_corpus, select
 from .diffs import FileDiff, new_to_old, parse_diff
 from .labels import EXTRA_KINDS, LABEL_KINDS, file_texts, lines_of, load_labels, maintainers_diff
@@ -126,7 +126,7 @@ def compile_rows() -> list[str]:
         else:
             tool_s = "ok" if r["tool"]["ok"] else f"{len(r['tool']['errors'])} error(s): " + "; ".join(
                 e.split(": ", 1)[-1] for e in r["tool"]["errors"][:3])[:200]
-        rows.append(f"| {r.get('name', slug)} | {after} | {tool_s} | {len(r['fixes_applied'])} hunk(s) |")
+        rows.append(f"| {r.get('name', slug)} | {after} | {tool_s} | {fixes_summary(r)} |")
     return rows
 
 

@@ -365,12 +365,12 @@ def test_a_follow_up_pointing_at_a_wit_tree_takes_the_maintainers_whole_change_t
     pair = Pair("p", "o/n", before, sh("rev-parse", "HEAD"), "34", "41", "yes")
     run = {"diff": "", "report": {"follow_ups": [
         {"file": "src/lib.rs", "line": 6, "step": "s", "message": "re-vendor", "paths": ["wit"]}]}}
-    out, applied = fixes_for(pair, repo / ".git", run)
+    out, applied, taken = fixes_for(pair, repo / ".git", run)
     assert out["wit/deps/http/types.wit"] is None  # deleted
     assert out["wit/deps/wasi-http-0.2.6/package.wit"] == ["package wasi:http@0.2.6;"]
     assert "  import wasi:http/types@0.2.6;" in out["wit/world.wit"]
     assert "other/x.wit" not in out  # outside the pointed-to tree
-    assert len(applied) == 3
+    assert applied == [] and taken == {"wit": 3}  # no hunk at the site itself; three files under wit/
 
 
 def test_lock_file_dependents_make_a_third_party_bump_mechanical(tmp_path: Path):
