@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext
 
 from ._report_only import path_calls
 from ._wasi import paths
@@ -95,6 +96,35 @@ def _old_vendored_http(ctx: StepContext) -> None:
                        "the generated `add_to_linker` then misses the `&LinkOptions` argument (E0061). Re-vendor the "
                        f"WASI WIT at {want} in {where} (its deps and the `@{old[0].lstrip('@')}` references), or "
                        "drop the `with:` entry and implement the http interfaces of your own WIT", paths=rel)
+            _report_world_references(ctx, unit, paths_, rel, old, want)
+
+
+def _report_world_references(ctx: StepContext, unit: RustUnit, dirs: list[pathlib.Path], rel: tuple[str, ...],
+                             old: list[str], want: str) -> None:
+    """The exact sites in the world's own WIT (not its `deps/`): each line naming wasi:http at an old version."""
+    if len(rel) != len(dirs):
+        return  # outside the run's tree: the Rust follow-up says it all
+    pat = re.compile(r"\bwasi:http/[\w-]+(?:@(?P<v>[0-9][\w.+-]*))")
+    for d, r in zip(dirs, rel, strict=True):
+        files = sorted(d.rglob("*.wit")) if d.is_dir() else [d] if d.suffix == ".wit" else []
+        for f in files:
+            inner = f.relative_to(d) if d.is_dir() else pathlib.PurePath(f.name)
+            if "deps" in inner.parts[:-1]:
+                continue  # vendored packages: re-vendored as a whole
+            try:
+                lines = f.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for i, line in enumerate(lines, 1):
+                m = pat.search(line)
+                if m is None or "@" + (m.group("v") or "").rstrip(".") not in old:
+                    continue
+                where = f"{r}/{inner.as_posix()}" if d.is_dir() else r
+                ctx.follow_ups.append(FollowUp(
+                    where, i, ctx.step.id, f"`{m.group(0).rstrip('.')}`: wasmtime-wasi-http {ctx.target} ships "
+                    f"wasi:http@{want}, and the `with:` mapping in {unit.path} needs this world at that version: "
+                    f"move this reference (and the other WASI ones) to {want} when re-vendoring its deps",
+                    "manual", ctx.step.upstream))
 
 
 def _relative(unit: RustUnit, dirs: list[pathlib.Path]) -> tuple[str, ...]:
