@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.parse import text, walk
@@ -74,8 +76,11 @@ def apply(ctx: StepContext) -> None:
             ctx.report(unit, call, "`.boxed()` → `.boxed_unsync()` beside a wasi-http body (`UnsyncBoxBody` "
                        "from 40): if this body flows into a `BoxBody<..>` type of your own (a response "
                        "alias), that type becomes `UnsyncBoxBody` too", "review")
+        replaced = [*written]
         for alias in aliases:
-            _unsync_alias(ctx, unit, alias, {(c.start_byte, c.end_byte) for c in unsynced})
+            replaced += _unsync_alias(ctx, unit, alias, {(c.start_byte, c.end_byte) for c in unsynced})
+        if aliases:
+            _drop_unused_box_body_import(ctx, unit, replaced)
         for fn in (n for n in walk(unit.src.root) if n.type == "function_item"):
             if any(h.start_byte <= fn.start_byte and fn.end_byte <= h.end_byte for h in heads):
                 continue  # handled above
@@ -149,9 +154,10 @@ def _aliases_receiving(ctx: StepContext, unit: RustUnit, unsynced: list[Node],
     return out
 
 
-def _unsync_alias(ctx: StepContext, unit: RustUnit, alias: _Alias, rewritten: set[tuple[int, int]]) -> None:
+def _unsync_alias(ctx: StepContext, unit: RustUnit, alias: _Alias, rewritten: set[tuple[int, int]]) -> list[Node]:
     """Rewrite the alias to `UnsyncBoxBody`, and what builds one in this file: `BoxBody::new(..)` and
     `.boxed()` in the functions that return it (`UnsyncBoxBody` asks less of the body: no `Sync`)."""
+    replaced = list(alias.bases)
     for b in alias.bases:
         ctx.replace(unit, b, ctx.import_name(unit, UNSYNC, b))
     builders = [fn for fn in walk(unit.src.root) if fn.type == "function_item" and alias.name in _return_names(fn)]
@@ -168,11 +174,49 @@ def _unsync_alias(ctx: StepContext, unit: RustUnit, alias: _Alias, rewritten: se
             if path is not None and name is not None and text(name) == "new" \
                     and ctx.resolves_to(unit, path, BOX_BODY):
                 ctx.replace(unit, path, ctx.import_name(unit, UNSYNC, path))
+                replaced.append(path)
     ctx.report(unit, alias.item, f"`{alias.name}` now names `UnsyncBoxBody`: a function returning it builds its body "
                "with `.boxed_unsync()` (wasi-http bodies are `UnsyncBoxBody` from 40), and `BoxBody::new`/`.boxed()` "
                f"in this file's functions returning `{alias.name}` follow; code in other files that builds a "
                f"`{alias.name}` body must too, and a consumer that needs the body to be `Sync` cannot have it",
                "review")
+    return replaced
+
+
+def _drop_unused_box_body_import(ctx: StepContext, unit: RustUnit, replaced: list[Node]) -> None:
+    """Remove a private `BoxBody` import when every other `BoxBody` of the file was just rewritten
+    (counted in the text, macro bodies included, so a use the tree does not show keeps it)."""
+    data = unit.src.data
+    uses = [n for n in walk(unit.src.root) if n.type == "use_declaration"]
+    spans = [(n.start_byte, n.end_byte) for n in [*uses, *replaced]]
+    for m in re.finditer(rb"(?<![\w])BoxBody(?![\w])", data):
+        if not any(a <= m.start() < b for a, b in spans):
+            return  # a BoxBody the step left as it was
+    for lf in unit.names.leaves:
+        if lf.path != ("http_body_util", "combinators", "BoxBody") or lf.alias is not None or lf.glob:
+            continue
+        if any(c.type == "visibility_modifier" for c in lf.decl.children):
+            continue  # re-exported
+        if lf.decl.child_by_field_name("argument") == lf.node:
+            ctx.delete_lines(unit, lf.decl)
+            continue
+        lst = lf.node.parent
+        if lst is None or lst.type != "use_list" or len(lst.named_children) < 2:
+            continue
+        others = [c for c in lst.named_children if c != lf.node]
+        if len(others) == 1 and others[0].type in ("identifier", "scoped_identifier") \
+                and lst.parent is not None and lst.parent.type == "scoped_use_list" \
+                and not any(c.type.endswith("comment") for c in lst.children):
+            ctx.replace(unit, lst, text(others[0]))  # `{A, B}` minus B: `A`, as rustfmt writes it
+            continue
+        prev, nxt = lf.node.prev_sibling, lf.node.next_sibling
+        if prev is not None and prev.type == ",":
+            ctx.replace(unit, (prev.start_byte, lf.node.end_byte), "")
+        elif nxt is not None and nxt.type == ",":
+            after = nxt.end_byte
+            while after < len(data) and data[after:after + 1] in (b" ", b"\t"):
+                after += 1
+            ctx.replace(unit, (lf.node.start_byte, after), "")
 
 
 def _has_body_fn(item: Node, heads: list[Node], call: Node) -> bool:
