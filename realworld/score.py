@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .compare import Extra, score_file
-from .compile import CANNOT, SMALL
+from .compile import CANNOT, SMALL, fixes_summary
 from .corpus import HERE, Pair, cache_root, find_mirror, load_corpus, select
 from .diffs import FileDiff, new_to_old, parse_diff
 from .labels import EXTRA_KINDS, LABEL_KINDS, file_texts, lines_of, load_labels, maintainers_diff
@@ -121,11 +121,12 @@ def compile_rows() -> list[str]:
         r = json.loads(f.read_text())
         after = "ok" if r["after"]["ok"] else f"fails: {'; '.join(r['after']['errors'][:2])[:160]}"
         if r["tool"] is None:
-            tool_s = f"tool changed nothing (exit {r['tool_exit']})"
+            why = "; ".join(r.get("not_upgraded") or [])
+            tool_s = f"not checked: the tool changed nothing (exit {r['tool_exit']}){': ' + why if why else ''}"
         else:
             tool_s = "ok" if r["tool"]["ok"] else f"{len(r['tool']['errors'])} error(s): " + "; ".join(
                 e.split(": ", 1)[-1] for e in r["tool"]["errors"][:3])[:200]
-        rows.append(f"| {r.get('name', slug)} | {after} | {tool_s} | {len(r['fixes_applied'])} hunk(s) |")
+        rows.append(f"| {r.get('name', slug)} | {after} | {tool_s} | {fixes_summary(r)} |")
     return rows
 
 
@@ -189,7 +190,10 @@ def render(scores: list[PairScore], tool_desc: str) -> str:
                    f"| {len(s['skipped'])} | {s['follow_ups']} | {wit} | {s['wall_s']:.0f} |")
     out += ["", "## Compile check", "",
             "From the last `python3 -m realworld.compile` (or `pytest -m realworld_compile`): `cargo check` of the "
-            "maintainers' after, then of the tool's output plus the maintainers' fixes at the sites it reported.", "",
+            "maintainers' after, then of the tool's output plus the maintainers' fixes at the sites it reported "
+            "(the blocks of their hunk within 3 lines of a follow-up, and that hunk's other blocks in the same "
+            "top-level item; the whole change under a path a follow-up names, such as a WIT tree to re-vendor). Both "
+            "builds resolve with the maintainers' Cargo.lock (the manifests still decide the versions).", "",
             "| pair | maintainers' after | tool + reported fixes | fixes applied at |", "|---|---|---|---|"]
     out += compile_rows()
     out += ["", "Not built here (each needs what this machine lacks, judged from its manifests and build scripts, "

@@ -301,6 +301,78 @@ def test_reported_site_takes_the_maintainers_fix_over_the_tools_edit(tmp_path: P
     assert ids == [md.hunks[0].id]
 
 
+BINDGEN = """\
+wasmtime::component::bindgen!({
+    path: "wit",
+    world: "exports",
+    async: true,
+    with: {
+        "wasi:http": wasmtime_wasi_http::bindings::http,
+    },
+});
+
+fn other() -> u32 {
+    1
+}
+"""
+
+
+def test_reported_site_takes_the_hunks_blocks_in_the_same_item(tmp_path: Path):
+    from realworld.compile import merge_fixes, top_level_items
+
+    # the maintainers moved an option inside one bindgen! call (two blocks of one hunk) and, 3 lines
+    # below in the same hunk, changed another item: only the first is the fix at the reported site
+    maint = BINDGEN.replace("    async: true,\n", "").replace(
+        "    },\n});", "    },\n    exports: { default: async },\n});")
+    maint = maint.replace("    1\n", "    2\n")
+    md = parse_diff(_diff(tmp_path, "b.rs", BINDGEN, maint))["b.rs"]
+    assert len(md.hunks) == 1 and len(md.hunks[0].blocks) == 3
+    lines, ids = merge_fixes(BINDGEN.split("\n")[:-1], md, [], {3}, top_level_items(BINDGEN))
+    text = "\n".join(lines)
+    assert "async: true" not in text and "exports: { default: async }" in text  # the whole move
+    assert "    1" in text and "    2" not in text  # the other item's change is not applied
+    assert ids == [md.hunks[0].id]
+    lines, _ = merge_fixes(BINDGEN.split("\n")[:-1], md, [], {3})  # without items: the near block only
+    assert "exports: { default: async }" not in "\n".join(lines)
+
+
+def test_a_follow_up_pointing_at_a_wit_tree_takes_the_maintainers_whole_change_there(tmp_path: Path):
+    from realworld.compile import fixes_for
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def sh(*a: str) -> str:
+        return subprocess.run(["git", *a], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
+
+    sh("init", "-q")
+    files = {"src/lib.rs": BINDGEN,
+             "wit/world.wit": "package a:b;\nworld exports {\n  import wasi:http/types@0.2.3;\n}\n",
+             "wit/deps/http/types.wit": "package wasi:http@0.2.3;\n", "other/x.wit": "package o:x;\n"}
+    for k, v in files.items():
+        (repo / k).parent.mkdir(parents=True, exist_ok=True)
+        (repo / k).write_text(v)
+    sh("add", "-A")
+    sh("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "before")
+    before = sh("rev-parse", "HEAD")
+    (repo / "wit/world.wit").write_text(files["wit/world.wit"].replace("0.2.3", "0.2.6"))
+    (repo / "wit/deps/http/types.wit").unlink()
+    (repo / "wit/deps/wasi-http-0.2.6").mkdir(parents=True)
+    (repo / "wit/deps/wasi-http-0.2.6/package.wit").write_text("package wasi:http@0.2.6;\n")
+    (repo / "other/x.wit").write_text("package o:y;\n")
+    sh("add", "-A")
+    sh("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "after")
+    pair = Pair("p", "o/n", before, sh("rev-parse", "HEAD"), "34", "41", "yes")
+    run = {"diff": "", "report": {"follow_ups": [
+        {"file": "src/lib.rs", "line": 6, "step": "s", "message": "re-vendor", "paths": ["wit"]}]}}
+    out, applied, taken = fixes_for(pair, repo / ".git", run)
+    assert out["wit/deps/http/types.wit"] is None  # deleted
+    assert out["wit/deps/wasi-http-0.2.6/package.wit"] == ["package wasi:http@0.2.6;"]
+    assert "  import wasi:http/types@0.2.6;" in out["wit/world.wit"]
+    assert "other/x.wit" not in out  # outside the pointed-to tree
+    assert applied == [] and taken == {"wit": 3}  # no hunk at the site itself; three files under wit/
+
+
 def test_lock_file_dependents_make_a_third_party_bump_mechanical(tmp_path: Path):
     pair = Pair("p", "o/n", "a" * 40, "b" * 40, "29", "36", "yes")
     before = '[dependencies]\nwasmtime = "29"\nwasi-helper = "1.0"\n'
@@ -325,3 +397,13 @@ def test_wit_rules(tmp_path: Path):
     added = newer.replace("ready", "block")
     fd = parse_diff(_diff(tmp_path / "c", "wit/deps/io/poll.wit", vend, added))["wit/deps/io/poll.wit"]
     assert rule_label(pair, fd, fd.hunks[0], vend.split("\n")[:-1], "") is None  # an interface change: read it
+
+
+def test_a_deleted_fix_file_leaves_no_empty_directory(tmp_path: Path):
+    from realworld.compile import _remove
+
+    (tmp_path / "wit/deps/http").mkdir(parents=True)
+    (tmp_path / "wit/deps/http/types.wit").write_text("package wasi:http@0.2.3;\n")
+    (tmp_path / "wit/world.wit").write_text("package a:b;\n")
+    _remove(tmp_path, "wit/deps/http/types.wit")
+    assert not (tmp_path / "wit/deps").exists() and (tmp_path / "wit/world.wit").is_file()

@@ -7,8 +7,12 @@ the old two arguments get `&Default::default()` inserted, the shape real hosts w
 
 from __future__ import annotations
 
+import os
+import pathlib
+import re
+
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext
 
 from ._report_only import path_calls
 from ._wasi import paths
@@ -84,12 +88,58 @@ def _old_vendored_http(ctx: StepContext) -> None:
         old = sorted(v for v in _world_http_versions(ws, world) if (_version(v) or shipped) < shipped)
         if old:
             want = ".".join(map(str, shipped))
+            rel = _relative(unit, paths_)
+            where = ", ".join(f"`{r}/`" for r in rel) if rel else "the WIT directory"
             ctx.report(unit, mapped[0].start, f"this world's WIT pins wasi:http{old[0]}, older than the "
                        f"wasi:http@{want} wasmtime-wasi-http {ctx.target} ships, and `with:` maps it to "
                        "wasmtime-wasi-http's bindings: "
                        "the generated `add_to_linker` then misses the `&LinkOptions` argument (E0061). Re-vendor the "
-                       f"WASI WIT at {want} (wit/deps and the `@{old[0].lstrip('@')}` references), or drop the "
-                       "`with:` entry and implement the http interfaces of your own WIT")
+                       f"WASI WIT at {want} in {where} (its deps and the `@{old[0].lstrip('@')}` references), or "
+                       "drop the `with:` entry and implement the http interfaces of your own WIT", paths=rel)
+            _report_world_references(ctx, unit, paths_, rel, old, want)
+
+
+def _report_world_references(ctx: StepContext, unit: RustUnit, dirs: list[pathlib.Path], rel: tuple[str, ...],
+                             old: list[str], want: str) -> None:
+    """The exact sites in the world's own WIT (not its `deps/`): each line naming wasi:http at an old version."""
+    if len(rel) != len(dirs):
+        return  # outside the run's tree: the Rust follow-up says it all
+    pat = re.compile(r"\bwasi:http/[\w-]+(?:@(?P<v>[0-9][\w.+-]*))")
+    for d, r in zip(dirs, rel, strict=True):
+        files = sorted(d.rglob("*.wit")) if d.is_dir() else [d] if d.suffix == ".wit" else []
+        for f in files:
+            inner = f.relative_to(d) if d.is_dir() else pathlib.PurePath(f.name)
+            if "deps" in inner.parts[:-1]:
+                continue  # vendored packages: re-vendored as a whole
+            try:
+                lines = f.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for i, line in enumerate(lines, 1):
+                m = pat.search(line)
+                if m is None or "@" + (m.group("v") or "").rstrip(".") not in old:
+                    continue
+                where = f"{r}/{inner.as_posix()}" if d.is_dir() else r
+                ctx.follow_ups.append(FollowUp(
+                    where, i, ctx.step.id, f"`{m.group(0).rstrip('.')}`: wasmtime-wasi-http {ctx.target} ships "
+                    f"wasi:http@{want}, and the `with:` mapping in {unit.path} needs this world at that version: "
+                    f"move this reference (and the other WASI ones) to {want} when re-vendoring its deps",
+                    "manual", ctx.step.upstream))
+
+
+def _relative(unit: RustUnit, dirs: list[pathlib.Path]) -> tuple[str, ...]:
+    """``dirs`` (absolute) relative to the run's root, as `unit.path` is (so a report names them)."""
+    abs_path = getattr(unit, "abs_path", None)
+    if abs_path is None:
+        return ()
+    root = pathlib.Path(abs_path).resolve().parents[len(pathlib.PurePath(unit.path).parts) - 1]
+    out = []
+    for d in dirs:
+        r = pathlib.PurePath(os.path.relpath(pathlib.Path(d).resolve(), root)).as_posix()
+        if r.startswith(".."):
+            return ()  # outside the tree the run was given
+        out.append(r.rstrip("/"))
+    return tuple(out)
 
 
 def apply(ctx: StepContext) -> None:

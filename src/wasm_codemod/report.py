@@ -54,7 +54,8 @@ def to_json(result: RunResult, mode: str, hunks: bool = True) -> dict[str, Any]:
         changes.append(item)
     follow = [
         {"file": f.file, "line": f.line, "step": f.step, "severity": f.severity, "message": f.message,
-         "link": f.link} for f in sorted(result.follow_ups, key=lambda f: (f.file, f.line, f.step))
+         "link": f.link, **({"paths": list(f.paths)} if f.paths else {})}
+        for f in sorted(result.follow_ups, key=lambda f: (f.file, f.line, f.step))
     ]
     return {
         "schema_version": JSON_SCHEMA_VERSION,

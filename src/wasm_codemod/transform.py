@@ -112,6 +112,8 @@ class FollowUp:
     link: str = ""
     # byte offset in the Rust file while the run is in progress (kept in step with later edits)
     offset: int | None = field(default=None, compare=False, repr=False)
+    # other files or directories (relative like `file`) the fix is made in, e.g. a WIT tree to re-vendor
+    paths: tuple[str, ...] = field(default=(), compare=False)
 
     def key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line, self.step, self.message)
@@ -300,10 +302,10 @@ class StepContext:
 
     # -- reporting ------------------------------------------------------------------
     def report(self, unit: RustUnit, where: Node | int, message: str, severity: str = "manual",
-               link: str | None = None) -> None:
+               link: str | None = None, paths: tuple[str, ...] = ()) -> None:
         offset = where if isinstance(where, int) else where.start_byte
         self.follow_ups.append(FollowUp(unit.path, unit.src.line_of(offset), self.step.id, message, severity,
-                                        link if link is not None else self.step.upstream, offset))
+                                        link if link is not None else self.step.upstream, offset, paths))
 
     # -- names ----------------------------------------------------------------------
     def resolves_to(self, unit: RustUnit, node: Node, candidates: set[Path]) -> Path | None:
