@@ -85,13 +85,16 @@ WASMTIME = Family(
 
 # Guests: wit-bindgen (and wit-bindgen-rt, folded into wit-bindgen at 0.45).
 GUEST_VERIFIED_THROUGH = "0.63"
+# The oldest wit-bindgen line the guest chain upgrades from (release data and steps from here on;
+# older guests are skipped with a clear reason).
+GUEST_OLDEST = 16
 
 WIT_BINDGEN = Family(
     name="wit-bindgen",
     primary="wit-bindgen",
     crates=("wit-bindgen", "wit-bindgen-rt"),
     rust_roots=("wit_bindgen", "wit_bindgen_rt"),
-    releases=_releases("wit-bindgen"),
+    releases={k: v for k, v in _releases("wit-bindgen").items() if int(k.split(".")[1]) >= GUEST_OLDEST},
     removed_crates={"wit-bindgen-rt": "0.45"},
     default_target=GUEST_VERIFIED_THROUGH,
 )
