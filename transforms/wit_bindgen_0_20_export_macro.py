@@ -28,6 +28,18 @@ def _is_resource_key(key: str) -> bool:
     return key.count("/") >= (2 if ":" in key else 1)
 
 
+def _remove(ctx: StepContext, unit, opts, e) -> bool:
+    """Delete the entry; a last entry without a trailing comma also takes the comma before it when
+    both stand on one line (`{ world: "w", exports: {..} }` -> `{ world: "w" }`)."""
+    entries = opts.options.entries
+    i = entries.index(e)
+    prev = entries[i - 1] if i > 0 else None
+    if (e.comma_end is None and prev is not None and prev.comma_end is not None
+            and b"\n" not in unit.src.data[prev.comma_end:e.start]):
+        return ctx.replace(unit, (prev.comma_end - 1, e.end), "")
+    return remove_entry(unit.src, unit.edits, e, ctx.step.id)
+
+
 def apply(ctx: StepContext) -> None:
     for unit, node, opts in generate_calls(ctx):
         e = opts.get("exports")
@@ -46,7 +58,7 @@ def apply(ctx: StepContext) -> None:
                        f"names {what}; delete it and invoke `export!(T);` after this call")
             continue
         ty = next(iter(types))
-        if not remove_entry(unit.src, unit.edits, e, ctx.step.id):
+        if not _remove(ctx, unit, opts, e):
             ctx.report(unit, e.start, "overlapping rewrite skipped (exports map); check this site by hand")
             continue
         # after the `;` that ends the invocation, on its own line at the call's indentation
@@ -59,7 +71,7 @@ def apply(ctx: StepContext) -> None:
         for r in resources:
             res = r.key.rsplit("/", 1)[1]
             camel = "".join(p[:1].upper() + p[1:] for p in res.split("-"))
-            ctx.report(unit, r.start, f"exported resource `{res}`: from wit-bindgen 0.20 write "
+            ctx.report(unit, node, f"exported resource `{res}`: from wit-bindgen 0.20 write "
                        f"`type {camel} = {r.value.text.strip()};` in `{ty}`'s impl of that interface's `Guest` "
                        f"trait; `Own{camel}`/`wit_bindgen::Resource::new(x)` become `{camel}`/`{camel}::new(x)` "
                        f"and borrowed parameters `{camel}Borrow<'_>` (`.get()`)")

@@ -1,0 +1,8 @@
+wit_bindgen::generate!({ world: "solo", path: "wit" });
+
+wit_bindgen::generate!({
+    inline: "
+        package example:inl;
+        world inl { export run: func(); }
+    ",
+});
