@@ -29,6 +29,17 @@ def apply(ctx: StepContext) -> None:
                            f"(this crate also defines `{OLD}`: rename the call if it is a wit-bindgen resource)")
             else:
                 ctx.replace(unit, mc.name, NEW)
+        # in a proc-macro's `quote!` template (tokens, not a call): `. into_handle ()`
+        for n in walk_types(unit.src.root, ("identifier",)):
+            if n.parent is None or n.parent.type != "token_tree" or text(n) != OLD:
+                continue
+            dot, args = n.prev_sibling, n.next_sibling
+            if dot is not None and dot.type == "." and args is not None and args.type == "token_tree" \
+                    and text(args).replace(" ", "") == "()":
+                if own:
+                    ctx.report(unit, n, f"`.{OLD}()` of imported resources is `.{NEW}()` from wit-bindgen 0.19")
+                else:
+                    ctx.replace(unit, n, NEW)
         # `Resource::into_handle(r)` / `wit_bindgen::Resource::into_handle(r)`: by reference now
         for call in walk_types(unit.src.root, ("call_expression",)):
             fn = call.child_by_field_name("function")

@@ -20,6 +20,8 @@ from wasm_codemod.rust.guest import generate_calls
 from wasm_codemod.rust.macro_options import remove_entry
 from wasm_codemod.transform import Safety, Step, StepContext
 
+from ._guest import template_generate_calls, template_option
+
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -41,6 +43,13 @@ def _remove(ctx: StepContext, unit, opts, e) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        for _gen, body in template_generate_calls(unit.src.root):
+            e = template_option(body, "exports")
+            if e is not None:
+                ctx.report(unit, e, "this `wit_bindgen::generate!` template still passes `exports`, removed in "
+                           "wit-bindgen 0.20: drop it (and what fills it) and emit `export!(T);` after the call, "
+                           "T being the type that implements the `Guest` traits")
     for unit, node, opts in generate_calls(ctx):
         e = opts.get("exports")
         if e is None:

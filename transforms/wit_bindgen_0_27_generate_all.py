@@ -19,6 +19,8 @@ from wasm_codemod.rust.macro_options import MacroOptions, add_entry
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
+from ._guest import template_generate_calls, template_option
+
 FLAG = "generate_all"
 _COMMENT = re.compile(rb"//[^\n]*|/\*.*?\*/", re.S)
 _PACKAGE = re.compile(rb"^\s*package\s+%?([a-z][\w-]*:[%\w-]+(?::[%\w-]+)*)", re.M)
@@ -69,6 +71,12 @@ def _has_flag(opts: MacroOptions) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
+    for unit in ctx.units:
+        for gen, body in template_generate_calls(unit.src.root):
+            if template_option(body, FLAG) is None:
+                ctx.report(unit, gen, f"this `wit_bindgen::generate!` template: add `{FLAG}` to its options if its "
+                           "WIT uses other packages (from wit-bindgen 0.27 they are generated only when asked)",
+                           severity="review")
     for unit, node, opts in generate_calls(ctx):
         if _has_flag(opts):
             continue
