@@ -76,7 +76,7 @@ def test_guest_016_upgrade_compiles(tmp_path: Path, target: str):
     assert report["crates"][0]["plans"][0]["from"] == "0.16"
     assert not [f for f in report["follow_ups"] if f["severity"] == "manual"], report["follow_ups"]
     src = (crate / "src" / "lib.rs").read_text()
-    assert "exports:" not in src and "export!(Meter);" in src and "generate_all" in src and "take_handle" in src
+    assert "exports: {" not in src and "export!(Meter);" in src and "generate_all" in src and "take_handle" in src
     assert b"float32" not in (crate / "wit" / "meter.wit").read_bytes()
     res = cargo_check(crate)
     assert res.ok, f"--guest-to {target} from 0.16 does not compile:\n{res.output}\n--- upgrade said:\n{up.stdout}"
