@@ -2,6 +2,6 @@ pub mod wit {
     wit_bindgen::generate!({ world: "platform", path: "wit" });
 }
 
-pub fn touch() {
-    wit::__link_section();
+pub fn log(msg: &str) {
+    wit::log(msg);
 }

@@ -7,6 +7,6 @@ pub mod wit {
 #[doc(hidden)]
 pub use wit::__link_section;
 
-pub fn touch() {
-    wit::__link_section();
+pub fn log(msg: &str) {
+    wit::log(msg);
 }

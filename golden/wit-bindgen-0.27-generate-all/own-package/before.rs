@@ -1,8 +1,10 @@
 wit_bindgen::generate!({ world: "solo", path: "wit" });
 
-wit_bindgen::generate!({
-    inline: "
-        package example:inl;
-        world inl { export run: func(); }
-    ",
-});
+mod inl {
+    wit_bindgen::generate!({
+        inline: "
+            package example:inl;
+            world inl { export run: func(); }
+        ",
+    });
+}
