@@ -30,18 +30,6 @@ def _is_resource_key(key: str) -> bool:
     return key.count("/") >= (2 if ":" in key else 1)
 
 
-def _remove(ctx: StepContext, unit, opts, e) -> bool:
-    """Delete the entry; a last entry without a trailing comma also takes the comma before it when
-    both stand on one line (`{ world: "w", exports: {..} }` -> `{ world: "w" }`)."""
-    entries = opts.options.entries
-    i = entries.index(e)
-    prev = entries[i - 1] if i > 0 else None
-    if (e.comma_end is None and prev is not None and prev.comma_end is not None
-            and b"\n" not in unit.src.data[prev.comma_end:e.start]):
-        return ctx.replace(unit, (prev.comma_end - 1, e.end), "")
-    return remove_entry(unit.src, unit.edits, e, ctx.step.id)
-
-
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         for _gen, body in template_generate_calls(unit.src.root):
@@ -67,7 +55,7 @@ def apply(ctx: StepContext) -> None:
                        f"names {what}; delete it and invoke `export!(T);` after this call")
             continue
         ty = next(iter(types))
-        if not _remove(ctx, unit, opts, e):
+        if not remove_entry(unit.src, unit.edits, e, ctx.step.id, opts.options):
             ctx.report(unit, e.start, "overlapping rewrite skipped (exports map); check this site by hand")
             continue
         # after the `;` that ends the invocation, on its own line at the call's indentation
