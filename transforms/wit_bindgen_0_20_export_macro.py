@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from tree_sitter import Node
+
 from wasm_codemod.rust.guest import generate_calls
 from wasm_codemod.rust.macro_options import remove_entry
 from wasm_codemod.transform import Safety, Step, StepContext
@@ -30,6 +32,29 @@ def _is_resource_key(key: str) -> bool:
     return key.count("/") >= (2 if ":" in key else 1)
 
 
+def _fillers(key: Node) -> list[Node]:
+    """`let x = ..;` of the enclosing fn for each `#x` interpolated into the template's `exports: {..}`."""
+    from wasm_codemod.rust.calls import enclosing_fn
+    from wasm_codemod.rust.parse import text, walk_types
+
+    colon = key.next_sibling
+    value = colon.next_sibling if colon is not None and colon.type == ":" else None
+    fn = enclosing_fn(key)
+    if value is None or value.type != "token_tree" or fn is None:
+        return []
+    names: set[str] = set()
+    kids = value.children
+    for a, b in zip(kids, kids[1:], strict=False):
+        if a.type == "#" and b.type == "identifier":
+            names.add(text(b))
+    out = []
+    for let in walk_types(fn, ("let_declaration",)):
+        pat = let.child_by_field_name("pattern")
+        if pat is not None and pat.type == "identifier" and text(pat) in names:
+            out.append(let)
+    return out
+
+
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         for _gen, body in template_generate_calls(unit.src.root):
@@ -38,6 +63,10 @@ def apply(ctx: StepContext) -> None:
                 ctx.report(unit, e, "this `wit_bindgen::generate!` template still passes `exports`, removed in "
                            "wit-bindgen 0.20: drop it (and what fills it) and emit `export!(T);` after the call, "
                            "T being the type that implements the `Guest` traits")
+                for let in _fillers(e):
+                    ctx.report(unit, let, "this value fills the `exports` map of a `wit_bindgen::generate!` "
+                               "template (removed in wit-bindgen 0.20): it goes with the map; the type it names "
+                               "is what `export!(T);` takes")
     for unit, node, opts in generate_calls(ctx):
         e = opts.get("exports")
         if e is None:
