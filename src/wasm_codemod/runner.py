@@ -457,9 +457,25 @@ def _is_proc_macro(crate: Crate) -> bool:
     return isinstance(lib, dict) and bool(lib.get("proc-macro", lib.get("proc_macro")))
 
 
+def _mentions_roots(crate: Crate, family: Family) -> bool:
+    tokens = [r.encode() for r in family.rust_roots]
+    for f in crate.rs_files:
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        if any(t in data for t in tokens):
+            return True
+    return False
+
+
 def _macro_user(crate: Crate, family: Family, macro_users: dict[Path, list[Crate]]) -> Detected | None:
-    """A proc-macro crate whose users (by path) use the family: it writes their code in `quote!`."""
-    for user in macro_users.get(crate.dir, []):
+    """A proc-macro crate whose users (by path) use the family and whose sources name the family's
+    crates: it writes their code in `quote!`."""
+    users = macro_users.get(crate.dir, [])
+    if not users or not _mentions_roots(crate, family):
+        return None
+    for user in users:
         found = detect(user, family)
         if isinstance(found, Detected):
             return Detected(family.name, found.line, "proc-macro user", found.exact, None)
