@@ -16,7 +16,7 @@ from wasm_codemod.transform import Safety, Step, StepContext
 HOST_RS = "use wasmtime_wasi::{WasiCtx, WasiView};\n"
 OLD_GUEST = {
     "guests/old/Cargo.toml": '[package]\nname = "old-guest"\nversion = "0.1.0"\n\n[dependencies]\n'
-                             'wit-bindgen = "0.29"\n',
+                             'wit-bindgen = "0.15"\n',
     "guests/old/src/lib.rs": 'wit_bindgen::generate!({ world: "w", path: "wit" });\n',
     "guests/new/Cargo.toml": '[package]\nname = "new-guest"\nversion = "0.1.0"\n\n[dependencies]\n'
                              'wit-bindgen = "0.41"\n',
@@ -38,7 +38,7 @@ def test_to_alone_plans_only_the_host_family(tmp_path: Path):
     res = cli("upgrade", ".", "--to", "36", "--format", "json", cwd=repo)
     assert res.returncode == 0, res.stderr
     doc = _report(res)
-    assert doc["skipped"] == []  # the 0.29 guest is not this run's business
+    assert doc["skipped"] == []  # the 0.15 guest is not this run's business
     assert {p["family"] for c in doc["crates"] for p in c["plans"]} == {"wasmtime"}
     after = tree(repo)
     changed = {k for k in after if after[k] != before.get(k)}
@@ -353,3 +353,45 @@ def test_a_target_below_wasmtime_py_s_oldest_line_upgrades_rust_hosts(tmp_path: 
     res = cli("upgrade", ".", "--to", "28", cwd=repo)
     assert res.returncode == 0, res.stderr
     assert 'wasmtime = "28"' in (repo / "Cargo.toml").read_text()
+
+
+SDK_TREE = {
+    "Cargo.toml": '[workspace]\nmembers = ["sdk", "macro", "derive"]\nresolver = "2"\n',
+    "sdk/Cargo.toml": '[package]\nname = "sdk"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
+                      'wit-bindgen = "0.16"\nsdk-macro = { path = "../macro" }\nsdk-derive = { path = "../derive" }\n',
+    "sdk/src/lib.rs": 'pub use sdk_macro::*;\n',
+    "macro/Cargo.toml": '[package]\nname = "sdk-macro"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\n'
+                        'proc-macro = true\n\n[dependencies]\nquote = "1"\n',
+    "macro/src/lib.rs": (
+        "use quote::quote;\n"
+        "\n"
+        "fn preamble() -> proc_macro2::TokenStream {\n"
+        "    quote! {\n"
+        "        wit_bindgen::generate!({\n"
+        "            world: \"app\",\n"
+        "            exports: { world: App },\n"
+        "        });\n"
+        "        fn raw(r: Req) -> u32 { r.into_handle() }\n"
+        "    }\n"
+        "}\n"),
+    # a proc-macro crate of the same guest that never writes wit-bindgen code: not planned
+    "derive/Cargo.toml": '[package]\nname = "sdk-derive"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\n'
+                         'proc-macro = true\n',
+    "derive/src/lib.rs": "fn into_handle_like() -> u32 { 1.into_handle() }\n",
+}
+
+
+def test_a_guest_sdk_s_proc_macro_crate_is_upgraded_at_its_user_s_line(tmp_path: Path):
+    repo = make_repo(tmp_path / "repo", dict(SDK_TREE))
+    before = tree(repo)
+    res = cli("upgrade", ".", "--guest-to", "0.43", "--format", "json", cwd=repo)
+    assert res.returncode == 0, res.stderr
+    doc = _report(res)
+    planned = {c["path"]: [p["from"] for p in c["plans"]] for c in doc["crates"] if c["plans"]}
+    assert planned == {"sdk": ["0.16"], "macro": ["0.16"]}
+    after = tree(repo)
+    assert b"r.take_handle()" in after["macro/src/lib.rs"]  # tokens of the template, rewritten
+    assert after["derive/src/lib.rs"] == before["derive/src/lib.rs"]
+    assert after["macro/Cargo.toml"] == before["macro/Cargo.toml"]  # no wit-bindgen dependency added
+    sites = {(f["file"], f["line"]) for f in doc["follow_ups"]}
+    assert ("macro/src/lib.rs", 7) in sites  # the template's `exports`

@@ -64,3 +64,38 @@ def default_features_off(dep: cargo.DepRef) -> bool:
 
 def rust_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def template_generate_calls(root: Any) -> list[tuple[Any, Any]]:
+    """`wit_bindgen::generate!(..)` written as tokens inside another macro's body (a proc-macro's
+    `quote! { .. }`): (the `generate` token, the token tree of its options). tree-sitter does not
+    parse these as calls, so steps can only look at their tokens."""
+    from wasm_codemod.rust.parse import text, walk_types
+
+    out = []
+    for n in walk_types(root, ("identifier",)):
+        if n.parent is None or n.parent.type != "token_tree" or text(n) != "generate":
+            continue
+        bang, prev = n.next_sibling, n.prev_sibling
+        body = bang.next_sibling if bang is not None else None
+        if bang is None or bang.type != "!" or body is None or body.type != "token_tree":
+            continue
+        before = prev.prev_sibling if prev is not None and prev.type == "::" else None
+        if before is None or text(before) != "wit_bindgen":
+            continue
+        # `generate!({ .. })`: the options are the braced tree inside the parentheses
+        inner = [c for c in body.children[1:-1] if c.type not in ("line_comment", "block_comment")]
+        if len(inner) == 1 and inner[0].type == "token_tree":
+            body = inner[0]
+        out.append((n, body))
+    return out
+
+
+def template_option(body: Any, key: str) -> Any | None:
+    """The `key` token of a top-level `key: ..` (or bare `key`) in a template's option tree."""
+    from wasm_codemod.rust.parse import text
+
+    for c in body.children:
+        if c.type == "identifier" and text(c) == key:
+            return c
+    return None

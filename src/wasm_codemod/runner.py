@@ -134,10 +134,14 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
     by_dir = {c.dir.resolve(): c for c in disc.crates}
     built_for: dict[Path, list[Crate]] = {}  # crate dir -> crates that have it as a path build-dependency
     deps_memo: dict[object, object] = {}
+    macro_users: dict[Path, list[Crate]] = {}  # proc-macro crate dir -> crates that depend on it by path
     for c in disc.crates:
         for dep in _path_deps(c, by_dir, build_only=True, memo=deps_memo):
             built_for.setdefault(dep.dir, []).append(c)
-    graph = (by_dir, built_for, deps_memo)
+        for dep in _path_deps(c, by_dir, memo=deps_memo):
+            if _is_proc_macro(dep):
+                macro_users.setdefault(dep.dir, []).append(c)
+    graph = (by_dir, built_for, deps_memo, macro_users)
     records = _crate_records(disc.crates, opts, registry, rel, graph, on_crate)
     for crate, rec in zip(disc.crates, records, strict=True):
         # merged in crate order, whichever process planned it: the same lists, in the same order
@@ -269,7 +273,8 @@ class _CrateRecord:
 
 
 def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
-                graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]]) -> _CrateRecord:
+                graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object],
+                             dict[Path, list[Crate]]]) -> _CrateRecord:
     rec = _CrateRecord()
     detected: dict[str, Detected] = {}
     # a crate that is both host and guest: the second family starts from the first one's output
@@ -336,7 +341,8 @@ def _plan_crate_in_worker(i: int) -> _CrateRecord:
 
 
 def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
-                   graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]],
+                   graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object],
+                                dict[Path, list[Crate]]],
                    on_crate: Callable[[int, int, str], None] | None) -> list[_CrateRecord]:
     """Plan every crate: in this process, or (``opts.jobs`` > 1, several crates, fork available) in
     that many forked workers; the records come back by crate index, so the run's output is the same."""
@@ -446,14 +452,47 @@ def _inherited(crate: Crate, family: Family, by_dir: dict[Path, Crate],
     return None
 
 
+def _is_proc_macro(crate: Crate) -> bool:
+    lib = crate.manifest.data.get("lib")
+    return isinstance(lib, dict) and bool(lib.get("proc-macro", lib.get("proc_macro")))
+
+
+def _mentions_roots(crate: Crate, family: Family) -> bool:
+    tokens = [r.encode() for r in family.rust_roots]
+    for f in crate.rs_files:
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        if any(t in data for t in tokens):
+            return True
+    return False
+
+
+def _macro_user(crate: Crate, family: Family, macro_users: dict[Path, list[Crate]]) -> Detected | None:
+    """A proc-macro crate whose users (by path) use the family and whose sources name the family's
+    crates: it writes their code in `quote!`."""
+    users = macro_users.get(crate.dir, [])
+    if not users or not _mentions_roots(crate, family):
+        return None
+    for user in users:
+        found = detect(user, family)
+        if isinstance(found, Detected):
+            return Detected(family.name, found.line, "proc-macro user", found.exact, None)
+    return None
+
+
 def _decide(crate: Crate, family: Family, target: str, opts: RunOptions, registry: Registry,
             rel: Callable[[Path], str],
-            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object]] | None = None
+            graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object],
+                         dict[Path, list[Crate]]] | None = None
             ) -> tuple[Detected, Plan] | Skip | None:
     """Plan one family for one crate, or say why the crate is skipped (None: it does not use the family)."""
     found = detect(crate, family)
     if found is None and family.follows_path_deps and graph is not None:
-        found = _inherited(crate, family, *graph)
+        found = _inherited(crate, family, *graph[:3])
+    if found is None and family.follows_proc_macros and graph is not None:
+        found = _macro_user(crate, family, graph[3])
     if found is None:
         return None
     where = rel(crate.manifest.path)

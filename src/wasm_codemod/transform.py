@@ -355,6 +355,9 @@ class Family:
     # crates released with each line N of the family as line 0.(N + offset) (crate -> offset): a manifest
     # that names one moves it along with the family
     companions: dict[str, int] = field(default_factory=dict)
+    # a proc-macro crate of the run (no dependency on the family itself) that a crate using the family
+    # depends on by path: its `quote!` templates emit that crate's code, upgraded at that crate's line
+    follows_proc_macros: bool = False
 
     def known_lines(self) -> list[str]:
         return sorted(self.releases, key=line_key)

@@ -146,9 +146,16 @@ def _value(data: bytes, nodes: list[Node]) -> Value:
 # -- edits -----------------------------------------------------------------------------
 
 
-def remove_entry(src: SourceFile, edits: EditSet, entry: Entry, step: str) -> bool:
-    """Delete `key: value,` and the line it stood on when it was alone there."""
+def remove_entry(src: SourceFile, edits: EditSet, entry: Entry, step: str, opts: Value | None = None) -> bool:
+    """Delete `key: value,` and the line it stood on when it was alone there. With the map ``opts``,
+    a last entry without a trailing comma also takes the comma before it when both stand on one line
+    (`{ a: 1, b: 2 }` -> `{ a: 1 }`)."""
     data = src.data
+    if opts is not None and entry.comma_end is None and entry in opts.entries:
+        i = opts.entries.index(entry)
+        prev = opts.entries[i - 1] if i > 0 else None
+        if prev is not None and prev.comma_end is not None and b"\n" not in data[prev.comma_end:entry.start]:
+            return edits.try_add(Edit(prev.comma_end - 1, entry.end, b"", step))
     start = entry.start
     end = entry.comma_end if entry.comma_end is not None else entry.end
     ls = src.line_start(start)

@@ -1,0 +1,19 @@
+wit_bindgen::generate!({
+    world: "greeter",
+    path: "wit",
+});
+export!(Component);
+
+struct Component;
+
+impl Guest for Component {
+    fn greet(name: String) -> String {
+        format!("hello {name}")
+    }
+}
+
+impl exports::example::greet::names::Guest for Component {
+    fn default_name() -> String {
+        "world".into()
+    }
+}
