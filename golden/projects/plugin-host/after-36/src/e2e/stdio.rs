@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use bytes::Bytes;
 use wasmtime_wasi::p2::{OutputStream, StreamResult, Pollable};
 use wasmtime_wasi::cli::StdoutStream;
+use wasmtime_wasi::cli::IsTerminal;
 
 /// Everything the guest writes to stdout ends up in `buf`.
 #[derive(Clone, Default)]
@@ -41,10 +42,13 @@ impl OutputStream for CaptureStream {
 }
 
 impl StdoutStream for CapturedStdout {
-    fn stream(&self) -> Box<dyn OutputStream> {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
         Box::new(CaptureStream { buf: self.buf.clone() })
     }
-    fn isatty(&self) -> bool {
+}
+
+impl IsTerminal for CapturedStdout {
+    fn is_terminal(&self) -> bool {
         false
     }
 }
