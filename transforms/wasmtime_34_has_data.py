@@ -10,7 +10,7 @@ import tomllib
 from tree_sitter import Node
 
 from wasm_codemod.rust.impls import item_with_attrs_start
-from wasm_codemod.rust.parse import text, walk_types
+from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
 
 from ._code_in_strings import report_in_strings
@@ -83,7 +83,7 @@ def _report_values(ctx: StepContext, sites: list[_Site]) -> None:
             parent = n.parent
             if parent.type == "call_expression" and parent.child_by_field_name("function") == n:
                 continue  # a call: handled below
-            if parent.type in ("scoped_identifier", "generic_function") or _in_use(n):
+            if parent.type in ("scoped_identifier", "generic_function") or in_use_declaration(n):
                 continue  # `::<..>` already given, or part of a longer path / an import
             if text(name) == "add_to_linker" and (_is_library_call(ctx, unit, n)
                                                  or text(qualifier).split("::")[-1] in own):
@@ -99,15 +99,6 @@ def _report_values(ctx: StepContext, sites: list[_Site]) -> None:
             ctx.report(unit, n, VALUE_HINT.format(what=what, p=text(qualifier)))
 
 
-def _in_use(n: Node) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.type == "use_declaration":
-            return True
-        if p.type in ("function_item", "block", "source_file"):
-            return False
-        p = p.parent
-    return False
 
 
 def _handwritten_owners(units: list[RustUnit]) -> set[str]:
@@ -434,7 +425,7 @@ def _wasmtime_path(ctx: StepContext) -> str | None:
         paths = [lf.path for d in u.names.decls for lf in u.names.leaves_of(d)]
         paths += [tuple(p) for n in walk_types(u.src.root, ("scoped_identifier", "scoped_type_identifier"))
                   if (n.parent is None or n.parent.type not in ("scoped_identifier", "scoped_type_identifier"))
-                  and not _in_use(n) and (p := path_of(n)) is not None]
+                  and not in_use_declaration(n) and (p := path_of(n)) is not None]
         for p in paths:
             if p[:1] == ("wasmtime",):
                 return "wasmtime"

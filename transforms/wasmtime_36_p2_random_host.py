@@ -12,7 +12,7 @@ getter: which getter is the program's to write (reported at the site with the ex
 from __future__ import annotations
 
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import walk_types
+from wasm_codemod.rust.parse import in_use_declaration, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 BINDINGS_ROOTS = (("wasmtime_wasi", "p2", "bindings"), ("wasmtime_wasi", "bindings"))
@@ -37,7 +37,7 @@ def apply(ctx: StepContext) -> None:
             parent = n.parent
             if parent is not None and parent.type == "scoped_identifier":
                 continue  # inside a longer path: the whole path is checked
-            if _in_use(n):
+            if in_use_declaration(n):
                 continue
             segs = path_of(n)
             if segs is None or segs[-1] not in ("add_to_linker", "add_to_linker_get_host"):
@@ -47,15 +47,6 @@ def apply(ctx: StepContext) -> None:
                 ctx.report(unit, n, HINT.format(iface="::".join(full[-3:-1])))
 
 
-def _in_use(n) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.type == "use_declaration":
-            return True
-        if p.type in ("function_item", "block", "source_file"):
-            return False
-        p = p.parent
-    return False
 
 
 STEP = Step(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import call_arguments, classify_receiver, method_calls
-from wasm_codemod.rust.parse import text, walk_types
+from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._report_only import path_calls
@@ -34,13 +34,6 @@ def _drop_call(ctx: StepContext, unit, call: Node, recv: Node) -> None:
     ctx.replace(unit, (recv.end_byte, call.end_byte), "")  # `opts.cli_exit_with_code(true).x(..)` -> `opts.x(..)`
 
 
-def _in_use(n: Node) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.type == "use_declaration":
-            return True
-        p = p.parent
-    return False
 
 
 def apply(ctx: StepContext) -> None:
@@ -62,7 +55,7 @@ def apply(ctx: StepContext) -> None:
             else:
                 _drop_call(ctx, unit, mc.call, mc.receiver)
         for n in walk_types(unit.src.root, ("scoped_identifier", "scoped_type_identifier")):
-            if n.type in ("scoped_identifier", "scoped_type_identifier") and not _in_use(n) \
+            if n.type in ("scoped_identifier", "scoped_type_identifier") and not in_use_declaration(n) \
                     and ctx.resolves_to(unit, n, EXIT_OPTIONS) is not None:
                 ctx.report(unit, n, "`cli::exit::LinkOptions` is gone at 46 (exit-with-code is always linked): delete "
                            "this value and its `cli_exit_with_code` call")

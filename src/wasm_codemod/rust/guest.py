@@ -18,7 +18,7 @@ from tree_sitter import Node
 from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
 from ..wit import Token, block_end, significant, tokenize
 from .macro_options import MacroOptions, parse_options
-from .parse import walk
+from .parse import in_use_declaration, walk
 
 GENERATE = {"generate"}
 
@@ -296,7 +296,7 @@ def _file_uses(path: str, _mtime: int, _size: int, items: frozenset[tuple[str, .
         if n.parent is not None and n.parent.type in ("scoped_identifier", "use_declaration", "use_list",
                                                       "scoped_use_list", "use_as_clause"):
             continue
-        if _inside_use(n):
+        if in_use_declaration(n):
             continue
         segs = path_of(n)
         if segs is None:
@@ -309,12 +309,3 @@ def _file_uses(path: str, _mtime: int, _size: int, items: frozenset[tuple[str, .
     return tuple(hits)
 
 
-def _inside_use(n: Node) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.type == "use_declaration":
-            return True
-        if p.type in ("function_item", "block", "source_file"):
-            return False
-        p = p.parent
-    return False

@@ -178,6 +178,18 @@ def ancestors(node: Node) -> Iterator[Node]:
         p = p.parent
 
 
+def in_use_declaration(node: Node) -> bool:
+    """Whether ``node`` is part of a `use` declaration (a path being imported, not used)."""
+    p = node.parent
+    while p is not None:
+        if p.type == "use_declaration":
+            return True
+        if p.type in ("block", "declaration_list", "function_item", "source_file"):
+            return False  # a use declaration never holds these: stop climbing
+        p = p.parent
+    return False
+
+
 def macro_name(node: Node) -> str:
     """Last path segment of a macro_invocation's name (``wasmtime::component::bindgen`` -> ``bindgen``)."""
     m = node.child_by_field_name("macro")

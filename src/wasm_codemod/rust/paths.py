@@ -16,7 +16,7 @@ from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
 from .names import NameTable, Path, UseLeaf, path_of
-from .parse import macro_name, text, walk, walk_types
+from .parse import in_use_declaration, macro_name, text, walk, walk_types
 
 
 @dataclass
@@ -405,7 +405,7 @@ class _Rewriter:
             if parent is not None and parent.type in ("scoped_identifier", "scoped_type_identifier") \
                     and parent.child_by_field_name("path") == node:
                 continue  # not maximal
-            if _in_use(node):
+            if in_use_declaration(node):
                 continue
             segs = path_of(node)
             if segs is None or segs[0] in ("crate", "self", "super"):
@@ -474,7 +474,7 @@ class _Rewriter:
         glob_needs: dict[int, tuple[Node, list[tuple[Path, str | None, bool]], list[str]]] = {}
         reported: set[tuple[int, str]] = set()
         for node in walk_types(self.src.root, ("identifier", "type_identifier")):
-            if node.type not in ("identifier", "type_identifier") or _in_use(node):
+            if node.type not in ("identifier", "type_identifier") or in_use_declaration(node):
                 continue
             if node.parent is not None and node.parent.type == "token_tree":
                 continue  # macro bodies are handled (or reported) as paths
@@ -534,15 +534,6 @@ ITEM_NAME_PARENTS = frozenset({
 })
 
 
-def _in_use(node: Node) -> bool:
-    p = node.parent
-    while p is not None:
-        if p.type == "use_declaration":
-            return True
-        if p.type in ("block", "declaration_list", "source_file"):
-            return False
-        p = p.parent
-    return False
 
 
 def _token_paths(macro: Node) -> list[tuple[int, int, Path, Node]]:
