@@ -339,7 +339,7 @@ def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
     ``prefilter``). The others are never shown to it, so a file no step needs is never parsed."""
     if ALL_FILES or not step.prefilter:
         return units
-    return [u for u in units if any(t in u.src.data for t in step.prefilter)]
+    return [u for u in units if any(map(u.src.has, step.prefilter))]
 
 
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],

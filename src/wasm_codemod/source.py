@@ -6,15 +6,17 @@ trailing-newline state of the original are kept byte for byte.
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
 
-from .rust.parse import count_errors, parse_rust, pin_root, unpin_root
+from .rust.parse import count_errors, parse_rust, pin_root, reparse_rust, unpin_root
 
 BOM = b"\xef\xbb\xbf"
+_NEWLINE = re.compile(b"\n")
 
 
 class OverlapError(ValueError):
@@ -147,6 +149,15 @@ class SourceFile:
             self._newline = b"\r\n" if b"\r\n" in self.data else b"\n"
         return self._newline
 
+    def has(self, token: bytes) -> bool:
+        """``token in self.data``, remembered: the steps' prefilters ask about the same file (until
+        it is edited) with many of the same tokens."""
+        seen = self.__dict__.setdefault("_has", {})
+        found = seen.get(token)
+        if found is None:
+            found = seen[token] = token in self.data
+        return found
+
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8")
 
@@ -172,7 +183,33 @@ class SourceFile:
         return encoded
 
     def with_edits(self, edits: EditSet) -> SourceFile:
-        return SourceFile(path=self.path, data=edits.apply(self.data), bom=self.bom)
+        new = SourceFile(path=self.path, data=edits.apply(self.data), bom=self.bom)
+        if self._tree is not None:
+            # re-parse incrementally: tree-sitter reuses the subtrees the edits did not touch (a
+            # step's few edits to a file cost a fraction of a full parse; files are re-parsed after
+            # every step that edits them)
+            new._tree = reparse_rust(new.data, _edited_copy(self._tree, self.data, edits))
+        return new
+
+
+def _edited_copy(tree: Tree, data: bytes, edits: EditSet) -> Tree:
+    """A copy of ``tree`` told about ``edits`` (byte offsets and row/column points of ``data``)."""
+    lines = [m.end() for m in _NEWLINE.finditer(data)]  # offsets where a line starts (after line 1)
+
+    def point(offset: int) -> tuple[int, int]:
+        row = bisect_right(lines, offset)
+        return row, offset - (lines[row - 1] if row else 0)
+
+    copy = tree.copy()
+    # last to first: the bytes before each edit are still the old ones when it is described;
+    # reversed from the order `apply` uses, so insertions at one offset land in the same order
+    for e in reversed(sorted(edits.edits, key=lambda e: (e.start, e.end))):
+        start = point(e.start)
+        nl = e.text.count(b"\n")
+        new_end = (start[0] + nl, len(e.text) - e.text.rfind(b"\n") - 1) if nl else (start[0], start[1] + len(e.text))
+        copy.edit(start_byte=e.start, old_end_byte=e.end, new_end_byte=e.start + len(e.text),
+                  start_point=start, old_end_point=point(e.end), new_end_point=new_end)
+    return copy
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -22,6 +23,24 @@ def _parser() -> Parser:
 
 def parse_rust(data: bytes) -> Tree:
     return _parser().parse(data)
+
+
+def reparse_rust(data: bytes, edited: Tree) -> Tree:
+    """Parse ``data`` reusing ``edited``: an older tree already told about the edits (``Tree.edit``).
+    WASM_CODEMOD_CHECK_REPARSE=1 also parses from scratch and fails on any difference."""
+    tree = _parser().parse(data, edited)
+    if CHECK_REPARSE:
+        fresh = _parser().parse(data)
+        if str(fresh.root_node) != str(tree.root_node) or _spans(fresh.root_node) != _spans(tree.root_node):
+            raise AssertionError("incremental re-parse differs from a full parse")
+    return tree
+
+
+def _spans(root: Node) -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
+    return [(n.start_byte, n.end_byte, n.start_point, n.end_point) for n in _cursor_walk(root)]
+
+
+CHECK_REPARSE = os.environ.get("WASM_CODEMOD_CHECK_REPARSE", "") not in ("", "0")
 
 
 def count_errors(node: Node) -> int:
@@ -69,12 +88,16 @@ def _pinned_nodes(node: Node) -> list[Node] | None:
     return nodes
 
 
-# the item and expression types the helpers and steps ask for most (paths and identifiers are
-# many and asked for by fewer: those get a query of their own)
+# the item and expression types the helpers and steps ask for most, found by the first question
+# about a file in one query (its cost is mostly the tree walk, so one query for all of them is much
+# cheaper than one per type); paths and identifiers are many and asked for by fewer: those get a
+# query of their own
 INDEXED = tuple(sorted({
     "call_expression", "impl_item", "macro_invocation", "trait_item", "match_expression", "type_arguments",
     "function_item", "closure_expression", "function_signature_item", "struct_item", "enum_item", "union_item",
-    "type_item", "use_declaration", "mod_item", "const_item", "static_item"}))
+    "type_item", "use_declaration", "mod_item", "const_item", "static_item",
+    "field_expression", "attribute_item", "struct_expression", "string_literal", "raw_string_literal",
+    "generic_type", "try_expression", "macro_definition"}))
 
 
 @lru_cache(maxsize=64)
@@ -95,8 +118,9 @@ def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -
         return (n for n in _cursor_walk(node) if n.type in types)
     index = _BY_TYPE.setdefault(id(node), {})
     missing = tuple(sorted(t for t in types if t not in index))
-    if missing and not index and all(t in INDEXED for t in missing):
-        missing = INDEXED  # the first question about a file: one query for every common type at once
+    if missing and not index:
+        # the first question about a file: one query for every common type at once
+        missing = tuple(sorted(set(INDEXED) | set(missing)))
     if missing:
         found = QueryCursor(_type_query(missing)).captures(node)
         for t in missing:
