@@ -2,7 +2,7 @@
 for changes that must not change behaviour, such as performance work).
 
     python3 benchmarks/same_output.py record DIR [--jobs N] [--trees ROOT]
-    python3 benchmarks/same_output.py compare DIR [--jobs N] [--trees ROOT]
+    python3 benchmarks/same_output.py compare DIR [--jobs N|auto] [--trees ROOT]
 
 Each tree of ROOT (default: the real-world harness's cache, ~/.cache/wasm-codemod/realworld/trees)
 is run as `upgrade . --to 50 --guest-to latest --dry-run --format json` from inside the tree, with
@@ -20,9 +20,9 @@ from pathlib import Path
 DEFAULT_TREES = Path.home() / ".cache" / "wasm-codemod" / "realworld" / "trees"
 
 
-def run(tree: Path, jobs: int) -> bytes:
+def run(tree: Path, jobs: str) -> bytes:
     cmd = [sys.executable, "-m", "wasm_codemod", "upgrade", ".", "--to", "50", "--guest-to", "latest",
-           "--dry-run", "--format", "json", "--jobs", str(jobs)]
+           "--dry-run", "--format", "json", *(["--jobs", jobs] if jobs != "auto" else [])]
     p = subprocess.run(cmd, cwd=tree, capture_output=True, check=False)
     return b"exit %d\n--- stdout\n%s\n--- stderr\n%s" % (p.returncode, p.stdout, p.stderr)
 
@@ -31,7 +31,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=("record", "compare"))
     ap.add_argument("dir")
-    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--jobs", default="1", help="N, or auto (the default of the tool)")
     ap.add_argument("--trees", default=str(DEFAULT_TREES))
     args = ap.parse_args()
     out = Path(args.dir)

@@ -15,7 +15,7 @@ from .bulk import bulk_exit_code, crate_progress, progress, read_repo_list, run_
 from .discover import PathArgError, root_for_argument
 from .plan import PlanError, load_registry, resolve_target
 from .report import JSON_SCHEMA_VERSION, error_doc, to_text
-from .runner import RunOptions, plan_run
+from .runner import RunOptions, default_jobs, plan_run
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
 from .transform import line_key
 from .verify import CheckSettings
@@ -204,8 +204,10 @@ def upgrade(
     = False,
     repos_from: Annotated[Path | None, typer.Option("--repos-from", help="file with one repository path per line")]
     = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j",
-                                      help="processes: repositories in parallel, or one repository's crates")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j",
+                                             help="processes: repositories in parallel, or one repository's "
+                                                  "crates [default: the CPUs, at most 8; 1 for bulk --verify]",
+                                             show_default=False)] = None,
     git_branch: Annotated[str | None, typer.Option("--git-branch", help="create this branch before writing")]
     = None,
     git_commit: Annotated[bool, typer.Option("--git-commit", help="commit the changes (message lists steps)")]
@@ -222,7 +224,7 @@ def upgrade(
     try:
         if dry_run and check:
             raise _Usage("--dry-run and --check are exclusive")
-        if jobs < 1:
+        if jobs is not None and jobs < 1:
             raise _Usage(f"--jobs {jobs}: expected 1 or more")
         roots = list(paths or [])
         listed: list[Path] = []
@@ -260,8 +262,13 @@ def upgrade(
     except PlanError as exc:
         raise _usage_exit(str(exc), fmt, mode) from exc
     want_diff = diff_file is not None or (mode == "dry-run" and fmt == "text")
+    jobs_auto = jobs is None
+    if jobs is None:
+        # cargo parallelises each --verify build itself: bulk verify runs repositories one at a time
+        jobs = 1 if bulk and verify else default_jobs()
     if not bulk:
         run.jobs = jobs  # one repository: its crates are planned in parallel (bulk runs split repositories)
+        run.jobs_auto = jobs_auto
     opts = SessionOptions(run, mode, allow_dirty, verify, rollback_on_fail, todo_comments, git_branch, git_commit,
                           strict, force=force, report_path=str(report) if report else None,
                           diff_path=str(diff_file) if diff_file else None, early_outputs=not bulk,

@@ -67,6 +67,8 @@ class RunOptions:
     step_options: dict[str, object] = field(default_factory=dict)
     max_file_size: int = MAX_RUST_FILE  # bytes; bigger .rs files are refused (engine.MAX_RUST_FILE)
     jobs: int = 1  # crates planned in parallel (forked workers); the output is the same for any value
+    # jobs came from the default (the CPUs), not from --jobs: workers only where they can pay off
+    jobs_auto: bool = False
 
 
 @dataclass
@@ -334,6 +336,20 @@ def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callabl
 _FORK_STATE: tuple | None = None
 
 
+# the default --jobs forks crate workers only for repositories with at least this many .rs files in
+# crates that name a family crate (a worker's start is worth ~10 such files)
+AUTO_JOBS_MIN_FILES = 40
+
+
+def default_jobs() -> int:
+    """The processes a run uses when --jobs is not given: the CPUs this process may run on, at most 8."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(n, 8))
+
+
 def _plan_crate_in_worker(i: int) -> _CrateRecord:
     assert _FORK_STATE is not None
     crates, opts, registry, rel, graph = _FORK_STATE
@@ -350,6 +366,8 @@ def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, re
 
     busy = [i for i, c in enumerate(crates) if any(c.manifest.mentions(registry.families[f].crates)
                                                    for f in opts.targets)] if opts.jobs > 1 else []
+    if opts.jobs_auto and sum(len(crates[i].rs_files) for i in busy) < AUTO_JOBS_MIN_FILES:
+        busy = []  # a small repository: a forked worker costs more than it saves
     if opts.jobs <= 1 or len(busy) < 2 or "fork" not in mp.get_all_start_methods():
         out = []
         for i, crate in enumerate(crates):
