@@ -74,3 +74,11 @@ def test_bulk_text_summary_and_missing_repo(tmp_path: Path):
     out = res.stdout.decode()
     assert res.returncode == 5
     assert "pending" in out and "failed" in out and "2 repositories" in out
+
+
+def test_the_summary_table_names_each_upgrade_once_with_its_crate_count():
+    from wasm_codemod.cli import _plan_summary
+
+    plans = [{"family": "wasmtime", "from": "29", "to": "50"}] * 3 + [{"family": "wasmtime", "from": "31", "to": "50"}]
+    assert _plan_summary(plans) == "wasmtime 29->50 (3 crates); wasmtime 31->50"
+    assert _plan_summary([]) == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -427,11 +428,18 @@ def _emit_bulk(outcomes: list[RepoOutcome], fmt: str, mode: str, diff_file: Path
     for col in ("repo", "status", "files", "follow-ups", "plan", "note"):
         table.add_column(col)
     for o, d in zip(outcomes, docs, strict=True):
-        plan = "; ".join(f"{p['family']} {p['from']}->{p['to']}" for p in d["plans"])
+        plan = _plan_summary(d["plans"])
         table.add_row(escape(o.repo), o.status, str(d["files_changed"]), str(d["follow_ups"]), plan,
                       escape((o.messages[0] if o.messages else "")[:80]))
     Console(file=sys.stderr if mode == "dry-run" and fmt == "text" else sys.stdout, width=160).print(table)
     return code
+
+
+def _plan_summary(plans: list[dict]) -> str:
+    """One entry per distinct upgrade, with how many crates make it (a workspace of 40 crates on one
+    line is one `wasmtime 29->50 (40 crates)`, not 40 repeats)."""
+    counts = Counter(f"{p['family']} {p['from']}->{p['to']}" for p in plans)
+    return "; ".join(k if n == 1 else f"{k} ({n} crates)" for k, n in counts.items())
 
 
 @app.command("plan", help="Show detected versions and the steps an upgrade would run.")
