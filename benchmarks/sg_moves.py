@@ -5,7 +5,7 @@
 One rule per step on the wasmtime FROM -> TO chain that has a `moves` table: it matches the `use`
 declarations that name one of the moved items (crate root and last segment in the same `use`) and
 the `scoped_identifier` / `scoped_type_identifier` paths that spell an old path (or a path under a
-moved module). That is what the engine looks for when it carries every path through the moves
+moved module), and the `bindgen!` bodies that spell one. That is what the engine looks for when it carries every path through the moves
 (use trees and paths, resolved through imports), minus the resolution. `--check` exits 1 when the
 files on disk differ from what the steps say (run it after changing a `moves` table).
 """
@@ -21,18 +21,19 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "sg-steps" / "rules" / "moves"
 
 
-def chain_moves(start: str, target: str) -> dict[str, dict[str, str | None]]:
+def chain_moves(start: str, target: str) -> tuple[dict[str, dict[str, str | None]], list[str]]:
+    """The moves table of each step on the chain, and the macros whose bodies the engine rewrites paths in."""
     from wasm_codemod.plan import load_registry
 
-    steps = load_registry().for_family("wasmtime")
-    return {s.id: dict(s.moves) for s in steps if s.moves and s.applies(start, target)}
+    steps = [s for s in load_registry().for_family("wasmtime") if s.applies(start, target)]
+    return {s.id: dict(s.moves) for s in steps if s.moves}, sorted({m for s in steps for m in s.path_macros})
 
 
 def _alt(items: list[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
 
 
-def rule_text(step_id: str, moves: dict[str, str | None]) -> str:
+def rule_text(step_id: str, moves: dict[str, str | None], macros: list[str]) -> str:
     olds = sorted(moves)
     roots = sorted({o.split("::", 1)[0] for o in olds})
     leaves = sorted({o.rsplit("::", 1)[-1] for o in olds})
@@ -53,7 +54,14 @@ def rule_text(step_id: str, moves: dict[str, str | None]) -> str:
             "    - kind: scoped_identifier\n"
             f"      regex: '{path_re}'\n"
             "    - kind: scoped_type_identifier\n"
-            f"      regex: '{path_re}'\n")
+            f"      regex: '{path_re}'\n"
+            + (""
+               # the chain's path macros (`bindgen!` `with:` tables): their token trees hold paths too
+               "    - kind: macro_invocation\n"
+               "      has:\n"
+               "        field: macro\n"
+               f"        regex: '(^|::)({_alt(macros)})$'\n"
+               f"      regex: '\\b({_alt(olds)})\\b'\n" if macros else ""))
 
 
 def main() -> int:
@@ -62,7 +70,8 @@ def main() -> int:
     ap.add_argument("--to", dest="target", default="50")
     ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
     args = ap.parse_args()
-    want = {f"{sid}.yml": rule_text(sid, mv) for sid, mv in chain_moves(args.start, args.target).items()}
+    tables, macros = chain_moves(args.start, args.target)
+    want = {f"{sid}.yml": rule_text(sid, mv, macros) for sid, mv in tables.items()}
     have = {p.name: p.read_text() for p in OUT.glob("*.yml")} if OUT.is_dir() else {}
     if args.check:
         stale = sorted(n for n in set(want) | set(have) if want.get(n) != have.get(n))
