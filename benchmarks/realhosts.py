@@ -1,14 +1,17 @@
 """wasm-codemod next to ast-grep, rg and the parse floor on six real wasmtime hosts (issue 12).
 
     WASM_CODEMOD_MIRRORS=/work/.mirror python3 benchmarks/realhosts.py [--runs 5] [--scale 1,2,4,8]
-        [--only dry-run,check,floor,scale,jobs] [--work DIR]
+        [--only dry-run,check,floor,scale,jobs] [--peer sg,sg-steps] [--work DIR]
 
 The corpus is built from bare git mirrors (realworld/README.md) at the pre-upgrade commits of
 six pairs of realworld/realworld-dev.tsv (PAIRS below; ~1,130 .rs files, ~10 MB); nothing of it
 is committed. xN is N copies side by side. The no-op tree is the corpus after the tool's own
-`upgrade --to 50` (so `--check` finds nothing to do). ast-grep runs the rule set in
-benchmarks/sg/ (20 pattern rules of the same scope as the steps). Needs `ast-grep` and `rg` on
-PATH (`pip install ast-grep-cli`).
+`upgrade --to 50` (so `--check` finds nothing to do). ast-grep is the peer, with two rule sets
+(`--peer`, default both, one row each): benchmarks/sg/ (20 pattern rules for the main shapes, the
+set issue 12's goal was first measured against) and benchmarks/sg-steps/ (one rule per wasmtime
+step on the 29 -> 50 chain that searches Rust code, plus the path-move rules written by
+benchmarks/sg_moves.py: the scope of the plan the tool runs on this corpus). Needs `ast-grep` and
+`rg` on PATH (`pip install ast-grep-cli`).
 
 Runs are paired and interleaved (A B A B ...); each figure is a whole process (wall, user+sys
 CPU, peak RSS from wait4). The machine is shared: read the ratios, not the seconds.
@@ -32,7 +35,12 @@ sys.path.insert(0, str(REPO))
 
 # (slug of the pair in realworld-dev.tsv): the before commits are read from the corpus file
 PAIRS = ("spin-29-32", "wasmcloud-31-38", "viceroy-35-36", "wasmtime-rb-29-30", "obelisk-32-33", "edgee-29-30")
-SG_CONFIG = HERE / "sg" / "sgconfig.yml"
+# ast-grep rule sets: --peer NAME runs benchmarks/NAME/sgconfig.yml
+PEERS = ("sg", "sg-steps")
+
+
+def sg_rules(peer: str) -> int:
+    return sum(1 for _ in (HERE / peer / "rules").rglob("*.yml"))
 
 
 def build_corpus(work: Path) -> Path:
@@ -139,9 +147,14 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--scale", default="1,2,4,8")
     ap.add_argument("--only", default="dry-run,check,floor,scale,jobs")
+    ap.add_argument("--peer", default=",".join(PEERS), help="ast-grep rule sets (benchmarks/NAME/), comma-separated")
     ap.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "wasm-codemod-bench"))
     args = ap.parse_args()
     only = set(args.only.split(","))
+    peers = [p for p in args.peer.split(",") if p]
+    unknown = [p for p in peers if p not in PEERS]
+    if unknown or not peers:
+        ap.error(f"--peer: choose from {', '.join(PEERS)}")
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     x1 = build_corpus(work)
@@ -150,7 +163,8 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src"), str(REPO / "transforms")],
                    stdout=subprocess.DEVNULL, check=False)
     sg = shutil.which("ast-grep") or "ast-grep"
-    sg_cmd = [sg, "scan", "-c", str(SG_CONFIG), "."]
+    sg_cmds = {p: [sg, "scan", "-c", str(HERE / p / "sgconfig.yml"), "."] for p in peers}
+    sg_names = {p: f"ast-grep {p}/ ({sg_rules(p)} rules)" for p in peers}
     files = sum(1 for _ in x1.rglob("*.rs"))
     print(f"corpus: {files} .rs files ({', '.join(PAIRS)}); {args.runs} paired runs; "
           f"{time.strftime('%Y-%m-%d', time.gmtime())}; {os.cpu_count()} cores\n")
@@ -158,15 +172,22 @@ def main() -> int:
     print("|---|---|---|---|---|---|")
     dry = tool("upgrade", *repos(x1), "--to", "50", "--dry-run")
     if "dry-run" in only:
-        print(row("`upgrade --to 50 --dry-run` vs ast-grep", paired(dry, sg_cmd, x1, args.runs)), flush=True)
-        if shutil.which("rg"):
-            print(row("ast-grep vs `rg -l wasmtime`", paired(sg_cmd, ["rg", "-l", "wasmtime", "."], x1, args.runs)),
+        for p in peers:
+            print(row(f"`upgrade --to 50 --dry-run` vs {sg_names[p]}", paired(dry, sg_cmds[p], x1, args.runs)),
                   flush=True)
+        if len(peers) > 1:
+            print(row(f"{sg_names[peers[-1]]} vs {sg_names[peers[0]]}",
+                      paired(sg_cmds[peers[-1]], sg_cmds[peers[0]], x1, args.runs)), flush=True)
+        if shutil.which("rg"):
+            for p in peers:
+                print(row(f"{sg_names[p]} vs `rg -l wasmtime`",
+                          paired(sg_cmds[p], ["rg", "-l", "wasmtime", "."], x1, args.runs)), flush=True)
     if "check" in only:
         noop = noop_tree(work, x1)
-        print(row("no-op `upgrade --to 50 --check` vs ast-grep",
-                  paired(tool("upgrade", *repos(noop), "--to", "50", "--check"), sg_cmd, noop, args.runs)),
-              flush=True)
+        check = tool("upgrade", *repos(noop), "--to", "50", "--check")
+        for p in peers:
+            print(row(f"no-op `upgrade --to 50 --check` vs {sg_names[p]}", paired(check, sg_cmds[p], noop, args.runs)),
+                  flush=True)
     if "floor" in only:
         listing = work / "parsed.txt"
         subprocess.run([sys.executable, str(HERE / "parse_floor.py"), "--record", str(listing), "--",

@@ -3,11 +3,12 @@
     python3 benchmarks/sg_moves.py [--check] [--from 29] [--to 50]
 
 One rule per step on the wasmtime FROM -> TO chain that has a `moves` table: it matches the `use`
-declarations that name one of the moved items (crate root and last segment in the same `use`) and
+declarations that name one of the moved items (crate root and last segment in the same `use`),
 the `scoped_identifier` / `scoped_type_identifier` paths that spell an old path (or a path under a
-moved module), and the `bindgen!` bodies that spell one. That is what the engine looks for when it carries every path through the moves
-(use trees and paths, resolved through imports), minus the resolution. `--check` exits 1 when the
-files on disk differ from what the steps say (run it after changing a `moves` table).
+moved module) and the bodies of the chain's path macros (`bindgen!`) that spell one. That is what
+the engine looks for when it carries every path through the moves (use trees, paths and bindgen
+`with:` tables, resolved through imports), minus the resolution. `--check` exits 1 when the files
+on disk differ from what the steps say (run it after changing a `moves` table).
 """
 
 from __future__ import annotations
