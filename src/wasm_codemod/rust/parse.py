@@ -6,6 +6,7 @@ import os
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import attrgetter
 
 import tree_sitter_rust
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
@@ -110,6 +111,18 @@ def _preorder(n: Node) -> tuple[int, int]:
     return (n.start_byte, -n.end_byte)
 
 
+_START = attrgetter("start_byte")
+_END = attrgetter("end_byte")
+
+
+def _in_preorder(nodes: list[Node]) -> list[Node]:
+    """``sorted(nodes, key=_preorder)`` with C-level keys (two stable sorts: end descending, then
+    start): query captures come out of order, and the index sorts every list it keeps."""
+    out = sorted(nodes, key=_END, reverse=True)
+    out.sort(key=_START)
+    return out
+
+
 def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -> Iterator[Node]:
     """The nodes of ``types`` under ``node`` (itself included), in pre-order: ``walk`` filtered by
     type, read from the file's index when ``node`` is a whole file's root."""
@@ -124,13 +137,13 @@ def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -
     if missing:
         found = QueryCursor(_type_query(missing)).captures(node)
         for t in missing:
-            index[t] = sorted(found.get(t, []), key=_preorder)
+            index[t] = _in_preorder(found.get(t, []))
     lists = [index[t] for t in types if index[t]]
     if not lists:
         return iter(())
     if len(lists) == 1:
         return iter(lists[0])
-    return iter(sorted((n for lst in lists for n in lst), key=_preorder))
+    return iter(_in_preorder([n for lst in lists for n in lst]))
 
 
 def walk_types_within(root: Node, types: tuple[str, ...], node: Node) -> list[Node]:
@@ -154,7 +167,7 @@ def walk_types_within(root: Node, types: tuple[str, ...], node: Node) -> list[No
                 out.append(n)
             i += 1
     if len(types) > 1:
-        out.sort(key=_preorder)
+        out = _in_preorder(out)
     return out
 
 
