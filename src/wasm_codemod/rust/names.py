@@ -7,6 +7,7 @@ path that is not imported is a crate name (extern prelude) or a local item.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -132,22 +133,26 @@ class NameTable:
         self.decls: list[Node] = []
         self._decl_leaves: dict[int, list[UseLeaf]] | None = None
         self._in_scope: dict[int, list[UseLeaf]] | None = None
-        for n in walk_types(root, _TABLE_TYPES):
-            if n.type == "use_declaration":
-                self.decls.append(n)
-                scope = self._scope_for(n)
-                for leaf in flatten_use(n):
-                    self.leaves.append(leaf)
-                    if leaf.glob:
-                        scope.globs.append(leaf)
-                    elif leaf.alias == "_":
-                        scope.anonymous.append(leaf)
-                    elif leaf.local_name:
-                        scope.imports[leaf.local_name] = leaf
-            elif n.type in ITEM_DEF_TYPES and n.parent is not None:
-                name = n.child_by_field_name(ITEM_DEF_TYPES[n.type])
-                if name is not None:
-                    self._scope_for(n).defined.add(text(name))
+        self._index: _ScopeIndex | None = None
+        # one type at a time: each list is already in file order (a merged walk would sort them all),
+        # and only the order of the `use` declarations among themselves matters
+        for n in walk_types(root, ("use_declaration",)):
+            self.decls.append(n)
+            scope = self._scope_for(n)
+            for leaf in flatten_use(n):
+                self.leaves.append(leaf)
+                if leaf.glob:
+                    scope.globs.append(leaf)
+                elif leaf.alias == "_":
+                    scope.anonymous.append(leaf)
+                elif leaf.local_name:
+                    scope.imports[leaf.local_name] = leaf
+        for t, field_name in ITEM_DEF_TYPES.items():
+            for n in walk_types(root, (t,)):
+                if n.parent is not None:
+                    name = n.child_by_field_name(field_name)
+                    if name is not None:
+                        self._scope_for(n).defined.add(text(name))
 
     def leaves_of(self, decl: Node) -> list[UseLeaf]:
         """The leaves of one `use` declaration (indexed once: big files have thousands)."""
@@ -199,9 +204,17 @@ class NameTable:
             p = p.parent
         return out
 
+    def _visible(self, at: Node) -> list[Scope]:
+        """The scopes of ``scopes_at(at)`` that import or define anything (the others change no
+        lookup), found by bisecting the file's scope ranges instead of climbing the tree."""
+        if self._index is None:
+            self._index = _ScopeIndex(self)
+        found = self._index.visible(at)
+        return found if found is not None else [s for s in self.scopes_at(at) if s.node.id in self.scopes]
+
     def lookup(self, name: str, at: Node, known: set[Path] | None = None) -> Path | None:
         """Full path the simple name ``name`` denotes at ``at`` (None: not an import we can see)."""
-        scopes = self.scopes_at(at)
+        scopes = self._visible(at)
         for s in scopes:
             if name in s.imports:
                 return s.imports[name].path
@@ -226,12 +239,73 @@ class NameTable:
 
     def local_name_for(self, path: Path, at: Node) -> str | None:
         """A name in scope at ``at`` that denotes ``path`` (an import of it or of a parent module)."""
-        for s in self.scopes_at(at):
+        for s in self._visible(at):
             for name, leaf in s.imports.items():
                 if leaf.path == path:
                     return name
-        for s in self.scopes_at(at):
+        for s in self._visible(at):
             for name, leaf in s.imports.items():
                 if len(leaf.path) < len(path) and path[: len(leaf.path)] == leaf.path:
                     return "::".join((name,) + path[len(leaf.path) :])
         return None
+
+
+class _ScopeIndex:
+    """The scopes of a NameTable that hold anything, plus every module (where a lookup stops), as
+    byte ranges in pre-order with each one's enclosing entry: the scopes visible at a node are the
+    chain above the innermost range around it."""
+
+    def __init__(self, table: NameTable) -> None:
+        nodes: dict[int, Node] = {s.node.id: s.node for s in table.scopes.values()}
+        nodes.setdefault(table.root.id, table.root)
+        for m in walk_types(table.root, ("mod_item",)):
+            for c in m.named_children:
+                if c.type == "declaration_list":
+                    nodes.setdefault(c.id, c)
+        entries = sorted(nodes.values(), key=lambda n: (n.start_byte, -n.end_byte))
+        self.starts = [n.start_byte for n in entries]
+        self.ends = [n.end_byte for n in entries]
+        # two scopes on the same bytes, or an empty one, cannot be placed by range; a table of a
+        # subtree has modules above it: climb the tree instead
+        self.usable = (table.root.type == "source_file" and table.root.parent is None
+                       and all(n.start_byte < n.end_byte for n in entries)
+                       and len({(n.start_byte, n.end_byte) for n in entries}) == len(entries))
+        self.parent: list[int] = []
+        stack: list[int] = []
+        for i, n in enumerate(entries):
+            while stack and self.ends[stack[-1]] < n.end_byte:
+                stack.pop()
+            self.parent.append(stack[-1] if stack else -1)
+            stack.append(i)
+        self.chains: list[list[Scope] | None] = [None] * len(entries)
+        self.entries = entries
+        self.table = table
+
+    def visible(self, at: Node) -> list[Scope] | None:
+        """None when ranges cannot tell (an empty node, or a scope with exactly ``at``'s bytes)."""
+        s, e = at.start_byte, at.end_byte
+        if not self.usable or s >= e:
+            return None
+        i = bisect_right(self.starts, s) - 1
+        while i >= 0 and self.ends[i] < e:
+            i = self.parent[i]
+        if i < 0:
+            return None
+        if self.starts[i] == s and self.ends[i] == e:
+            return None
+        chain = self.chains[i]
+        if chain is None:
+            chain = []
+            j = i
+            scopes = self.table.scopes
+            while j >= 0:
+                n = self.entries[j]
+                sc = scopes.get(n.id)
+                if sc is not None:
+                    chain.append(sc)
+                if n.type == "source_file" or (n.type == "declaration_list" and n.parent is not None
+                                               and n.parent.type == "mod_item"):
+                    break
+                j = self.parent[j]
+            self.chains[i] = chain
+        return chain
