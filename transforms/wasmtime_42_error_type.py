@@ -142,6 +142,8 @@ def _anyhow_returning_fns(ctx: StepContext, traits: set[str]) -> set[str]:
     """Names of the crate's own fns that return `anyhow::Result` and are not host methods we rewrite."""
     out: set[str] = set()
     for u in ctx.units:
+        if b"anyhow" not in u.src.data:
+            continue  # `anyhow::Result` is written (or imported) in a file that returns it
         for n in walk_types(u.src.root, ("function_item",)):
             if not _in_host_impl(n, traits):
                 ret = n.child_by_field_name("return_type")
@@ -215,11 +217,7 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    # the file's field expressions inside the body, from its index: no walk over every anyhow fn's nodes
-    has_context = unit.src.data.find(b"context", body.start_byte, body.end_byte) != -1
-    for n in walk_types_within(unit.src.root, ("field_expression",), body) if has_context else ():
-        if n.type != "field_expression" or text(n.child_by_field_name("field")) not in ("context", "with_context"):
-            continue
+    for n in _context_calls(unit, body):
         if _nested(n, body):  # climbs to the body: asked only of the few `.context` sites
             continue
         recv = n.child_by_field_name("value")
@@ -234,6 +232,22 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
         ctx.replace(unit, tail, f"Ok({text(tail)}?)")
         ctx.report(unit, tail, "wrapped the returned call in `Ok(..?)`: it returns `wasmtime::Result` from 42 "
                    "and the function returns `anyhow::Result`", "review")
+
+
+def _context_calls(unit: RustUnit, body: Node) -> list[Node]:
+    """The `x.context` / `x.with_context` field expressions in ``body``, in pre-order: found from
+    where the bytes say `context` (a query of every field expression of the file costs more)."""
+    data, root = unit.src.data, unit.src.root
+    found: dict[int, Node] = {}
+    i = data.find(b"context", body.start_byte, body.end_byte)
+    while i != -1:
+        leaf = root.descendant_for_byte_range(i, i + len(b"context"))
+        p = leaf.parent if leaf is not None else None
+        if (p is not None and p.type == "field_expression" and p.child_by_field_name("field") == leaf
+                and text(leaf) in ("context", "with_context")):
+            found[p.id] = p
+        i = data.find(b"context", i + 1, body.end_byte)
+    return sorted(found.values(), key=lambda n: (n.start_byte, -n.end_byte))
 
 
 def _nested(n: Node, body: Node) -> bool:
