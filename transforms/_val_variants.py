@@ -15,6 +15,8 @@ from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, StepContext
 
+from ._memo import per_source
+
 ENUMS = {
     ("wasmtime", "component", "Val"): "Val",
     ("wasmtime", "component", "Type"): "Type",
@@ -46,6 +48,13 @@ def _through_crate_glob(unit: RustUnit, segs: tuple[str, ...], at: Node, crate_g
 def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] = ENUMS,
                   crate_globs: list[tuple[str, ...]] | None = None, scope: Node | None = None) -> str | None:
     """`Val::U32(x)` / `Type::Bool` / `wasmtime::component::Val::List(..)` -> "Val" / "Type"."""
+    return _targets_enum(unit, _pattern_targets(pat), enums, crate_globs, scope)
+
+
+def _pattern_targets(pat: Node) -> list[tuple[tuple[str, ...], Node]]:
+    """The enum paths a pattern names (segments before the variant, and their node), in walk order:
+    the same for every enum asked about."""
+    out = []
     for n in walk(pat):
         target = None
         if n.type in ("tuple_struct_pattern", "struct_pattern"):
@@ -57,8 +66,14 @@ def _pattern_enum(unit: RustUnit, pat: Node, enums: dict[tuple[str, ...], str] =
             continue
         head = target.child_by_field_name("path")
         segs = path_of(head) if head is not None else None
-        if segs is None:
-            continue
+        if segs is not None:
+            out.append((segs, head))
+    return out
+
+
+def _targets_enum(unit: RustUnit, targets: list[tuple[tuple[str, ...], Node]], enums: dict[tuple[str, ...], str],
+                  crate_globs: list[tuple[str, ...]] | None, scope: Node | None) -> str | None:
+    for segs, head in targets:
         at = scope or head  # a node of a re-parsed macro body resolves names at the macro call
         full = unit.names.resolve(segs, at, set(enums))
         if full == segs and crate_globs:
@@ -136,7 +151,12 @@ _WRAP = b"fn __macro_body() { let _ = "
 
 def macro_bodies(unit: RustUnit) -> list[tuple[Node, int, Node]]:
     """(root of the re-parsed body, byte shift back into the file, the macro call) for each macro call
-    whose arguments parse as one Rust expression without errors."""
+    whose arguments parse as one Rust expression without errors (once per file version: every
+    variant step asks)."""
+    return per_source(unit.src, "macro_bodies", lambda: _macro_bodies(unit))
+
+
+def _macro_bodies(unit: RustUnit) -> list[tuple[Node, int, Node]]:
     from wasm_codemod.rust.parse import count_errors, parse_rust
 
     out = []
@@ -159,16 +179,16 @@ def _check_match(ctx: StepContext, unit: RustUnit, m: Node, added: dict[str, lis
                  enums: dict[tuple[str, ...], str], crate_globs: list[tuple[str, ...]], at_end: bool,
                  shift: int, scope: Node | None) -> None:
     body = m.child_by_field_name("body")
-    arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
-    if not arms or any(_is_catch_all(a) for a in arms):
+    shape = _match_shape(unit, m, body, scope)
+    if shape is None:
         return
-    kinds = {k for k in (_pattern_enum(unit, a.child_by_field_name("pattern"), enums, crate_globs, scope)
-                         for a in arms if a.child_by_field_name("pattern") is not None) if k}
+    arm_targets, pats = shape
+    kinds = {k for k in (_targets_enum(unit, t, enums, crate_globs, scope) for t in arm_targets) if k}
     if len(kinds) != 1:
         return
     full = kinds.pop()
     enum = full.rsplit("::", 1)[-1]
-    arms_text = " ".join(text(a.child_by_field_name("pattern")) for a in arms)
+    arms_text = " ".join(text(p) for p in pats)
     missing = [v for v in added[full] if f"{enum}::{v}" not in arms_text]
     if not missing:
         return
@@ -178,3 +198,19 @@ def _check_match(ctx: StepContext, unit: RustUnit, m: Node, added: dict[str, lis
     ctx.report(unit, where, f"{head} on `{full}` has no catch-all "
                f"(`_`) arm; wasmtime {ctx.step.to_version} adds {names}: add arms for them or a "
                f"`_ => ...` arm (e.g. `_ => wasmtime::bail!(\"unsupported {enum.lower()}\")`)")
+
+
+def _match_shape(unit: RustUnit, m: Node, body: Node | None,
+                 scope: Node | None) -> tuple[list[list[tuple[tuple[str, ...], Node]]], list[Node]] | None:
+    """What of a `match` does not depend on the enums asked about (once per file version): None when
+    it has no arms or a catch-all arm, else each arm's pattern targets and the arms' patterns."""
+    shapes: dict[tuple[int, int], object] = per_source(unit.src, "match_shapes", dict)
+    key = (scope.id if scope is not None else -1, m.id)
+    if key not in shapes:
+        arms = [a for a in (body.named_children if body else []) if a.type == "match_arm"]
+        if not arms or any(_is_catch_all(a) for a in arms):
+            shapes[key] = None
+        else:
+            pats = [a.child_by_field_name("pattern") for a in arms]
+            shapes[key] = ([_pattern_targets(p) for p in pats if p is not None], pats)
+    return shapes[key]  # type: ignore[return-value]
