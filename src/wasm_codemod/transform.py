@@ -281,7 +281,7 @@ class StepContext:
         names = {t[-1].encode() for t in traits}
         assert self.crate_files is not None
         for u in self.crate_files:
-            if any(n in u.src.data for n in names):
+            if b"impl" in u.src.data and any(n in u.src.data for n in names):
                 out.extend(find_impls(u, u.names, u.src.root, traits))
         return out
 
@@ -315,8 +315,28 @@ class StepContext:
         segs = path_of(node)
         if segs is None:
             return None
+        # imports change only the head: the rest must end some candidate (most paths end none; no
+        # name table is needed to say so)
+        if len(segs) > 1 and segs[1:] not in _suffixes(candidates):
+            return None
         full = unit.names.resolve(segs, node, candidates)
         return full if full in candidates else None
+
+
+_SUFFIXES: dict[int, tuple[set[Path], frozenset[Path], frozenset[Path]]] = {}
+
+
+def _suffixes(candidates: set[Path]) -> frozenset[Path]:
+    """Every tail of every candidate (the sets are mostly module constants: cached by identity, checked
+    by value in case one was changed)."""
+    hit = _SUFFIXES.get(id(candidates))
+    if hit is not None and hit[0] is candidates and hit[1] == candidates:
+        return hit[2]
+    tails = frozenset(c[i:] for c in candidates for i in range(len(c) + 1))
+    if len(_SUFFIXES) >= 256:
+        _SUFFIXES.clear()
+    _SUFFIXES[id(candidates)] = (candidates, frozenset(candidates), tails)
+    return tails
 
 def _range(x: Node | tuple[int, int]) -> tuple[int, int]:
     if isinstance(x, tuple):
