@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from tree_sitter import Node
@@ -223,6 +224,11 @@ def _parse_iface_body(toks: list[Token], a: int, b: int, iface: WitInterface) ->
 
 def package_of(data: bytes) -> tuple[str, str] | None:
     """The file's top `package ns:pkg@v;` as ("ns:pkg", "@v"), or None."""
+    return _package_of(data)
+
+
+@lru_cache(maxsize=1024)
+def _package_of(data: bytes) -> tuple[str, str] | None:
     toks = significant(tokenize(data))
     for i, t in enumerate(toks):
         if t.text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":":
@@ -234,6 +240,17 @@ def package_of(data: bytes) -> tuple[str, str] | None:
 def parse_wit(data: bytes, sink: WitPackageSet, main: bool, default: tuple[str, str] | None = None) -> None:
     """``default``: the package of the file's directory, for files that declare none (a WIT package is a
     directory; one file of it may carry the `package` line for all)."""
+    # the same files come with each bindgen! of each crate: one file's items are parsed once (the
+    # sink is only written to, so adding a parsed file's part in order is the same as parsing it here)
+    part = _parse_file(data, main, default)
+    sink.main_pkgs.update(part.main_pkgs)
+    sink.interfaces.update(part.interfaces)
+    sink.worlds.update(part.worlds)
+
+
+@lru_cache(maxsize=1024)
+def _parse_file(data: bytes, main: bool, default: tuple[str, str] | None) -> WitPackageSet:
+    sink = WitPackageSet()
     toks = significant(tokenize(data))
     pkg, version = default or ("", "")
     # `package ns:pkg@v;` at the top
@@ -245,6 +262,7 @@ def parse_wit(data: bytes, sink: WitPackageSet, main: bool, default: tuple[str, 
     if main and pkg:
         sink.main_pkgs.add(pkg)
     _parse_top(toks, 0, len(toks), pkg, version, sink, main)
+    return sink
 
 
 def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> None:
