@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .source import EditSet
 
@@ -28,8 +29,10 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """Immutable like the frozen dataclass it was; a tuple is built several times faster (a run
+    lexes hundreds of WIT files of thousands of tokens)."""
+
     kind: str  # "id" | "explicit" | "punct" | "version" | "string" | comments | "other"
     text: str
     start: int
@@ -49,15 +52,12 @@ def tokenize(data: bytes) -> list[Token]:
 @lru_cache(maxsize=512)
 def _tokenize(data: bytes) -> tuple[Token, ...]:
     out: list[Token] = []
-    pos = 0
-    while pos < len(data):
-        m = _TOKEN.match(data, pos)
-        if m is None:  # pragma: no cover - the `other` branch matches any byte
-            raise WitError(f"cannot lex at byte {pos}")
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__
+    # matches are back to back: the `other` branch matches any byte, and `\s+` any newline
+    for m in _TOKEN.finditer(data):
         kind = m.lastgroup or "other"
         if kind != "ws":
-            out.append(Token(kind, m.group().decode("utf-8", "replace"), m.start(), m.end()))
-        pos = m.end()
+            out.append(new(Token, (kind, m.group().decode("utf-8", "replace"), m.start(), m.end())))
     return tuple(out)
 
 
