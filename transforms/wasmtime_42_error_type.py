@@ -157,7 +157,7 @@ def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) 
     if body is None:
         return
     # only these three types are acted on below: read them from the file's index
-    for n in walk_types_within(unit.src.root, ("macro_invocation", "scoped_identifier", "try_expression"), body):
+    for n in _within(unit.src.root, ("macro_invocation", "scoped_identifier", "try_expression"), body):
         if n.type in ("function_item", "closure_expression") and n != fn:
             continue  # nested items have their own return types (walk still descends; checked below)
         if _nested(n, body):
@@ -232,6 +232,14 @@ def _fix_anyhow_body(ctx: StepContext, unit: RustUnit, fn: Node) -> None:
         ctx.replace(unit, tail, f"Ok({text(tail)}?)")
         ctx.report(unit, tail, "wrapped the returned call in `Ok(..?)`: it returns `wasmtime::Result` from 42 "
                    "and the function returns `anyhow::Result`", "review")
+
+
+def _within(root: Node, types: tuple[str, ...], node: Node) -> list[Node]:
+    """``walk_types_within(root, types, node)``, one type at a time: asked of several types at once it
+    sorts every node of those types in the file first (once per fn body here)."""
+    out = [n for t in types for n in walk_types_within(root, (t,), node)]
+    out.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    return out
 
 
 def _context_calls(unit: RustUnit, body: Node) -> list[Node]:
