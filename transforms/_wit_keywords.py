@@ -15,8 +15,10 @@ never looked at, `%name` tokens are never rewritten).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from wasm_codemod.transform import WitContext
-from wasm_codemod.wit import Token, block_end
+from wasm_codemod.wit import Token, block_end, significant_tokens
 
 # keywords that may precede a name being defined
 _DEF_KEYWORDS = {"record", "variant", "enum", "flags", "resource", "type", "interface", "world"}
@@ -105,11 +107,19 @@ def _defined_names(toks: list[Token]) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=512)
+def _float_sites(data: bytes) -> tuple[frozenset[str], tuple[int, ...]]:
+    """(float names the file defines, sorted type positions): once per content, as every step that
+    runs float_types asks of every file."""
+    toks = list(significant_tokens(data))
+    return frozenset(_defined_names(toks) & set(_FLOATS)), tuple(sorted(_type_positions(toks)))
+
+
 def float_types(ctx: WitContext) -> None:
     for unit in ctx.units:
         toks = unit.tokens()
-        defined = _defined_names(toks) & set(_FLOATS)
-        for i in sorted(_type_positions(toks)):
+        defined, positions = _float_sites(unit.data)
+        for i in positions:
             t = toks[i]
             if t.text not in _FLOATS:
                 continue
@@ -122,6 +132,13 @@ def float_types(ctx: WitContext) -> None:
 
 
 # -- names that differ only in case ----------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _blocks_of(data: bytes) -> tuple[tuple[str, str, int, int, tuple[int, ...]], ...]:
+    """``_blocks`` of the file's tokens, each with its ``_top_level`` indexes: once per content."""
+    toks = list(significant_tokens(data))
+    return tuple((kw, name, s, e, tuple(_top_level(toks, s, e))) for kw, name, s, e in _blocks(toks))
 
 
 def _blocks(toks: list[Token]) -> list[tuple[str, str, int, int]]:
@@ -203,10 +220,10 @@ def world_case_names(ctx: WitContext) -> None:
     """wit-parser 0.243: world import names, and export names, must differ in more than case."""
     for unit in ctx.units:
         toks = unit.tokens()
-        for kw, name, s, e in _blocks(toks):
+        for kw, name, _s, _e, top in _blocks_of(unit.data):
             if kw != "world":
                 continue
-            items = _stmt_names(toks, _top_level(toks, s, e))
+            items = _stmt_names(toks, list(top))
             for side in ("import", "export"):
                 _dupes(ctx, unit, [n for k, n in items if k == side], f"{side}", f"world `{name}`", "0.243")
 
@@ -216,8 +233,8 @@ def strong_names(ctx: WitContext) -> None:
     `flags` has at most 32 members."""
     for unit in ctx.units:
         toks = unit.tokens()
-        for kw, name, s, e in _blocks(toks):
-            idx = _top_level(toks, s, e)
+        for kw, name, _s, _e, top in _blocks_of(unit.data):
+            idx = list(top)
             if kw in ("record", "flags", "enum", "variant"):
                 members = []
                 expect = True

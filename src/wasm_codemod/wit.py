@@ -65,6 +65,12 @@ def significant(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.kind not in ("line_comment", "block_comment")]
 
 
+@lru_cache(maxsize=512)
+def significant_tokens(data: bytes) -> tuple[Token, ...]:
+    """``significant(tokenize(data))``, once per content (every WIT step asks of every file)."""
+    return tuple(significant(list(_tokenize(data))))
+
+
 @dataclass
 class WitUnit:
     """One .wit file as a step sees it."""
@@ -74,7 +80,7 @@ class WitUnit:
     edits: EditSet
 
     def tokens(self) -> list[Token]:
-        return significant(tokenize(self.data))
+        return list(significant_tokens(self.data))
 
     def line_of(self, offset: int) -> int:
         return self.data.count(b"\n", 0, offset) + 1
