@@ -17,6 +17,8 @@ from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types, walk_types_within
 from wasm_codemod.transform import CompilerFix, ManifestContext, RustUnit, Safety, Step, StepContext
 
+from ._memo import per_source
+
 ANYHOW_RESULT = {("anyhow", "Result")}
 ANYHOW_ERROR = {("anyhow", "Error")}
 WASMTIME_RESULT = {("wasmtime", "Result"), ("wasmtime", "error", "Result")}
@@ -74,13 +76,15 @@ def _user_traits(ctx: StepContext) -> set[str]:
     """The crate's own `Host`/`HostFoo` traits, wherever they are defined."""
     out: set[str] = set()
     for u in ctx.crate_files:
-        if _HOST_TRAIT_DEF.search(u.src.data) is None:
-            continue
-        for n in walk_types(u.src.root, ("trait_item",)):
-            name = text(n.child_by_field_name("name"))
-            if HOST_TRAIT.match(name):
-                out.add(name)
+        out |= per_source(u.src, "42-host-traits", lambda u=u: _host_traits(u))
     return out
+
+
+def _host_traits(u: RustUnit) -> frozenset[str]:
+    if _HOST_TRAIT_DEF.search(u.src.data) is None:
+        return frozenset()
+    return frozenset(name for n in walk_types(u.src.root, ("trait_item",))
+                     if HOST_TRAIT.match(name := text(n.child_by_field_name("name"))))
 
 
 def _in_host_impl(fn: Node, user_traits: set[str]) -> bool:

@@ -281,7 +281,7 @@ class StepContext:
         names = {t[-1].encode() for t in traits}
         assert self.crate_files is not None
         for u in self.crate_files:
-            if b"impl" in u.src.data and any(n in u.src.data for n in names):
+            if u.src.has(b"impl") and any(map(u.src.has, names)):
                 out.extend(find_impls(u, u.names, u.src.root, traits))
         return out
 
@@ -293,7 +293,7 @@ class StepContext:
         tokens = [n.encode() for n in names]
         assert self.crate_files is not None
         for u in self.crate_files:
-            if not any(t in u.src.data for t in tokens):
+            if not any(map(u.src.has, tokens)):
                 continue  # the macro's name is written where it is invoked
             for n in walk_types(u.src.root, ("macro_invocation",)):
                 if macro_name(n) in names:
