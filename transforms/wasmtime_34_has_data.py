@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import pathlib
 import re
 from dataclasses import dataclass
 
-import tomllib
 from tree_sitter import Node
 
 from wasm_codemod.rust.impls import item_with_attrs_start
 from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._code_in_strings import report_in_strings
 
@@ -357,59 +355,7 @@ def _norm(s: str) -> str:
 def _units_defining(ctx: StepContext, fname: str) -> list[RustUnit]:
     token = re.compile(rb"\bfn\s+" + re.escape(fname.encode()) + rb"\b")
     here = [u for u in (ctx.crate_files or ctx.units) if token.search(u.src.data)]
-    return here or [u for u in _dep_units(ctx) if token.search(u.src.data)]
-
-
-_DEP_CACHE: dict[str, list[RustUnit]] = {}
-
-
-def _dep_units(ctx: StepContext) -> list[RustUnit]:
-    """The .rs files of the crates this crate depends on by `path` (read only, for signatures)."""
-    from wasm_codemod.source import SourceFile
-
-    unit = (ctx.crate_files or ctx.units)[0] if (ctx.crate_files or ctx.units) else None
-    root = crate_dir(unit) if unit is not None else None
-    if root is None:
-        return []
-    key = str(root)
-    if key in _DEP_CACHE:
-        return _DEP_CACHE[key]
-    out: list[RustUnit] = []
-    for dep_dir, _name in _path_deps(root):
-        for f in sorted((dep_dir / "src").rglob("*.rs")):
-            try:
-                out.append(RustUnit(str(f), SourceFile.from_bytes(str(f), f.read_bytes())))
-            except (OSError, ValueError):
-                continue
-    _DEP_CACHE[key] = out
-    return out
-
-
-def _path_deps(root: pathlib.Path) -> list[tuple[pathlib.Path, str]]:
-    """(directory, crate name) of the `path` dependencies of the crate at ``root``, through
-    `workspace = true` entries of the workspace root."""
-    def load(p: pathlib.Path) -> dict:
-        try:
-            return tomllib.loads(p.read_text("utf-8"))
-        except (OSError, tomllib.TOMLDecodeError):
-            return {}
-    doc = load(root / "Cargo.toml")
-    ws_root, ws = None, {}
-    for d in root.parents:
-        w = load(d / "Cargo.toml") if (d / "Cargo.toml").is_file() else {}
-        if "workspace" in w:
-            ws_root, ws = d, w.get("workspace", {}).get("dependencies", {})
-            break
-    out = []
-    for key, item in doc.get("dependencies", {}).items():
-        base = root
-        if isinstance(item, dict) and item.get("workspace") is True and key in ws and ws_root is not None:
-            item, base = ws[key], ws_root
-        if isinstance(item, dict) and "path" in item:
-            d = (base / str(item["path"])).resolve()
-            if d.is_dir():
-                out.append((d, str(item.get("package", key)).replace("-", "_")))
-    return out
+    return here or [u for d in ctx.dependency_crates() for u in d.units if token.search(u.src.data)]
 
 
 def _wasmtime_path(ctx: StepContext) -> str | None:
@@ -433,15 +379,10 @@ def _wasmtime_path(ctx: StepContext) -> str | None:
                 seen[p[0]] = seen.get(p[0], 0) + 1
     if seen:
         return max(sorted(seen), key=lambda k: seen[k]) + "::wasmtime"
-    unit = files[0] if files else None
-    root = crate_dir(unit) if unit is not None else None
-    for dep_dir, name in _path_deps(root) if root is not None else []:
-        lib = dep_dir / "src" / "lib.rs"
-        try:
-            if re.search(rb"^pub use wasmtime;", lib.read_bytes(), re.M):
-                return f"{name}::wasmtime"
-        except OSError:
-            continue
+    for dep in ctx.dependency_crates():
+        lib = dep.file("src/lib.rs")
+        if lib is not None and re.search(rb"^pub use wasmtime;", lib.src.data, re.M):
+            return f"{dep.name}::wasmtime"
     return None
 
 

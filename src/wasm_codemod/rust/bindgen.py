@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tree_sitter import Node
 
-from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
+from ..transform import WitFile, crate_dir  # noqa: F401  (crate_dir: re-exported for steps)
 from ..wit import Token, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
@@ -311,6 +312,24 @@ def load_wit(paths: list[Path]) -> WitPackageSet:
             read.append((p, None, [(p, p.read_bytes())]))
         elif p.is_dir():
             read.append((p, p, [(f, f.read_bytes()) for f in sorted(p.rglob("*.wit"))]))
+    return _wit_set(read)
+
+
+def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
+    """`load_wit` over the files the engine read (``wit_files``: `StepContext.wit_files`)."""
+    read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []
+    for p in paths:
+        files = wit_files(p)
+        if files is None:
+            continue
+        if len(files) == 1 and files[0].path == p:
+            read.append((p, None, [(p, files[0].data)]))
+        else:
+            read.append((p, p, [(f.path, f.data) for f in files]))
+    return _wit_set(read)
+
+
+def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]) -> WitPackageSet:
     key = tuple((p, d is None, tuple(files)) for p, d, files in read)
     cached = _WIT_SETS.get(key)
     if cached is not None:

@@ -8,6 +8,7 @@ steps need to decide option rewrites; it is not a validator.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,13 +36,14 @@ def generate_calls(ctx) -> list[tuple[Any, Node, MacroOptions]]:
 
 
 
-def wit_roots(opts: MacroOptions, root: Path) -> list[Path]:
-    """The WIT files/dirs a `generate!` call reads from disk (best effort)."""
+def wit_roots(opts: MacroOptions, root: Path, exists: Callable[[Path], bool] = Path.exists) -> list[Path]:
+    """The WIT files/dirs a `generate!` call reads from disk (best effort; ``exists``: whether
+    something is at a path, e.g. `StepContext.wit_files(p) is not None`)."""
     if opts.shorthand is not None:
         return [root / (opts.shorthand[1] or "wit")]
     e = opts.get("path")
     if e is None:
-        return [root / "wit"] if (root / "wit").exists() else []
+        return [root / "wit"] if exists(root / "wit") else []
     if e.value.kind == "string":
         return [root / e.value.string]
     if e.value.kind == "list":
