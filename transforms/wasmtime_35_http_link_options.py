@@ -11,7 +11,7 @@ import pathlib
 import re
 
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext, is_wit_file
 
 from ._report_only import path_calls
 from ._wasi import paths
@@ -106,7 +106,7 @@ def _report_world_references(ctx: StepContext, unit: RustUnit, dirs: list[pathli
     pat = re.compile(r"\bwasi:http/[\w-]+(?:@(?P<v>[0-9][\w.+-]*))")
     for d, r in zip(dirs, rel, strict=True):
         files = ctx.wit_files(d) or []
-        is_dir = not (len(files) == 1 and files[0].path == d)
+        is_dir = not is_wit_file(files, d)
         for f in files:
             if not is_dir and d.suffix != ".wit":
                 continue

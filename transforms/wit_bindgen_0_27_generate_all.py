@@ -16,7 +16,7 @@ import re
 from wasm_codemod.rust.guest import generate_calls, wit_roots
 from wasm_codemod.rust.macro_options import MacroOptions, add_entry
 from wasm_codemod.rust.parse import text
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import Safety, Step, StepContext, is_wit_file
 
 from ._guest import template_generate_calls, template_option
 
@@ -55,7 +55,7 @@ def _wit_texts(ctx: StepContext, opts: MacroOptions) -> list[bytes] | None:
         files = ctx.wit_files(p)
         if files is None:
             return None
-        if len(files) == 1 and files[0].path == p:
+        if is_wit_file(files, p):
             out.append(files[0].data)  # a file
             continue
         direct = [f.data for f in files if "/" not in f.inner]

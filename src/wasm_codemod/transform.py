@@ -180,6 +180,16 @@ class WitFile:
     data: bytes
 
 
+def is_wit_file(files: list[WitFile] | None, path: pathlib.Path) -> bool:
+    """Is ``files`` (what `wit_files(path)` gave) the file at ``path`` itself, not a directory's files?"""
+    return files is not None and len(files) == 1 and files[0].path == path
+
+
+def is_wit_dir(files: list[WitFile] | None, path: pathlib.Path) -> bool:
+    """Is ``files`` (what `wit_files(path)` gave) the files of a directory at ``path`` (maybe none)?"""
+    return files is not None and not is_wit_file(files, path)
+
+
 class DependencyCrate:
     """A crate of the run that this crate depends on by `path` (its `[dependencies]`, also through
     `workspace = true`), as the engine read it: for lookups (signatures, re-exports), never edited."""

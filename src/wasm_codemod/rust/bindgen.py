@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tree_sitter import Node
 
-from ..transform import WitFile, crate_dir  # noqa: F401  (crate_dir: re-exported for steps)
+from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
 from ..wit import Token, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
@@ -322,7 +322,7 @@ def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]
         files = wit_files(p)
         if files is None:
             continue
-        if len(files) == 1 and files[0].path == p:
+        if is_wit_file(files, p):
             read.append((p, None, [(p, files[0].data)]))
         else:
             read.append((p, p, [(f.path, f.data) for f in files]))

@@ -16,7 +16,7 @@ from typing import Any
 
 from tree_sitter import Node
 
-from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
+from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
 from ..wit import Token, block_end, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .parse import in_use_declaration, walk
@@ -85,6 +85,21 @@ def load_wit(roots: list[Path], inline: str | None = None) -> WitInfo:
     info = WitInfo()
     for f in _files(roots):
         _parse(f.read_bytes(), info)
+    if inline:
+        _parse(inline.encode(), info)
+    return info
+
+
+def wit_info(roots: list[Path], wit_files: Callable[[Path], list[WitFile] | None],
+             inline: str | None = None) -> WitInfo:
+    """`load_wit` over the files the engine read (``wit_files``: `StepContext.wit_files`)."""
+    info = WitInfo()
+    for r in roots:
+        files = wit_files(r)
+        if is_wit_file(files, r) and r.suffix != ".wit":
+            continue
+        for f in files or []:
+            _parse(f.data, info)
     if inline:
         _parse(inline.encode(), info)
     return info
