@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from wasm_codemod.rust.calls import fn_pointer_return, is_mut_ref, passed_fn_pointer_return, written_type
 from wasm_codemod.rust.impls import item_with_attrs_start
 from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
@@ -246,67 +247,9 @@ def _getter_of(unit: RustUnit, arg: Node) -> tuple[RustUnit, Node | None] | None
         return None
     if arg.type != "identifier":
         return None
-    want = text(arg)
-    fn = arg.parent
-    while fn is not None and fn.type not in ("function_item", "closure_expression"):
-        fn = fn.parent
-    if fn is None or fn.type != "function_item":
-        return None
-    # the binding in effect: the last `let` of that name before the use, in a block that holds the use
-    lets = [d for d in walk_types(fn, ("let_declaration",))
-            if d.end_byte <= arg.start_byte and d.parent is not None
-            and d.parent.start_byte <= arg.start_byte < d.parent.end_byte
-            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
-    if lets:
-        d = lets[-1]
-        ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
-        if ty is None and val is not None and val.type == "type_cast_expression":
-            ty = val.child_by_field_name("type")
-        r = _fn_return(ty) if ty is not None else None
-        return (unit, r) if r is not None else None
-    params = fn.child_by_field_name("parameters")
-    for p in params.named_children if params else []:
-        pat, ty = p.child_by_field_name("pattern"), p.child_by_field_name("type")
-        if p.type == "parameter" and pat is not None and text(pat) == want and ty is not None:
-            r = _fn_return(ty)
-            return (unit, r) if r is not None else None
-    return None
-
-
-def _fn_return(ty: Node) -> Node | None:
-    """R of a plain `fn(&mut X) -> R` pointer type (a getter is a fn pointer from 34)."""
-    if ty.type != "function_type" or ty.child_by_field_name("trait") is not None:
-        return None
-    params = ty.child_by_field_name("parameters")
-    ps = [c for c in params.named_children] if params else []
-    if len(ps) != 1 or ps[0].type != "reference_type" or not _is_mut_ref(ps[0]):
-        return None
-    return ty.child_by_field_name("return_type")
-
-
-def _linking_getter(fn_node: Node, ty: Node) -> Node | None:
-    """R of the getter a linking-function parameter hands over: the last `fn(&mut T) -> R` among the
-    parameters of `fn(..)`, `impl Fn(..)` or a type parameter bounded by `Fn*(..)`."""
-    if ty.type == "abstract_type":
-        ty = next((c for c in ty.named_children if c.type == "function_type"), ty)
-    elif ty.type == "type_identifier":
-        name = text(ty)
-        bound = None
-        for tp in walk_types(fn_node, ("type_parameter", "where_predicate")):
-            left = tp.child_by_field_name("name") or tp.child_by_field_name("left")
-            if left is not None and text(left) == name and tp.child_by_field_name("bounds") is not None:
-                bound = next((c for c in tp.child_by_field_name("bounds").named_children
-                              if c.type == "function_type"), None)
-                if bound is not None:
-                    break
-        if bound is None:
-            return None
-        ty = bound
-    if ty.type != "function_type":
-        return None
-    params = ty.child_by_field_name("parameters")
-    inner = [c for c in (params.named_children if params else []) if c.type == "function_type"]
-    return _fn_return(inner[-1]) if inner else None
+    ty = written_type(arg)
+    r = fn_pointer_return(ty) if ty is not None else None
+    return (unit, r) if r is not None else None
 
 
 def _receiver_getter(ctx: StepContext, unit: RustUnit, value: Node) -> tuple[RustUnit, Node] | None:
@@ -339,7 +282,7 @@ def _receiver_getter(ctx: StepContext, unit: RustUnit, value: Node) -> tuple[Rus
                 continue
             own = [p for p in plist if p.type == "parameter"]
             ty = own[idx].child_by_field_name("type") if idx < len(own) else None
-            r = _linking_getter(f, ty) if ty is not None else None
+            r = passed_fn_pointer_return(f, ty) if ty is not None else None
             if r is None:
                 return None
             found.append((u, r))
@@ -393,7 +336,7 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
     structs: dict[str, tuple[RustUnit, str]] = {}  # normalized R -> (defining unit, struct name)
     groups: dict[str, list[_Site]] = {}
     for s in sites:
-        if s.r_type is None or _is_mut_ref(s.r_type):
+        if s.r_type is None or is_mut_ref(s.r_type):
             groups.setdefault("", []).append(s)
         else:
             groups.setdefault(_norm(text(s.r_type)), []).append(s)
@@ -461,10 +404,6 @@ def _write(ctx: StepContext, s: _Site, d: str) -> None:
         ctx.replace(s.unit, s.name, f"add_to_linker::<_, {d}>")
     else:
         ctx.insert(s.unit, s.name.end_byte, f"::<_, {d}>")
-
-
-def _is_mut_ref(r: Node) -> bool:
-    return r.type == "reference_type" and any(c.type == "mutable_specifier" for c in r.children)
 
 
 def _standalone(r: Node) -> bool:
