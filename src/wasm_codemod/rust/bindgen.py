@@ -305,7 +305,8 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
 
 def load_wit(paths: list[Path]) -> WitPackageSet:
     """The WIT packages of a bindgen!'s paths. Read-only for callers: the same files give the same
-    (shared) set, parsed once per run (each bindgen! site of each step asked again: 6% of a run)."""
+    (shared) set, parsed once per run (each bindgen! site of each step asked again: 6% of a run).
+    It reads the files: steps use `wit_set` over `ctx.wit_files` instead (tests/test_layering.py)."""
     read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []  # (path, dir or None, files)
     for p in paths:
         if p.is_file():

@@ -82,6 +82,7 @@ def _files(roots: list[Path]) -> list[Path]:
 
 
 def load_wit(roots: list[Path], inline: str | None = None) -> WitInfo:
+    """The WIT facts of these files/dirs, read from disk (steps use `wit_info` over `ctx.wit_files`)."""
     info = WitInfo()
     for f in _files(roots):
         _parse(f.read_bytes(), info)
