@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import layering_audit
 import pytest
 from golden_harness import build_crate, cases, expected_follow_ups, run_case, snapshot
 
 CASES = cases()
+
+
+@pytest.fixture(autouse=True)
+def _no_file_reads_in_transforms(tmp_path):
+    """The layering rule, checked on every case: no transform reads the case's files itself."""
+    layering_audit.watch(tmp_path)
+    yield
+    found = layering_audit.violations()
+    layering_audit.watch(None)
+    assert not found, f"transforms read files themselves (ask the engine through StepContext): {found}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

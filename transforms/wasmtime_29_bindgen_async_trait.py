@@ -20,7 +20,7 @@ from wasm_codemod.rust.bindgen import wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._use_lists import delete_list_item
 
@@ -48,14 +48,14 @@ def _user_traits(units: list[RustUnit]) -> set[str]:
             if n.type == "trait_item" and n.child_by_field_name("name") is not None}
 
 
-def _file_module(unit: RustUnit) -> tuple[str, ...] | None:
-    """Module path of a file from its place under the crate's src/ (None when that cannot be told)."""
-    root = crate_dir(unit)
+def _file_module(unit: RustUnit, root: Path | None) -> tuple[str, ...] | None:
+    """Module path of a file from its place under the crate's src/ (``root``: the crate's directory;
+    None when that cannot be told)."""
     p = getattr(unit, "abs_path", None)
     if root is None or p is None:
         return None
     try:
-        rel = Path(p).resolve().relative_to(root / "src")
+        rel = Path(p).relative_to(root / "src")
     except ValueError:
         return None
     parts = list(rel.with_suffix("").parts)
@@ -76,13 +76,13 @@ def _inline_modules(n: Node) -> tuple[str, ...]:
     return tuple(reversed(out))
 
 
-def _trait_modules(units: list[RustUnit]) -> dict[str, set[tuple[str, ...]]] | None:
+def _trait_modules(units: list[RustUnit], root: Path | None) -> dict[str, set[tuple[str, ...]]] | None:
     """Trait name -> crate module paths defining it; None when a `#[path]` could make paths lie."""
     out: dict[str, set[tuple[str, ...]]] = {}
     for u in units:
         if b"#[path" in u.src.data:
             return None
-        base = _file_module(u)
+        base = _file_module(u, root)
         for n in walk_types(u.src.root, ("trait_item",)):
             if n.type == "trait_item" and n.child_by_field_name("name") is not None:
                 if base is None:
@@ -91,11 +91,11 @@ def _trait_modules(units: list[RustUnit]) -> dict[str, set[tuple[str, ...]]] | N
     return out
 
 
-def _absolute_module(unit: RustUnit, at: Node, full: tuple[str, ...]) -> tuple[str, ...] | None:
+def _absolute_module(unit: RustUnit, at: Node, full: tuple[str, ...], root: Path | None) -> tuple[str, ...] | None:
     """The crate module a `crate::`/`super::`/`self::` trait path points into."""
     if full[0] == "crate":
         return full[1:-1]
-    here = _file_module(unit)
+    here = _file_module(unit, root)
     if here is None:
         return None
     here = here + _inline_modules(at)
@@ -129,7 +129,7 @@ def _defined_here(impl: Node, name: str) -> bool:
 
 
 def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindgen: bool,
-              modules: dict[str, set[tuple[str, ...]]] | None) -> str:
+              modules: dict[str, set[tuple[str, ...]]] | None, root: Path | None) -> str:
     """"generated", "other" or "unsure" for the trait of an impl."""
     segs = path_of(tnode)
     if not segs or not GENERATED_NAME.match(segs[-1]):
@@ -143,7 +143,7 @@ def _classify(unit: RustUnit, impl: Node, tnode: Node, user: set[str], has_bindg
     if segs[-1] in user and len(full) > 1 and full[0] in ("super", "crate", "self") and modules is not None:
         # a crate-relative path: the project's own trait if it is defined in that module, else the
         # bindgen output (e.g. `crate::bindings::types::HostMessage` beside a hand-written `HostMessage`)
-        mod = _absolute_module(unit, impl, full)
+        mod = _absolute_module(unit, impl, full, root)
         if mod is not None:
             if mod in modules.get(segs[-1], set()):
                 return "other"
@@ -159,7 +159,7 @@ def apply(ctx: StepContext) -> None:
     with_traits = [u for u in (ctx.crate_files or ctx.units) if b"trait" in u.src.data]
     user = _user_traits(with_traits)
     paths_attr = any(b"#[path" in u.src.data for u in (ctx.crate_files or ctx.units))
-    modules = _trait_modules(with_traits) if user and not paths_attr else None
+    modules = _trait_modules(with_traits, ctx.inputs.dir) if user and not paths_attr else None
     for unit in ctx.units:
         if b"async_trait" not in unit.src.data:
             continue
@@ -172,7 +172,7 @@ def apply(ctx: StepContext) -> None:
             tnode = trait_path_node(n)
             if not attrs or tnode is None:
                 continue
-            kind = _classify(unit, n, tnode, user, has_bindgen, modules)
+            kind = _classify(unit, n, tnode, user, has_bindgen, modules, ctx.inputs.dir)
             if kind == "other":
                 kept += len(attrs)
                 continue

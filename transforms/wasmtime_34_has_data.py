@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pathlib
 import re
 from dataclasses import dataclass
 
-import tomllib
 from tree_sitter import Node
 
+from wasm_codemod.rust.calls import fn_pointer_return, is_mut_ref, passed_fn_pointer_return, written_type
 from wasm_codemod.rust.impls import item_with_attrs_start
 from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
-from wasm_codemod.transform import RustUnit, Safety, Step, StepContext, crate_dir
+from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._code_in_strings import report_in_strings
 
@@ -248,67 +247,9 @@ def _getter_of(unit: RustUnit, arg: Node) -> tuple[RustUnit, Node | None] | None
         return None
     if arg.type != "identifier":
         return None
-    want = text(arg)
-    fn = arg.parent
-    while fn is not None and fn.type not in ("function_item", "closure_expression"):
-        fn = fn.parent
-    if fn is None or fn.type != "function_item":
-        return None
-    # the binding in effect: the last `let` of that name before the use, in a block that holds the use
-    lets = [d for d in walk_types(fn, ("let_declaration",))
-            if d.end_byte <= arg.start_byte and d.parent is not None
-            and d.parent.start_byte <= arg.start_byte < d.parent.end_byte
-            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
-    if lets:
-        d = lets[-1]
-        ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
-        if ty is None and val is not None and val.type == "type_cast_expression":
-            ty = val.child_by_field_name("type")
-        r = _fn_return(ty) if ty is not None else None
-        return (unit, r) if r is not None else None
-    params = fn.child_by_field_name("parameters")
-    for p in params.named_children if params else []:
-        pat, ty = p.child_by_field_name("pattern"), p.child_by_field_name("type")
-        if p.type == "parameter" and pat is not None and text(pat) == want and ty is not None:
-            r = _fn_return(ty)
-            return (unit, r) if r is not None else None
-    return None
-
-
-def _fn_return(ty: Node) -> Node | None:
-    """R of a plain `fn(&mut X) -> R` pointer type (a getter is a fn pointer from 34)."""
-    if ty.type != "function_type" or ty.child_by_field_name("trait") is not None:
-        return None
-    params = ty.child_by_field_name("parameters")
-    ps = [c for c in params.named_children] if params else []
-    if len(ps) != 1 or ps[0].type != "reference_type" or not _is_mut_ref(ps[0]):
-        return None
-    return ty.child_by_field_name("return_type")
-
-
-def _linking_getter(fn_node: Node, ty: Node) -> Node | None:
-    """R of the getter a linking-function parameter hands over: the last `fn(&mut T) -> R` among the
-    parameters of `fn(..)`, `impl Fn(..)` or a type parameter bounded by `Fn*(..)`."""
-    if ty.type == "abstract_type":
-        ty = next((c for c in ty.named_children if c.type == "function_type"), ty)
-    elif ty.type == "type_identifier":
-        name = text(ty)
-        bound = None
-        for tp in walk_types(fn_node, ("type_parameter", "where_predicate")):
-            left = tp.child_by_field_name("name") or tp.child_by_field_name("left")
-            if left is not None and text(left) == name and tp.child_by_field_name("bounds") is not None:
-                bound = next((c for c in tp.child_by_field_name("bounds").named_children
-                              if c.type == "function_type"), None)
-                if bound is not None:
-                    break
-        if bound is None:
-            return None
-        ty = bound
-    if ty.type != "function_type":
-        return None
-    params = ty.child_by_field_name("parameters")
-    inner = [c for c in (params.named_children if params else []) if c.type == "function_type"]
-    return _fn_return(inner[-1]) if inner else None
+    ty = written_type(arg)
+    r = fn_pointer_return(ty) if ty is not None else None
+    return (unit, r) if r is not None else None
 
 
 def _receiver_getter(ctx: StepContext, unit: RustUnit, value: Node) -> tuple[RustUnit, Node] | None:
@@ -341,7 +282,7 @@ def _receiver_getter(ctx: StepContext, unit: RustUnit, value: Node) -> tuple[Rus
                 continue
             own = [p for p in plist if p.type == "parameter"]
             ty = own[idx].child_by_field_name("type") if idx < len(own) else None
-            r = _linking_getter(f, ty) if ty is not None else None
+            r = passed_fn_pointer_return(f, ty) if ty is not None else None
             if r is None:
                 return None
             found.append((u, r))
@@ -357,59 +298,7 @@ def _norm(s: str) -> str:
 def _units_defining(ctx: StepContext, fname: str) -> list[RustUnit]:
     token = re.compile(rb"\bfn\s+" + re.escape(fname.encode()) + rb"\b")
     here = [u for u in (ctx.crate_files or ctx.units) if token.search(u.src.data)]
-    return here or [u for u in _dep_units(ctx) if token.search(u.src.data)]
-
-
-_DEP_CACHE: dict[str, list[RustUnit]] = {}
-
-
-def _dep_units(ctx: StepContext) -> list[RustUnit]:
-    """The .rs files of the crates this crate depends on by `path` (read only, for signatures)."""
-    from wasm_codemod.source import SourceFile
-
-    unit = (ctx.crate_files or ctx.units)[0] if (ctx.crate_files or ctx.units) else None
-    root = crate_dir(unit) if unit is not None else None
-    if root is None:
-        return []
-    key = str(root)
-    if key in _DEP_CACHE:
-        return _DEP_CACHE[key]
-    out: list[RustUnit] = []
-    for dep_dir, _name in _path_deps(root):
-        for f in sorted((dep_dir / "src").rglob("*.rs")):
-            try:
-                out.append(RustUnit(str(f), SourceFile.from_bytes(str(f), f.read_bytes())))
-            except (OSError, ValueError):
-                continue
-    _DEP_CACHE[key] = out
-    return out
-
-
-def _path_deps(root: pathlib.Path) -> list[tuple[pathlib.Path, str]]:
-    """(directory, crate name) of the `path` dependencies of the crate at ``root``, through
-    `workspace = true` entries of the workspace root."""
-    def load(p: pathlib.Path) -> dict:
-        try:
-            return tomllib.loads(p.read_text("utf-8"))
-        except (OSError, tomllib.TOMLDecodeError):
-            return {}
-    doc = load(root / "Cargo.toml")
-    ws_root, ws = None, {}
-    for d in root.parents:
-        w = load(d / "Cargo.toml") if (d / "Cargo.toml").is_file() else {}
-        if "workspace" in w:
-            ws_root, ws = d, w.get("workspace", {}).get("dependencies", {})
-            break
-    out = []
-    for key, item in doc.get("dependencies", {}).items():
-        base = root
-        if isinstance(item, dict) and item.get("workspace") is True and key in ws and ws_root is not None:
-            item, base = ws[key], ws_root
-        if isinstance(item, dict) and "path" in item:
-            d = (base / str(item["path"])).resolve()
-            if d.is_dir():
-                out.append((d, str(item.get("package", key)).replace("-", "_")))
-    return out
+    return here or [u for d in ctx.dependency_crates() for u in d.units if token.search(u.src.data)]
 
 
 def _wasmtime_path(ctx: StepContext) -> str | None:
@@ -433,15 +322,10 @@ def _wasmtime_path(ctx: StepContext) -> str | None:
                 seen[p[0]] = seen.get(p[0], 0) + 1
     if seen:
         return max(sorted(seen), key=lambda k: seen[k]) + "::wasmtime"
-    unit = files[0] if files else None
-    root = crate_dir(unit) if unit is not None else None
-    for dep_dir, name in _path_deps(root) if root is not None else []:
-        lib = dep_dir / "src" / "lib.rs"
-        try:
-            if re.search(rb"^pub use wasmtime;", lib.read_bytes(), re.M):
-                return f"{name}::wasmtime"
-        except OSError:
-            continue
+    for dep in ctx.dependency_crates():
+        lib = dep.file("src/lib.rs")
+        if lib is not None and re.search(rb"^pub use wasmtime;", lib.src.data, re.M):
+            return f"{dep.name}::wasmtime"
     return None
 
 
@@ -452,7 +336,7 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
     structs: dict[str, tuple[RustUnit, str]] = {}  # normalized R -> (defining unit, struct name)
     groups: dict[str, list[_Site]] = {}
     for s in sites:
-        if s.r_type is None or _is_mut_ref(s.r_type):
+        if s.r_type is None or is_mut_ref(s.r_type):
             groups.setdefault("", []).append(s)
         else:
             groups.setdefault(_norm(text(s.r_type)), []).append(s)
@@ -520,10 +404,6 @@ def _write(ctx: StepContext, s: _Site, d: str) -> None:
         ctx.replace(s.unit, s.name, f"add_to_linker::<_, {d}>")
     else:
         ctx.insert(s.unit, s.name.end_byte, f"::<_, {d}>")
-
-
-def _is_mut_ref(r: Node) -> bool:
-    return r.type == "reference_type" and any(c.type == "mutable_specifier" for c in r.children)
 
 
 def _standalone(r: Node) -> bool:

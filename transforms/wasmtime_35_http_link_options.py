@@ -7,12 +7,11 @@ the old two arguments get `&Default::default()` inserted, the shape real hosts w
 
 from __future__ import annotations
 
-import os
 import pathlib
 import re
 
 from wasm_codemod.rust.calls import call_arguments
-from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext
+from wasm_codemod.transform import FollowUp, RustUnit, Safety, Step, StepContext, is_wit_file
 
 from ._report_only import path_calls
 from ._wasi import paths
@@ -62,7 +61,7 @@ def _old_vendored_http(ctx: StepContext) -> None:
     """`with: { "wasi:http..": wasmtime_wasi_http::bindings::http.. }` over a world whose WIT pins an older
     wasi:http than wasmtime-wasi-http ships: from 35 the generated `add_to_linker` of the mapped interfaces
     misses `&LinkOptions` (E0061), because only the crate's newer WIT has the `@unstable` items that need it."""
-    from wasm_codemod.rust.bindgen import crate_dir, load_wit, select_world, wasmtime_bindgen_calls, wit_paths
+    from wasm_codemod.rust.bindgen import select_world, wasmtime_bindgen_calls, wit_paths, wit_set
     from wasm_codemod.transform import line_key
 
     shipped = next((v for first, v in SHIPPED_HTTP if line_key(ctx.target) >= line_key(first)), None)
@@ -76,11 +75,11 @@ def _old_vendored_http(ctx: StepContext) -> None:
                   and e.value.text.replace(" ", "").startswith(("wasmtime_wasi_http::", "::wasmtime_wasi_http::"))]
         if not mapped:
             continue
-        root = crate_dir(unit)
+        root = ctx.inputs.dir
         paths_ = wit_paths(opts, root) if root is not None else None
-        if not paths_ or not any(p.exists() for p in paths_):
+        if not paths_ or all(ctx.wit_files(p) is None for p in paths_):
             continue
-        ws = load_wit(paths_)
+        ws = wit_set(paths_, ctx.wit_files)
         wn = opts.get("world")
         world = select_world(ws, wn.value.string if wn is not None and wn.value.kind == "string" else None)
         if world is None:
@@ -88,7 +87,7 @@ def _old_vendored_http(ctx: StepContext) -> None:
         old = sorted(v for v in _world_http_versions(ws, world) if (_version(v) or shipped) < shipped)
         if old:
             want = ".".join(map(str, shipped))
-            rel = _relative(unit, paths_)
+            rel = _relative(ctx, paths_)
             where = ", ".join(f"`{r}/`" for r in rel) if rel else "the WIT directory"
             ctx.report(unit, mapped[0].start, f"this world's WIT pins wasi:http{old[0]}, older than the "
                        f"wasi:http@{want} wasmtime-wasi-http {ctx.target} ships, and `with:` maps it to "
@@ -106,20 +105,23 @@ def _report_world_references(ctx: StepContext, unit: RustUnit, dirs: list[pathli
         return  # outside the run's tree: the Rust follow-up says it all
     pat = re.compile(r"\bwasi:http/[\w-]+(?:@(?P<v>[0-9][\w.+-]*))")
     for d, r in zip(dirs, rel, strict=True):
-        files = sorted(d.rglob("*.wit")) if d.is_dir() else [d] if d.suffix == ".wit" else []
+        files = ctx.wit_files(d) or []
+        is_dir = not is_wit_file(files, d)
         for f in files:
-            inner = f.relative_to(d) if d.is_dir() else pathlib.PurePath(f.name)
+            if not is_dir and d.suffix != ".wit":
+                continue
+            inner = pathlib.PurePosixPath(f.inner)
             if "deps" in inner.parts[:-1]:
                 continue  # vendored packages: re-vendored as a whole
             try:
-                lines = f.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
+                lines = f.data.decode("utf-8").splitlines()
+            except UnicodeDecodeError:
                 continue
             for i, line in enumerate(lines, 1):
                 m = pat.search(line)
                 if m is None or "@" + (m.group("v") or "").rstrip(".") not in old:
                     continue
-                where = f"{r}/{inner.as_posix()}" if d.is_dir() else r
+                where = f"{r}/{inner.as_posix()}" if is_dir else r
                 ctx.follow_ups.append(FollowUp(
                     where, i, ctx.step.id, f"`{m.group(0).rstrip('.')}`: wasmtime-wasi-http {ctx.target} ships "
                     f"wasi:http@{want}, and the `with:` mapping in {unit.path} needs this world at that version: "
@@ -127,18 +129,14 @@ def _report_world_references(ctx: StepContext, unit: RustUnit, dirs: list[pathli
                     "manual", ctx.step.upstream))
 
 
-def _relative(unit: RustUnit, dirs: list[pathlib.Path]) -> tuple[str, ...]:
-    """``dirs`` (absolute) relative to the run's root, as `unit.path` is (so a report names them)."""
-    abs_path = getattr(unit, "abs_path", None)
-    if abs_path is None:
-        return ()
-    root = pathlib.Path(abs_path).resolve().parents[len(pathlib.PurePath(unit.path).parts) - 1]
+def _relative(ctx: StepContext, dirs: list[pathlib.Path]) -> tuple[str, ...]:
+    """``dirs`` as the run's reports name files (empty when one is outside the tree the run was given)."""
     out = []
     for d in dirs:
-        r = pathlib.PurePath(os.path.relpath(pathlib.Path(d).resolve(), root)).as_posix()
-        if r.startswith(".."):
-            return ()  # outside the tree the run was given
-        out.append(r.rstrip("/"))
+        r = ctx.inputs.display(d)
+        if r is None:
+            return ()
+        out.append(r)
     return tuple(out)
 
 

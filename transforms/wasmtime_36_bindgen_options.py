@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from wasm_codemod.rust.bindgen import (
     ImportedFunc,
-    crate_dir,
     format_flags,
     imported_functions,
-    load_wit,
     parse_flags,
     select_world,
     wasmtime_bindgen_calls,
     wit_paths,
+    wit_set,
     world_exports,
 )
 from wasm_codemod.rust.macro_options import Entry, MacroOptions, Value
@@ -119,7 +118,7 @@ def _migrate(ctx: StepContext, unit: RustUnit, opts: MacroOptions, old: list[Ent
         exp_default.add("async")
         if conc_exp:
             exp_default.add("store")
-    if exp_default and _exports_nothing(unit, opts):
+    if exp_default and _exports_nothing(ctx, opts):
         exp_default = set()  # `exports:` flags for a world without exports would be noise
 
     # per-function rules: selector -> flags
@@ -184,13 +183,13 @@ def _order(*lists):
     return key
 
 
-def _exports_nothing(unit: RustUnit, opts: MacroOptions) -> bool:
+def _exports_nothing(ctx: StepContext, opts: MacroOptions) -> bool:
     """The bindgen!'s world (read from its WIT files) exports nothing; False when unsure."""
-    root = crate_dir(unit)
+    root = ctx.inputs.dir
     paths = wit_paths(opts, root) if root is not None else None
-    if not paths or not any(p.exists() for p in paths):
+    if not paths or all(ctx.wit_files(p) is None for p in paths):
         return False
-    ws = load_wit(paths)
+    ws = wit_set(paths, ctx.wit_files)
     w = opts.get("world")
     world = select_world(ws, w.value.string if w is not None and w.value.kind == "string" else None)
     return world is not None and world_exports(ws, world) is False
@@ -199,13 +198,13 @@ def _exports_nothing(unit: RustUnit, opts: MacroOptions) -> bool:
 def _world_functions(ctx: StepContext, unit: RustUnit, opts: MacroOptions) -> list[ImportedFunc] | None:
     at = opts.get("trappable_imports") or opts.get("async")
     where = at.start if at else opts.macro
-    root = crate_dir(unit)
+    root = ctx.inputs.dir
     paths = wit_paths(opts, root) if root is not None else None
-    if root is None or not paths or not any(p.exists() for p in paths):
+    if root is None or not paths or all(ctx.wit_files(p) is None for p in paths):
         ctx.report(unit, where, "the WIT of this bindgen! could not be read, so the function names of the list "
                    "option cannot be qualified; write each as `imports: { \"ns:pkg/iface/func\": flags }` by hand")
         return None
-    ws = load_wit(paths)
+    ws = wit_set(paths, ctx.wit_files)
     w = opts.get("world")
     world = select_world(ws, w.value.string if w is not None else None)
     if world is None:

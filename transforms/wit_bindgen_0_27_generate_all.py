@@ -12,12 +12,11 @@ reads mentions another package (`ns:pkg/..`), or when that WIT cannot be read he
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from wasm_codemod.rust.guest import crate_dir, generate_calls, wit_roots
+from wasm_codemod.rust.guest import generate_calls, wit_roots
 from wasm_codemod.rust.macro_options import MacroOptions, add_entry
 from wasm_codemod.rust.parse import text
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.transform import Safety, Step, StepContext, is_wit_file
 
 from ._guest import template_generate_calls, template_option
 
@@ -37,7 +36,7 @@ def _mentions_other_package(texts: list[bytes]) -> bool:
     return bool(refs - own)
 
 
-def _wit_texts(unit, opts: MacroOptions) -> list[bytes] | None:
+def _wit_texts(ctx: StepContext, opts: MacroOptions) -> list[bytes] | None:
     """The WIT of the call's own package(s): the files directly in its WIT dirs (not `deps/`), and
     `inline:`. None when it cannot be read here."""
     out: list[bytes] = []
@@ -46,23 +45,23 @@ def _wit_texts(unit, opts: MacroOptions) -> list[bytes] | None:
         if inline.value.kind != "string":
             return None
         out.append(inline.value.text.encode())
-    root = crate_dir(unit)
+    root = ctx.inputs.dir
     if root is None:
         return out or None
-    paths = wit_roots(opts, root)
+    paths = wit_roots(opts, root, exists=lambda p: ctx.wit_files(p) is not None)
     if inline is not None and opts.get("path") is None:
         paths = []  # before 0.45 `inline:` alone reads nothing else
     for p in paths:
-        p = Path(p)
-        if p.is_file():
-            out.append(p.read_bytes())
-        elif p.is_dir():
-            files = sorted(f for f in p.glob("*.wit") if f.is_file())
-            if not files:
-                return None
-            out.extend(f.read_bytes() for f in files)
-        else:
+        files = ctx.wit_files(p)
+        if files is None:
             return None
+        if is_wit_file(files, p):
+            out.append(files[0].data)  # a file
+            continue
+        direct = [f.data for f in files if "/" not in f.inner]
+        if not direct:
+            return None
+        out.extend(direct)
     return out or None
 
 
@@ -80,7 +79,7 @@ def apply(ctx: StepContext) -> None:
     for unit, node, opts in generate_calls(ctx):
         if _has_flag(opts):
             continue
-        texts = _wit_texts(unit, opts)
+        texts = _wit_texts(ctx, opts)
         if texts is not None and not _mentions_other_package(texts):
             continue
         if opts.shorthand is not None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.guest import WitInfo, crate_dir, generate_calls, load_wit, wit_roots
-from wasm_codemod.rust.macro_options import add_entry, replace_value
+from wasm_codemod.rust.guest import WitInfo, generate_calls, wit_info, wit_roots
+from wasm_codemod.rust.macro_options import MacroOptions, add_entry, replace_value
 from wasm_codemod.transform import Safety, Step, StepContext
 
 from ._guest import rust_string
@@ -16,13 +16,14 @@ def _world_of(opts) -> str | None:
     return w.value.string if w is not None else None
 
 
-def _wit(unit, opts) -> WitInfo | None:
-    root = crate_dir(unit)
+def _wit(ctx: StepContext, opts: MacroOptions) -> WitInfo | None:
+    root = ctx.inputs.dir
     inline = opts.get("inline")
     inline_text = inline.value.string if inline is not None and inline.value.kind == "string" else None
     if root is None and inline_text is None:
         return None
-    return load_wit(wit_roots(opts, root) if root else [], inline_text)
+    roots = wit_roots(opts, root, exists=lambda p: ctx.wit_files(p) is not None) if root else []
+    return wit_info(roots, ctx.wit_files, inline_text)
 
 
 def _sides(info: WitInfo, world: str | None) -> tuple[set[str], set[str]]:
@@ -38,7 +39,7 @@ def _sides(info: WitInfo, world: str | None) -> tuple[set[str], set[str]]:
 def apply(ctx: StepContext) -> None:
     for unit, node, opts in generate_calls(ctx):
         entry = opts.get("async")
-        info = _wit(unit, opts)
+        info = _wit(ctx, opts)
         async_funcs = [f for f in (info.funcs if info else []) if f.is_async]
         if entry is None:
             if async_funcs:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wasm_codemod.rust.guest import crate_dir, generate_calls
-from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.rust.guest import generate_calls
+from wasm_codemod.transform import Safety, Step, StepContext, is_wit_dir
 
 from .wit_bindgen_0_42_async_filters import _sides, _wit, _world_of
 
@@ -12,7 +12,7 @@ def apply(ctx: StepContext) -> None:
     for unit, _node, opts in generate_calls(ctx):
         with_ = opts.get("with")
         if with_ is not None and with_.value.kind == "map":
-            info = _wit(unit, opts)
+            info = _wit(ctx, opts)
             if info is not None:
                 _, exports = _sides(info, _world_of(opts))
                 for e in with_.value.entries:
@@ -23,8 +23,9 @@ def apply(ctx: StepContext) -> None:
                                    "\"unused remapping\" error). Remove the entry and implement the local "
                                    f"`exports::…::Guest` trait for `{e.key}`")
         inline = opts.get("inline")
-        root = crate_dir(unit)
-        if inline is not None and opts.get("path") is None and root is not None and (root / "wit").is_dir():
+        root = ctx.inputs.dir
+        if inline is not None and opts.get("path") is None and root is not None and \
+                is_wit_dir(ctx.wit_files(root / "wit"), root / "wit"):
             ctx.report(unit, inline.start, "from wit-bindgen 0.45 `inline:` without `path:` also parses ./wit: "
                        "its packages now load next to the inline WIT (duplicate packages are errors, the inline "
                        "world wins). Add `path: []` if ./wit is unrelated", severity="review")

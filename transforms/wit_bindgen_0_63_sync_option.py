@@ -84,7 +84,7 @@ def apply(ctx: StepContext) -> None:
         if entry is None:
             continue
         v = entry.value
-        info = _wit(unit, opts)
+        info = _wit(ctx, opts)
         world = _world_of(opts)
         funcs: list[tuple[str, WitFunc]] = []
         if info is not None:

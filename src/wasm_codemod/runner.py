@@ -35,6 +35,7 @@ from .engine import (
 )
 from .plan import Plan, Registry, load_registry, make_plan
 from .python.planner import PyProjectOutcome, plan_python
+from .step_inputs import RunInputs
 from .transform import Family, FollowUp, ManifestContext, Step, line_key
 from .writer import Change, Recovery, RefusedError, git_dir, write_files
 
@@ -144,7 +145,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             if _is_proc_macro(dep):
                 macro_users.setdefault(dep.dir, []).append(c)
     graph = (by_dir, built_for, deps_memo, macro_users)
-    records = _crate_records(disc.crates, opts, registry, rel, graph, on_crate)
+    inputs = RunInputs(by_dir, rel)
+    records = _crate_records(disc.crates, opts, registry, rel, graph, on_crate, inputs)
     for crate, rec in zip(disc.crates, records, strict=True):
         # merged in crate order, whichever process planned it: the same lists, in the same order
         plans = [make_plan(registry, *k, opts.only, opts.skip) for k in rec.plans]
@@ -276,7 +278,7 @@ class _CrateRecord:
 
 def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
                 graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object],
-                             dict[Path, list[Crate]]]) -> _CrateRecord:
+                             dict[Path, list[Crate]]], inputs: RunInputs | None = None) -> _CrateRecord:
     rec = _CrateRecord()
     detected: dict[str, Detected] = {}
     # a crate that is both host and guest: the second family starts from the first one's output
@@ -300,7 +302,7 @@ def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callabl
             current = {p: c.new for p, c in rust_changes.items()}
             units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
             originals = {u.path: u.src.to_bytes() for u in units}
-            rr = upgrade_rust(units, plan, opts.step_options)
+            rr = upgrade_rust(units, plan, opts.step_options, inputs.for_crate(crate) if inputs else None)
         except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
             rec.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
                                                  f"{family.name} was not upgraded in this crate"))
@@ -352,14 +354,15 @@ def default_jobs() -> int:
 
 def _plan_crate_in_worker(i: int) -> _CrateRecord:
     assert _FORK_STATE is not None
-    crates, opts, registry, rel, graph = _FORK_STATE
-    return _plan_crate(crates[i], opts, registry, rel, graph)
+    crates, opts, registry, rel, graph, inputs = _FORK_STATE
+    return _plan_crate(crates[i], opts, registry, rel, graph, inputs)
 
 
 def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, rel: Callable[[Path], str],
                    graph: tuple[dict[Path, Crate], dict[Path, list[Crate]], dict[object, object],
                                 dict[Path, list[Crate]]],
-                   on_crate: Callable[[int, int, str], None] | None) -> list[_CrateRecord]:
+                   on_crate: Callable[[int, int, str], None] | None,
+                   inputs: RunInputs | None = None) -> list[_CrateRecord]:
     """Plan every crate: in this process, or (``opts.jobs`` > 1, several crates, fork available) in
     that many forked workers; the records come back by crate index, so the run's output is the same."""
     import multiprocessing as mp
@@ -373,13 +376,13 @@ def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, re
         for i, crate in enumerate(crates):
             if on_crate is not None:
                 on_crate(i, len(crates), crate.name)
-            out.append(_plan_crate(crate, opts, registry, rel, graph))
+            out.append(_plan_crate(crate, opts, registry, rel, graph, inputs))
         return out
     from concurrent.futures import ProcessPoolExecutor
 
     global _FORK_STATE
     records: dict[int, _CrateRecord] = {}
-    _FORK_STATE = (crates, opts, registry, rel, graph)
+    _FORK_STATE = (crates, opts, registry, rel, graph, inputs)
     try:
         with ProcessPoolExecutor(max_workers=min(opts.jobs, len(busy)), mp_context=mp.get_context("fork")) as pool:
             futs = {i: pool.submit(_plan_crate_in_worker, i) for i in busy}
@@ -390,10 +393,10 @@ def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, re
                     try:
                         records[i] = futs[i].result()
                     except Exception:  # a worker that died: plan the crate here instead
-                        records[i] = _plan_crate(crate, opts, registry, rel, graph)
+                        records[i] = _plan_crate(crate, opts, registry, rel, graph, inputs)
                 else:
                     # names no family crate: only path-dependency inheritance can plan it (cheap)
-                    records[i] = _plan_crate(crate, opts, registry, rel, graph)
+                    records[i] = _plan_crate(crate, opts, registry, rel, graph, inputs)
     finally:
         _FORK_STATE = None
     return [records[i] for i in range(len(crates))]

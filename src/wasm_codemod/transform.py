@@ -171,6 +171,58 @@ class CrateRoots:
         return (u.src.root for u in self._units if token in u.src.data)
 
 
+@dataclass(frozen=True)
+class WitFile:
+    """One .wit file as the engine read it for a step."""
+
+    path: pathlib.Path  # absolute
+    inner: str  # its path under the WIT directory asked for (`deps/io/streams.wit`), or its name
+    data: bytes
+
+
+def is_wit_file(files: list[WitFile] | None, path: pathlib.Path) -> bool:
+    """Is ``files`` (what `wit_files(path)` gave) the file at ``path`` itself, not a directory's files?"""
+    return files is not None and len(files) == 1 and files[0].path == path
+
+
+def is_wit_dir(files: list[WitFile] | None, path: pathlib.Path) -> bool:
+    """Is ``files`` (what `wit_files(path)` gave) the files of a directory at ``path`` (maybe none)?"""
+    return files is not None and not is_wit_file(files, path)
+
+
+class DependencyCrate:
+    """A crate of the run that this crate depends on by `path` (its `[dependencies]`, also through
+    `workspace = true`), as the engine read it: for lookups (signatures, re-exports), never edited."""
+
+    def __init__(self, name: str, units: Callable[[], list[RustUnit]],
+                 file: Callable[[str], RustUnit | None]) -> None:
+        self.name = name  # as Rust paths write it (`-` as `_`)
+        self._units = units
+        self._file = file
+
+    @property
+    def units(self) -> list[RustUnit]:
+        """Its .rs files under `src/` in path order (read on first use, once per run)."""
+        return self._units()
+
+    def file(self, inner: str) -> RustUnit | None:
+        """Its file at ``inner`` (a path in the crate, e.g. `src/lib.rs`), if it has one."""
+        return self._file(inner)
+
+
+@dataclass
+class CrateInputs:
+    """What the engine reads for a step beyond the crate's loaded files (the runner fills it in; a
+    transform never opens a file). The defaults: a crate with nothing around it."""
+
+    dir: pathlib.Path | None = None  # the crate's directory (its Cargo.toml's)
+    dependencies: Callable[[], list[DependencyCrate]] = lambda: []
+    # the .wit files at a path (the file itself, or a directory's, recursively); None: nothing there
+    wit_files: Callable[[pathlib.Path], list[WitFile] | None] = lambda _p: None
+    # a path as the run's reports name it (None: outside the tree the run was given)
+    display: Callable[[pathlib.Path], str | None] = lambda _p: None
+
+
 @dataclass
 class StepContext:
     step: Step
@@ -188,6 +240,8 @@ class StepContext:
     # every loaded file of the crate (``units`` holds only those with the step's own tokens): for
     # crate-wide facts (impls, methods the user defines, type definitions); None: ``units``
     crate_files: list[RustUnit] | None = None
+    # what the engine read around the crate: its directory, path dependencies, WIT files
+    inputs: CrateInputs = field(default_factory=CrateInputs)
 
     def __post_init__(self) -> None:
         if self.crate_files is None:
@@ -198,6 +252,15 @@ class StepContext:
         `receiver_decision`); parsed lazily, and a lookup by name parses only files that mention it."""
         assert self.crate_files is not None
         return CrateRoots(self.crate_files)
+
+    def dependency_crates(self) -> list[DependencyCrate]:
+        """The crates of the run this crate depends on by `path`, in manifest order."""
+        return self.inputs.dependencies()
+
+    def wit_files(self, path: pathlib.Path) -> list[WitFile] | None:
+        """The .wit files at ``path`` (a file, or a directory's recursively, in path order); None
+        when nothing is there."""
+        return self.inputs.wit_files(path)
 
     def override_move(self, old: str, new: str | None) -> None:
         """For this crate, carry ``old`` to ``new`` instead of what the step's `moves` table says."""

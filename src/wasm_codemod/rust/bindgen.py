@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from tree_sitter import Node
 
-from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
+from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
 from ..wit import Token, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
@@ -322,13 +323,32 @@ def _parse_top(toks, a, b, pkg, version, sink: WitPackageSet, main: bool) -> Non
 
 def load_wit(paths: list[Path]) -> WitPackageSet:
     """The WIT packages of a bindgen!'s paths. Read-only for callers: the same files give the same
-    (shared) set, parsed once per run (each bindgen! site of each step asked again: 6% of a run)."""
+    (shared) set, parsed once per run (each bindgen! site of each step asked again: 6% of a run).
+    It reads the files: steps use `wit_set` over `ctx.wit_files` instead (tests/test_layering.py)."""
     read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []  # (path, dir or None, files)
     for p in paths:
         if p.is_file():
             read.append((p, None, [(p, p.read_bytes())]))
         elif p.is_dir():
             read.append((p, p, [(f, f.read_bytes()) for f in sorted(p.rglob("*.wit"))]))
+    return _wit_set(read)
+
+
+def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
+    """`load_wit` over the files the engine read (``wit_files``: `StepContext.wit_files`)."""
+    read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []
+    for p in paths:
+        files = wit_files(p)
+        if files is None:
+            continue
+        if is_wit_file(files, p):
+            read.append((p, None, [(p, files[0].data)]))
+        else:
+            read.append((p, p, [(f.path, f.data) for f in files]))
+    return _wit_set(read)
+
+
+def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]) -> WitPackageSet:
     key = tuple((p, d is None, tuple(files)) for p, d, files in read)
     cached = _WIT_SETS.get(key)
     if cached is not None:

@@ -340,3 +340,77 @@ def self_field_type(names: NameTable, expr: Node) -> Path | None:
             if fn is not None and ft is not None and text(fn) == text(field):
                 return type_path(names, ft)
     return None
+
+
+# -- written fn-pointer types ---------------------------------------------------------------------
+# What a value is declared as when only its written type can tell (a wasmtime getter `fn(&mut T) -> R`,
+# whose R nothing infers). Unlike ``local_type`` these give the type's node, look only in the
+# enclosing `fn` (not through closures or outer fns) and never guess from the value.
+
+def is_mut_ref(ty: Node) -> bool:
+    """Is ``ty`` a `&mut X` / `&'a mut X` type?"""
+    return ty.type == "reference_type" and any(c.type == "mutable_specifier" for c in ty.children)
+
+
+def fn_pointer_return(ty: Node) -> Node | None:
+    """R of a plain `fn(&mut X) -> R` pointer type (None for any other type)."""
+    if ty.type != "function_type" or ty.child_by_field_name("trait") is not None:
+        return None
+    params = ty.child_by_field_name("parameters")
+    ps = [c for c in params.named_children] if params else []
+    if len(ps) != 1 or ps[0].type != "reference_type" or not is_mut_ref(ps[0]):
+        return None
+    return ty.child_by_field_name("return_type")
+
+
+def passed_fn_pointer_return(fn_node: Node, ty: Node) -> Node | None:
+    """R of the `fn(&mut T) -> R` a parameter of type ``ty`` of ``fn_node`` is handed: the last such
+    parameter of ``ty`` written as `fn(..)`, `impl Fn(..)` or a type parameter bounded by `Fn*(..)`."""
+    if ty.type == "abstract_type":
+        ty = next((c for c in ty.named_children if c.type == "function_type"), ty)
+    elif ty.type == "type_identifier":
+        name = text(ty)
+        bound = None
+        for tp in walk_types(fn_node, ("type_parameter", "where_predicate")):
+            left = tp.child_by_field_name("name") or tp.child_by_field_name("left")
+            if left is not None and text(left) == name and tp.child_by_field_name("bounds") is not None:
+                bound = next((c for c in tp.child_by_field_name("bounds").named_children
+                              if c.type == "function_type"), None)
+                if bound is not None:
+                    break
+        if bound is None:
+            return None
+        ty = bound
+    if ty.type != "function_type":
+        return None
+    params = ty.child_by_field_name("parameters")
+    inner = [c for c in (params.named_children if params else []) if c.type == "function_type"]
+    return fn_pointer_return(inner[-1]) if inner else None
+
+
+def written_type(ident: Node) -> Node | None:
+    """The written type of the binding of ``ident`` in effect in its enclosing `fn`: of the last `let`
+    of that name before it in a block that holds it (`let x: T`, `let x = e as T`; None when that
+    `let` writes no type), else of the parameter. None inside a closure."""
+    want = text(ident)
+    fn = ident.parent
+    while fn is not None and fn.type not in FN_TYPES:
+        fn = fn.parent
+    if fn is None or fn.type != "function_item":
+        return None
+    lets = [d for d in walk_types(fn, ("let_declaration",))
+            if d.end_byte <= ident.start_byte and d.parent is not None
+            and d.parent.start_byte <= ident.start_byte < d.parent.end_byte
+            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
+    if lets:
+        d = lets[-1]
+        ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
+        if ty is None and val is not None and val.type == "type_cast_expression":
+            ty = val.child_by_field_name("type")
+        return ty
+    params = fn.child_by_field_name("parameters")
+    for p in params.named_children if params else []:
+        pat, ty = p.child_by_field_name("pattern"), p.child_by_field_name("type")
+        if p.type == "parameter" and pat is not None and text(pat) == want and ty is not None:
+            return ty
+    return None

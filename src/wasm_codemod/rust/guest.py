@@ -8,6 +8,7 @@ steps need to decide option rewrites; it is not a validator.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from tree_sitter import Node
 
-from ..transform import crate_dir  # noqa: F401  (re-exported for steps)
+from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
 from ..wit import Token, block_end, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .parse import in_use_declaration, walk
@@ -35,13 +36,14 @@ def generate_calls(ctx) -> list[tuple[Any, Node, MacroOptions]]:
 
 
 
-def wit_roots(opts: MacroOptions, root: Path) -> list[Path]:
-    """The WIT files/dirs a `generate!` call reads from disk (best effort)."""
+def wit_roots(opts: MacroOptions, root: Path, exists: Callable[[Path], bool] = Path.exists) -> list[Path]:
+    """The WIT files/dirs a `generate!` call reads from disk (best effort; ``exists``: whether
+    something is at a path, e.g. `StepContext.wit_files(p) is not None`)."""
     if opts.shorthand is not None:
         return [root / (opts.shorthand[1] or "wit")]
     e = opts.get("path")
     if e is None:
-        return [root / "wit"] if (root / "wit").exists() else []
+        return [root / "wit"] if exists(root / "wit") else []
     if e.value.kind == "string":
         return [root / e.value.string]
     if e.value.kind == "list":
@@ -80,9 +82,25 @@ def _files(roots: list[Path]) -> list[Path]:
 
 
 def load_wit(roots: list[Path], inline: str | None = None) -> WitInfo:
+    """The WIT facts of these files/dirs, read from disk (steps use `wit_info` over `ctx.wit_files`)."""
     info = WitInfo()
     for f in _files(roots):
         _parse(f.read_bytes(), info)
+    if inline:
+        _parse(inline.encode(), info)
+    return info
+
+
+def wit_info(roots: list[Path], wit_files: Callable[[Path], list[WitFile] | None],
+             inline: str | None = None) -> WitInfo:
+    """`load_wit` over the files the engine read (``wit_files``: `StepContext.wit_files`)."""
+    info = WitInfo()
+    for r in roots:
+        files = wit_files(r)
+        if is_wit_file(files, r) and r.suffix != ".wit":
+            continue
+        for f in files or []:
+            _parse(f.data, info)
     if inline:
         _parse(inline.encode(), info)
     return info
