@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-
 from .cargo import iter_deps
 from .discover import BOM, Crate, Discovery, discover
 from .engine import (
@@ -169,7 +167,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         changed = False
         for fam_name, plan in plans.items():
             family = registry.families[fam_name]
-            snapshot = tomlkit.dumps(m.doc)
+            snapshot = m.dumps()
             try:
                 res = upgrade_manifest(m, rel(mpath), family, plan)
                 follow_ups.extend(res.follow_ups)
@@ -195,8 +193,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 if s.manifest is None:
                     continue
                 if hook_snapshot is None:
-                    hook_snapshot = tomlkit.dumps(m.doc)
-                mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
+                    hook_snapshot = m.dumps()
+                mctx = ManifestContext(s, rel(mpath), m, m.text, plan.current, plan.target, file=mpath)
                 try:
                     s.manifest(mctx)
                 except Exception as exc:  # undo what the hook did to the document, keep the rest
@@ -220,7 +218,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             follow_ups.append(FollowUp(rel(mpath), 1, "engine", "workspace root is outside the given paths; "
                                        "it was not edited. Run wasm-codemod on the workspace root.", "manual"))
             continue
-        new = (BOM if m.bom else b"") + _tidy_changed_lines(m.text, tomlkit.dumps(m.doc)).encode("utf-8")
+        new = (BOM if m.bom else b"") + _tidy_changed_lines(m.text, m.dumps()).encode("utf-8")
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
