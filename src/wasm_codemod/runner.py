@@ -160,6 +160,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         follow_ups.extend(out.follow_ups)
 
     roots_resolved = [r.resolve() for r in roots]
+    mentions = _SourceMentions(disc.crates)
     for mpath, plans in manifest_plans.items():
         m = disc.manifests[mpath]
         inside = any(mpath == r or r in mpath.parents for r in roots_resolved)
@@ -194,7 +195,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                     continue
                 if hook_snapshot is None:
                     hook_snapshot = m.dumps()
-                mctx = ManifestContext(s, rel(mpath), m, m.text, plan.current, plan.target, file=mpath)
+                mctx = ManifestContext(s, rel(mpath), m, m.text, plan.current, plan.target, file=mpath,
+                                       mentions=lambda token, p=mpath: mentions(p, token))
                 try:
                     s.manifest(mctx)
                 except Exception as exc:  # undo what the hook did to the document, keep the rest
@@ -395,6 +397,32 @@ def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, re
     finally:
         _FORK_STATE = None
     return [records[i] for i in range(len(crates))]
+
+
+class _SourceMentions:
+    """``ManifestContext.source_mentions``: does a .rs file under `src/` of the manifest's crate hold
+    a token? Each file is read once per run, whichever hook asks."""
+
+    def __init__(self, crates: list[Crate]) -> None:
+        self._by_manifest = {c.manifest.path: c for c in crates}
+        self._data: dict[Path, bytes] = {}
+
+    def __call__(self, manifest: Path, token: bytes) -> bool:
+        crate = self._by_manifest.get(manifest)
+        if crate is None:
+            return False
+        src = crate.dir / "src"
+        for f in crate.rs_files:
+            if src not in f.parents:
+                continue
+            if f not in self._data:
+                try:
+                    self._data[f] = f.read_bytes()
+                except OSError:
+                    self._data[f] = b""
+            if token in self._data[f]:
+                return True
+        return False
 
 
 def _mentions(path: Path, names: tuple[str, ...]) -> bool:

@@ -386,6 +386,12 @@ class ManifestContext:
     follow_ups: list[FollowUp] = field(default_factory=list)
     changed: bool = False
     file: Any = None  # pathlib.Path of the Cargo.toml, when the engine knows it
+    # does a .rs file under the crate's `src/` contain the token? (the engine reads the files)
+    mentions: Callable[[bytes], bool] = lambda _token: False
+
+    def source_mentions(self, token: bytes) -> bool:
+        """Does the crate's source (its .rs files under `src/`, as on disk) contain ``token``?"""
+        return self.mentions(token)
 
     @property
     def data(self) -> Any:
