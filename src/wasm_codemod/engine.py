@@ -253,7 +253,8 @@ class RustResult:
     required_crates: set[str]  # family crates the rewritten code needs in the manifest
 
 
-def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) -> RustResult:
+def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object],
+                 manifest: Manifest | None = None) -> RustResult:
     """Apply ``plan`` to ``units`` in place.
 
     A step that raises on a file leaves that file exactly as it was (an ``internal-error`` follow-up
@@ -286,7 +287,7 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object]) 
             m = _later[0].map(tuple(p.split("::")))
             return "::".join(m.new) if m.new is not None else p
 
-        ctx = _run_step(step, live, plan, options, at_target, give_up)
+        ctx = _run_step(step, live, plan, options, at_target, give_up, manifest)
         if ctx is None:
             continue
         follow_ups.extend(ctx.follow_ups)
@@ -344,13 +345,14 @@ def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
 
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],
               at_target: Callable[[str], str],
-              give_up: Callable[[RustUnit, str, BaseException], None]) -> StepContext | None:
+              give_up: Callable[[RustUnit, str, BaseException], None],
+              manifest: Manifest | None = None) -> StepContext | None:
     """Run one step over the crate's files; when it raises, find the files it raises on alone, leave
     those as they were, and run it again over the others (None: it cannot run at all)."""
 
     def attempt(units: list[RustUnit]) -> StepContext:
         ctx = StepContext(step, step_units(step, units), plan.current, plan.target, options,
-                          path_at_target=at_target, crate_files=units)
+                          path_at_target=at_target, crate_files=units, manifest=manifest)
         try:
             assert step.apply is not None
             step.apply(ctx)

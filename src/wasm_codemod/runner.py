@@ -300,7 +300,7 @@ def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callabl
             current = {p: c.new for p, c in rust_changes.items()}
             units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
             originals = {u.path: u.src.to_bytes() for u in units}
-            rr = upgrade_rust(units, plan, opts.step_options)
+            rr = upgrade_rust(units, plan, opts.step_options, crate.manifest)
         except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
             rec.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
                                                  f"{family.name} was not upgraded in this crate"))

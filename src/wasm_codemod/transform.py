@@ -188,6 +188,9 @@ class StepContext:
     # every loaded file of the crate (``units`` holds only those with the step's own tokens): for
     # crate-wide facts (impls, methods the user defines, type definitions); None: ``units``
     crate_files: list[RustUnit] | None = None
+    # the crate's Cargo.toml as discovery read it (discover.Manifest: `data`, `text`), read-only;
+    # None when the engine was given no crate
+    manifest: Any = None
 
     def __post_init__(self) -> None:
         if self.crate_files is None:
