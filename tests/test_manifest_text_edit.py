@@ -152,3 +152,43 @@ def test_hook_that_edits_still_builds_the_document(tmp_path: Path, monkeypatch: 
     assert counter.calls == 1
     [change] = [c for c in res.changes if c.path.name == "Cargo.toml"]
     assert tomli.loads(change.new.decode())["dependencies"]["wasmtime"]["features"] == ["runtime", "anyhow"]
+
+
+# -- steps get what they need from their contexts, never from the disk ----------------------------
+
+def _ctx(step_id: str, text: str, mentions=lambda _t: False):
+    from wasm_codemod.plan import load_registry
+    from wasm_codemod.transform import ManifestContext
+
+    step = next(s for s in load_registry().steps if s.id == step_id)
+    m = Manifest(Path("/nonexistent/Cargo.toml"), text, tomli.loads(text))
+    return ManifestContext(step, "Cargo.toml", m, text, "49", "50", file=m.path, mentions=mentions), m
+
+
+@pytest.mark.parametrize("uses", [True, False])
+def test_systemtimespec_hook_asks_the_context_whether_the_source_names_the_type(uses: bool,
+                                                                               monkeypatch: pytest.MonkeyPatch):
+    def no_disk(*_a, **_k):
+        raise AssertionError("a step read the disk")
+
+    for name in ("read_bytes", "read_text", "rglob", "is_dir", "is_file"):
+        monkeypatch.setattr(Path, name, no_disk)
+    asked: list[bytes] = []
+    ctx, m = _ctx("wasmtime-50-systemtimespec", PKG + '[dependencies]\nwasmtime-wasi = "49"\n',
+                  lambda t: asked.append(t) or uses)
+    ctx.step.manifest(ctx)
+    assert asked == [b"SystemTimeSpec"]
+    assert ctx.changed is uses and m.has_doc is uses
+    assert ('cap-primitives = "4"' in m.dumps()) is uses
+
+
+def test_manifest_hooks_with_nothing_to_do_build_no_document():
+    from wasm_codemod.plan import load_registry
+
+    text = PKG + '[dependencies]\nwasmtime = "41"\nwit-bindgen = "0.44"\nanyhow = "1"\n'
+    hooks = [s for s in load_registry().steps if s.manifest is not None]
+    assert len(hooks) >= 10
+    for s in hooks:
+        ctx, m = _ctx(s.id, text)
+        s.manifest(ctx)
+        assert not ctx.changed and not m.has_doc, s.id
