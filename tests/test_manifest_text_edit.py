@@ -192,3 +192,35 @@ def test_manifest_hooks_with_nothing_to_do_build_no_document():
         ctx, m = _ctx(s.id, text)
         s.manifest(ctx)
         assert not ctx.changed and not m.has_doc, s.id
+
+
+def _project_manifests() -> list[Path]:
+    top = Path(__file__).resolve().parent.parent
+    found = [*top.glob("golden/*/*/before.toml"), *top.glob("golden/*/*/after.toml")]
+    for d in ("examples", "tests/fixtures", "tests/e2e_fixes"):
+        found += [p for p in (top / d).rglob("Cargo.toml") if "target" not in p.parts]
+    return sorted(found)
+
+
+def test_text_edits_match_tomlkit_on_every_manifest_of_the_project():
+    # every version string of every manifest we ship: the text edit (when made) writes what tomlkit writes
+    made = 0
+    for p in _project_manifests():
+        text = p.read_text("utf-8")
+        try:
+            data = tomli.loads(text)
+        except tomli.TOMLDecodeError:
+            continue  # fixtures of broken manifests
+        if "package" not in data and "workspace" not in data:
+            continue  # a pyproject.toml golden side
+        for dep in cargo.iter_deps(data):
+            if not isinstance(dep.item, (str, dict)) or dep.requirement is None:
+                continue
+            done = cargo.edit_string(text, data, dep.requirement_path, "77.1")
+            if done is None:
+                continue
+            made += 1
+            doc = tomlkit.parse(text)
+            cargo.live_dep(doc, dep).set_requirement("77.1")
+            assert done[0] == tomlkit.dumps(doc), (p, dep.requirement_path)
+    assert made > 200
