@@ -224,3 +224,15 @@ def test_text_edits_match_tomlkit_on_every_manifest_of_the_project():
             cargo.live_dep(doc, dep).set_requirement("77.1")
             assert done[0] == tomlkit.dumps(doc), (p, dep.requirement_path)
     assert made > 200
+
+
+def test_rollback_snapshot_undoes_text_edits_and_document_edits():
+    text = PKG + '[dependencies]\nwasmtime = "29" # engine\n'
+    m = Manifest(Path("Cargo.toml"), text, tomli.loads(text))
+    snap = m.dumps()
+    assert m.set_string(("dependencies", "wasmtime"), "50")
+    assert m.view["dependencies"]["wasmtime"] == "50" and m.data["dependencies"]["wasmtime"] == "29"
+    m.doc["dependencies"]["anyhow"] = "1"  # the document is built from the edited text
+    assert m.dumps() == text.replace('"29"', '"50"') + 'anyhow = "1"\n'
+    m.reset_doc(snap)
+    assert not m.has_doc and m.dumps() == text and m.view == tomli.loads(text)
