@@ -30,8 +30,6 @@ EVENTS = frozenset({"open", "os.scandir", "os.listdir"})
 # modules still reading files themselves, each with who removes it (tests/test_layering.py checks
 # the list is not stale)
 PENDING: dict[str, str] = {
-    "wasmtime_42_bindgen_anyhow": "s5-manifest: reads its crate's Cargo.toml in apply",
-    "wasmtime_50_systemtimespec": "s5-manifest: its manifest hook rglobs src/*.rs",
     "wit_bindgen_0_45_default_features": "manifest hook: reads src/lib.rs for #![no_std]",
     "wit_bindgen_0_47_async_spawn": "manifest hook: rust.guest.uses_items reads the crate's .rs files",
     "wit_bindgen_0_48_async_macros": "manifest hook: reads the crate's .rs files for generate!",

@@ -27,8 +27,10 @@ def _inline(dep: cargo.DepRef, parts: list[str]) -> None:
 
 
 def has_feature(dep: cargo.DepRef, feat: str) -> bool:
-    f = dep.features()
-    return f is not None and feat in [str(x) for x in f]
+    """Does the entry enable ``feat``? (a document's entry or a plain dict's, for checks)"""
+    item = dep.item
+    f = item.get("features") if isinstance(item, dict) else None
+    return isinstance(f, list) and feat in [str(x) for x in f]
 
 
 def add_features(dep: cargo.DepRef, feats: list[str]) -> list[str]:

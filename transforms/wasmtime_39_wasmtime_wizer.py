@@ -51,6 +51,8 @@ def _rename(container: object, old_key: str, new_key: str, value: object) -> Non
 
 
 def manifest(ctx: ManifestContext) -> None:
+    if not any(d.name == OLD and not d.is_git_or_path for d in cargo.iter_deps(ctx.data)):
+        return
     wasmtime_req = next((d.requirement for d in cargo.iter_deps(ctx.doc)
                          if d.name == "wasmtime" and d.requirement), None)
     newest = None

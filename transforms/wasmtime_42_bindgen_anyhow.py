@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 from tree_sitter import Node
 
-from wasm_codemod.rust.bindgen import crate_dir, wasmtime_bindgen_calls
+from wasm_codemod.rust.bindgen import wasmtime_bindgen_calls
 from wasm_codemod.rust.impls import trait_path_node
 from wasm_codemod.rust.macro_options import add_entry
 from wasm_codemod.rust.names import path_of
@@ -55,7 +54,7 @@ def apply(ctx: StepContext) -> None:
                 continue
             added = True
         if added:
-            _feature_check(ctx, calls[0][0])
+            _feature_check(ctx)
         return
     # default: point at the impls that the error-type change breaks
     sites = _anyhow_methods(ctx)
@@ -102,33 +101,28 @@ def _is_anyhow_result(unit: RustUnit, ret: Node) -> bool:
     return "anyhow::" in text(ret)
 
 
-def _feature_check(ctx: StepContext, unit: RustUnit) -> None:
-    root = crate_dir(unit)
-    if root is None:
+def _feature_check(ctx: StepContext) -> None:
+    """The crate's own wasmtime entry (the engine's read of its Cargo.toml) must enable `anyhow`."""
+    if ctx.manifest is None:
         return
-    manifest = root / "Cargo.toml"
-    try:
-        doc = tomllib.loads(manifest.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return
-    dep = doc.get("dependencies", {}).get("wasmtime")
+    dep = ctx.manifest.data.get("dependencies", {}).get("wasmtime")
     if not isinstance(dep, dict):
         return
     if dep.get("workspace") is True:
-        ctx.follow_ups.append(_manifest_follow_up(ctx, manifest, root, "wasmtime is inherited from the workspace: "
+        ctx.follow_ups.append(_manifest_follow_up(ctx, "wasmtime is inherited from the workspace: "
                                                   "if it has `default-features = false`, add the `anyhow` "
                                                   "feature there (needed by `anyhow: true` from 42)", "review"))
         return
     if dep.get("default-features", True) is False and "anyhow" not in dep.get("features", []):
-        ctx.follow_ups.append(_manifest_follow_up(ctx, manifest, root, "`anyhow: true` in bindgen! needs the "
+        ctx.follow_ups.append(_manifest_follow_up(ctx, "`anyhow: true` in bindgen! needs the "
                                                   "wasmtime Cargo feature `anyhow` (default features are off "
                                                   "here): add \"anyhow\" to wasmtime's `features`", "manual"))
 
 
-def _manifest_follow_up(ctx: StepContext, manifest, root, message: str, severity: str):
+def _manifest_follow_up(ctx: StepContext, message: str, severity: str):
     from wasm_codemod.transform import FollowUp
 
-    lines = manifest.read_text("utf-8").splitlines()
+    lines = ctx.manifest.text.splitlines()
     line = next((i for i, ln in enumerate(lines, 1) if ln.strip().startswith("wasmtime")), 1)
     unit_path = ctx.units[0].path
     rel = unit_path.split("src/")[0] + "Cargo.toml" if "src/" in unit_path else "Cargo.toml"

@@ -292,7 +292,7 @@ def _anyhow_operand(expr: Node | None, anyhow_fns: set[str]) -> str:
 
 
 def manifest(ctx: ManifestContext) -> None:
-    deps = list(cargo.iter_deps(ctx.doc))
+    deps = list(cargo.iter_deps(ctx.data))
     if not any(d.name == "anyhow" for d in deps):
         return
     for dep in deps:
@@ -307,6 +307,8 @@ def manifest(ctx: ManifestContext) -> None:
         feats = item.get("features")
         if feats is not None and "anyhow" in [str(x) for x in feats]:
             continue
+        item = cargo.live_dep(ctx.doc, dep).item  # checked on the plain data; edited in the document
+        feats = item.get("features")
         if feats is None:
             import tomlkit
 

@@ -9,7 +9,7 @@ OLD = {"wasmtime-wasi-tls-nativetls": "nativetls", "wasmtime-wasi-tls-openssl": 
 
 
 def manifest(ctx: ManifestContext) -> None:
-    for dep in cargo.iter_deps(ctx.doc):
+    for dep in cargo.iter_deps(ctx.data):
         if dep.name in OLD:
             ctx.report(ctx.line_of_key(dep.key), f"`{dep.name}` is not published from wasmtime 44: depend on "
                        f"`wasmtime-wasi-tls = {{ version = \"{ctx.target}\", features = [\"{OLD[dep.name]}\"] }}` "

@@ -13,7 +13,7 @@ from wasm_codemod.transform import FeatureChange, ManifestContext, Safety, Step
 
 
 def manifest(ctx: ManifestContext) -> None:
-    for dep in cargo.iter_deps(ctx.doc):
+    for dep in cargo.iter_deps(ctx.data):
         if dep.name != "wasmtime" or dep.workspace:
             continue
         item = dep.item
@@ -25,7 +25,7 @@ def manifest(ctx: ManifestContext) -> None:
             continue
         names = [str(x) for x in feats]
         if "component-model-bytes" in names and "component-model-async" not in names:
-            feats.append("component-model-async")
+            cargo.live_dep(ctx.doc, dep).item["features"].append("component-model-async")
             ctx.changed = True
             ctx.report(ctx.line_of_key(dep.key), "`component-model-async-bytes` (45) also enabled "
                        "`component-model-async`; its 46 name `component-model-bytes` does not, so "

@@ -91,6 +91,8 @@ def _chain(ctx: StepContext, unit: RustUnit, new_call: Node) -> None:
 
 
 def manifest(ctx: ManifestContext) -> None:
+    if not any("wasi-common" in table for table, _ in _dep_tables(ctx.data)):
+        return
     for table, _where in _dep_tables(ctx.doc):
         if "wasi-common" not in table:
             continue

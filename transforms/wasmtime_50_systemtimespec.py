@@ -7,27 +7,16 @@ Nothing in wasmtime-wasi's API takes the type any more; code that still names it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from wasm_codemod.transform import ManifestContext, Safety, Step
 
 CAP = "cap-primitives"
 
 
-def _uses_spec(manifest: Path | None) -> bool:
-    if manifest is None:
-        return False
-    src = Path(manifest).parent / "src"
-    return src.is_dir() and any(b"SystemTimeSpec" in p.read_bytes() for p in src.rglob("*.rs"))
-
-
 def manifest(ctx: ManifestContext) -> None:
-    if not _uses_spec(getattr(ctx, "file", None)):
+    deps = ctx.data.get("dependencies")
+    if deps is None or "wasmtime-wasi" not in deps or CAP in deps or not ctx.source_mentions(b"SystemTimeSpec"):
         return
-    deps = ctx.doc.get("dependencies")
-    if deps is None or "wasmtime-wasi" not in deps or CAP in deps:
-        return
-    deps[CAP] = "4"
+    ctx.doc["dependencies"][CAP] = "4"
     ctx.changed = True
     ctx.report(ctx.line_of_key("wasmtime-wasi"), "`wasmtime_wasi::SystemTimeSpec` was removed at 50: added "
                "`cap-primitives = \"4\"` for `cap_primitives::fs::SystemTimeSpec`; check that the code using it "

@@ -12,7 +12,7 @@ from ._cargo_component import component_metadata
 
 
 def manifest(ctx: ManifestContext) -> None:
-    comp = component_metadata(ctx.doc)
+    comp = component_metadata(ctx.data)
     if comp is None:
         return
     target = comp.get("target") if hasattr(comp, "get") else None

@@ -16,7 +16,13 @@ def _no_std(manifest: Path | None) -> bool:
     return lib.is_file() and b"#![no_std]" in lib.read_bytes()
 
 
+def _wanted(dep) -> bool:
+    return not (dep.workspace and dep.table != "workspace.dependencies") and default_features_off(dep)
+
+
 def manifest(ctx: ManifestContext) -> None:
+    if not any(_wanted(dep) for dep in wb_deps(ctx.data)):
+        return
     for dep in wb_deps(ctx.doc):
         if dep.workspace and dep.table != "workspace.dependencies" or not default_features_off(dep):
             continue

@@ -40,7 +40,7 @@ def _features(item) -> list[str]:
 
 
 def manifest(ctx: ManifestContext) -> None:
-    if is_cargo_component(ctx.doc):
+    if is_cargo_component(ctx.data) or not wb_deps(ctx.data, RT):
         return  # its generated bindings need wit-bindgen-rt: wit-bindgen-0.45-cargo-component reports the migration
     patch = WIT_BINDGEN.newest_patch(ctx.target)
     for dep in wb_deps(ctx.doc, RT):

@@ -8,7 +8,7 @@ from wasm_codemod import cargo
 from wasm_codemod.rust.guest import uses_items
 from wasm_codemod.transform import ManifestContext, Safety, Step
 
-from ._guest import add_features, wb_deps
+from ._guest import add_features, has_feature, wb_deps
 
 SPAWN = {
     ("wit_bindgen", "spawn"),
@@ -27,12 +27,13 @@ def manifest(ctx: ManifestContext) -> None:
     futures = uses_items(ctx.file, FUTURES, b"futures")
     if not spawn and not futures:
         return
-    for dep in wb_deps(ctx.doc):
+    for dep in wb_deps(ctx.data):
         if dep.table == "workspace.dependencies":
             continue  # members that spawn add the feature on their own entry
-        if spawn and add_features(dep, ["async-spawn"]):
+        if spawn and not has_feature(dep, "async-spawn") and add_features(cargo.live_dep(ctx.doc, dep),
+                                                                          ["async-spawn"]):
             ctx.changed = True
-    if futures and not any(d.name == "futures" for d in cargo.iter_deps(ctx.doc)):
+    if futures and not any(d.name == "futures" for d in cargo.iter_deps(ctx.data)):
         deps = ctx.doc.get("dependencies")
         if deps is None:
             ctx.doc["dependencies"] = tomlkit.table()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wasm_codemod import cargo
 from wasm_codemod.rust.guest import rust_files
 from wasm_codemod.transform import ManifestContext, Safety, Step
 
@@ -9,7 +10,7 @@ from ._guest import add_features, default_features_off, has_feature, wb_deps
 
 
 def manifest(ctx: ManifestContext) -> None:
-    deps = [d for d in wb_deps(ctx.doc) if default_features_off(d) and has_feature(d, "async")
+    deps = [d for d in wb_deps(ctx.data) if default_features_off(d) and has_feature(d, "async")
             and not has_feature(d, "macros")]
     if not deps:
         return
@@ -17,7 +18,7 @@ def manifest(ctx: ManifestContext) -> None:
     for dep in deps:
         if not uses and dep.table != "workspace.dependencies":
             continue
-        if add_features(dep, ["macros"]):
+        if add_features(cargo.live_dep(ctx.doc, dep), ["macros"]):
             ctx.changed = True
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import tomli as tomllib  # the parser discover.py reads manifests with
 import tomlkit
 from tomlkit.items import Array, InlineTable, String, Table
 
@@ -21,6 +22,12 @@ class DepRef:
     key: str
     container: Any  # the table holding the entry
     name: str  # crate name (honours `package = ...` renames)
+    path: tuple[str, ...] = ()  # keys of ``container`` from the top of the manifest
+
+    @property
+    def requirement_path(self) -> tuple[str, ...]:
+        """Keys of the version string: the entry itself (`x = "29"`) or its `version`."""
+        return (*self.path, self.key) if isinstance(self.item, str) else (*self.path, self.key, "version")
 
     @property
     def item(self) -> Any:
@@ -73,8 +80,9 @@ def _like(old: Any, new: str) -> Any:
     return s
 
 
-def iter_deps(doc: tomlkit.TOMLDocument) -> Iterator[DepRef]:
-    def from_table(label: str, tbl: Any) -> Iterator[DepRef]:
+def iter_deps(doc: Any) -> Iterator[DepRef]:
+    """Every dependency entry of a manifest: a tomlkit document or the plain dict of a fast parse."""
+    def from_table(label: str, tbl: Any, path: tuple[str, ...]) -> Iterator[DepRef]:
         if not isinstance(tbl, (dict, Table, InlineTable)):
             return
         for key in list(tbl.keys()):
@@ -82,20 +90,110 @@ def iter_deps(doc: tomlkit.TOMLDocument) -> Iterator[DepRef]:
             name = key
             if isinstance(item, (dict, Table, InlineTable)) and "package" in item:
                 name = str(item["package"])
-            yield DepRef(label, key, tbl, name)
+            yield DepRef(label, key, tbl, name, path)
 
     for t in DEP_TABLES:
         if t in doc:
-            yield from from_table(t, doc[t])
+            yield from from_table(t, doc[t], (t,))
     ws = doc.get("workspace")
     if isinstance(ws, (dict, Table)) and "dependencies" in ws:
-        yield from from_table("workspace.dependencies", ws["dependencies"])
+        yield from from_table("workspace.dependencies", ws["dependencies"], ("workspace", "dependencies"))
     target = doc.get("target")
     if isinstance(target, (dict, Table)):
         for cfg, body in target.items():
             for t in DEP_TABLES:
                 if isinstance(body, (dict, Table)) and t in body:
-                    yield from from_table(f"target.{cfg}.{t}", body[t])
+                    yield from from_table(f"target.{cfg}.{t}", body[t], ("target", str(cfg), t))
+
+
+def live_dep(doc: Any, dep: DepRef) -> DepRef:
+    """``dep`` (found in any view of the manifest) as an entry of ``doc``, for editing."""
+    container = doc
+    for k in dep.path:
+        container = container[k]
+    return DepRef(dep.table, dep.key, container, dep.name, dep.path)
+
+
+# -- text edits of version strings ---------------------------------------------------------
+# The common manifest edit is one requirement string (`wasmtime = "29"` -> `"50"`). Building a
+# tomlkit document for it costs a parse and a dump of the whole file; editing the string's span in
+# the text keeps everything else byte for byte. Each edit is checked by parsing the result: it must
+# equal the old data with exactly that value changed, else the caller falls back to tomlkit.
+_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')"""
+_DOTTED = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
+_HEADER = re.compile(rf"[ \t]*\[[ \t]*({_DOTTED})[ \t]*\][ \t]*(?:#.*)?\r?$")
+_ASSIGN = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=[ \t]*")
+_INLINE_KEY = re.compile(rf"[{{,][ \t]*({_DOTTED})[ \t]*=[ \t]*")
+_STRING = re.compile(r"""("(?!"")[^"\\\n]*"|'(?!'')[^'\n]*')""")
+_PLAIN = re.compile(r"[A-Za-z0-9.^~=<>*, +_-]*")  # needs no escape in either quote style
+
+
+def _keys(dotted: str) -> tuple[str, ...]:
+    return tuple(k[1:-1] if k[0] in "\"'" else k for k in re.findall(_KEY, dotted))
+
+
+def _string_spans(text: str, path: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Candidate (start, end) of the contents of the single-line string at ``path``: `key = "v"`
+    under its table header, a dotted key, or `version = "v"` in a one-line inline table."""
+    header: tuple[str, ...] | None = ()
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.lstrip().startswith("[["):
+            header = None  # an array of tables: never a dependency table
+            continue
+        h = _HEADER.match(line)
+        if h:
+            header = _keys(h.group(1))
+            continue
+        a = _ASSIGN.match(line)
+        if header is None or not a:
+            continue
+        keys = header + _keys(a.group(1))
+        if keys == path:
+            s = _STRING.match(line, a.end())
+            if s:
+                yield start + s.start() + 1, start + s.end() - 1
+        elif keys == path[:-1] and line.startswith("{", a.end()):
+            for k in _INLINE_KEY.finditer(line, a.end()):
+                if _keys(k.group(1)) == path[-1:]:
+                    s = _STRING.match(line, k.end())
+                    if s:
+                        yield start + s.start() + 1, start + s.end() - 1
+
+
+def _replaced(d: Any, path: tuple[str, ...], value: str) -> dict | None:
+    """A copy of ``d`` with the string at ``path`` set to ``value`` (None: no string there)."""
+    if not isinstance(d, dict) or path[0] not in d:
+        return None
+    if len(path) == 1:
+        sub: Any = value if isinstance(d[path[0]], str) else None
+    else:
+        sub = _replaced(d[path[0]], path[1:], value)
+    if sub is None:
+        return None
+    out = dict(d)
+    out[path[0]] = sub
+    return out
+
+
+def edit_string(text: str, data: dict, path: tuple[str, ...], value: str) -> tuple[str, dict] | None:
+    """(new text, its data) with the string at ``path`` set to ``value``, or None when the text
+    edit cannot be made and checked (the caller edits a tomlkit document then)."""
+    if not path or not _PLAIN.fullmatch(value):
+        return None
+    expected = _replaced(data, path, value)
+    if expected is None:
+        return None
+    for a, b in _string_spans(text, path):
+        new = text[:a] + value + text[b:]
+        try:
+            got = tomllib.loads(new)
+        except tomllib.TOMLDecodeError:
+            continue
+        if got == expected:
+            return new, got
+    return None
 
 
 def bump_requirement(old: str, new_line: str, newest_patch: str | None) -> str:

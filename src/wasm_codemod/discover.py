@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tomli as tomllib  # TOML 1.1 (multi-line inline tables), which cargo accepts
 import tomlkit
@@ -32,19 +33,53 @@ class Manifest:
         pkg = data.get("package")
         self.name = str(pkg["name"]) if isinstance(pkg, dict) and isinstance(pkg.get("name"), str) else None
         self._doc: tomlkit.TOMLDocument | None = None
+        # the manifest as edited so far while no tomlkit document exists: requirement bumps are text
+        # edits of a string's span (cargo.edit_string), checked by parsing the result
+        self._now_text = text
+        self._now_data = data
         # family crates -> their entries in ``data`` (engine.family_deps): asked by every member
         # of a workspace, and ``data`` never changes
         self.readonly_deps: dict[tuple[str, ...], list] = {}
 
     @property
     def doc(self) -> tomlkit.TOMLDocument:
+        """The editable document (built on first use from the text edited so far); from then on
+        every edit goes through it."""
         if self._doc is None:
-            self._doc = tomlkit.parse(self.text)
+            self._doc = tomlkit.parse(self._now_text)
         return self._doc
+
+    @property
+    def has_doc(self) -> bool:
+        return self._doc is not None
+
+    @property
+    def view(self) -> Any:
+        """The manifest as edited so far, for reading: the document once built, else a plain dict."""
+        return self._doc if self._doc is not None else self._now_data
+
+    def dumps(self) -> str:
+        """The manifest's text as edited so far."""
+        return tomlkit.dumps(self._doc) if self._doc is not None else self._now_text
+
+    def set_string(self, path: tuple[str, ...], value: str) -> bool:
+        """Set the string at ``path`` by editing its span in the text; False (nothing changed) when
+        a document already exists or the text edit cannot be made safely (use ``doc`` then)."""
+        if self._doc is not None:
+            return False
+        from .cargo import edit_string
+
+        done = edit_string(self._now_text, self._now_data, path, value)
+        if done is None:
+            return False
+        self._now_text, self._now_data = done
+        return True
 
     def reset_doc(self, text: str) -> None:
         """Throw away in-memory edits made since ``text`` was dumped."""
-        self._doc = tomlkit.parse(text)
+        self._doc = None
+        self._now_text = text
+        self._now_data = tomllib.loads(text)
 
     def mentions(self, names: tuple[str, ...]) -> bool:
         return any(n in self.text for n in names)

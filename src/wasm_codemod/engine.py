@@ -67,7 +67,7 @@ class CrateOutcome:
 def family_deps(m: Manifest, family: Family, readonly: bool = False) -> list[cargo.DepRef]:
     """The family's dependency entries; ``readonly`` reads the fast parse instead of the editable document."""
     if not readonly:
-        return [d for d in cargo.iter_deps(m.doc) if d.name in family.crates]
+        return [d for d in cargo.iter_deps(m.view) if d.name in family.crates]
     found = m.readonly_deps.get(family.crates)
     if found is None:
         found = m.readonly_deps[family.crates] = [d for d in cargo.iter_deps(m.data) if d.name in family.crates]
@@ -254,7 +254,7 @@ class RustResult:
 
 
 def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object],
-                 inputs: CrateInputs | None = None) -> RustResult:
+                 inputs: CrateInputs | None = None, manifest: Manifest | None = None) -> RustResult:
     """Apply ``plan`` to ``units`` in place.
 
     A step that raises on a file leaves that file exactly as it was (an ``internal-error`` follow-up
@@ -287,7 +287,7 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object],
             m = _later[0].map(tuple(p.split("::")))
             return "::".join(m.new) if m.new is not None else p
 
-        ctx = _run_step(step, live, plan, options, at_target, give_up, inputs)
+        ctx = _run_step(step, live, plan, options, at_target, give_up, inputs, manifest)
         if ctx is None:
             continue
         follow_ups.extend(ctx.follow_ups)
@@ -346,13 +346,15 @@ def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],
               at_target: Callable[[str], str],
               give_up: Callable[[RustUnit, str, BaseException], None],
-              inputs: CrateInputs | None = None) -> StepContext | None:
+              inputs: CrateInputs | None = None,
+              manifest: Manifest | None = None) -> StepContext | None:
     """Run one step over the crate's files; when it raises, find the files it raises on alone, leave
     those as they were, and run it again over the others (None: it cannot run at all)."""
 
     def attempt(units: list[RustUnit]) -> StepContext:
         ctx = StepContext(step, step_units(step, units), plan.current, plan.target, options,
-                          path_at_target=at_target, crate_files=units, inputs=inputs or CrateInputs())
+                          path_at_target=at_target, crate_files=units, inputs=inputs or CrateInputs(),
+                          manifest=manifest)
         try:
             assert step.apply is not None
             step.apply(ctx)
@@ -468,6 +470,7 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
         if successor and target in family.published.get(successor, ()) \
                 and target not in family.published.get(dep.name, ()) and not dep.workspace:
             # keep the Rust name (`use wasmtime_cranelift::..`): point the key at the renamed package
+            dep = cargo.live_dep(m.doc, dep)
             _set_package(dep, successor)
             res.changed = True
             res.steps.add(bump_id)
@@ -476,7 +479,7 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                                            f"{family.name} {family.published[successor][0]} (an internal crate "
                                            f"without API promises); the dependency now names it with `package =`",
                                            "review"))
-            dep = cargo.DepRef(dep.table, dep.key, dep.container, successor)
+            dep = cargo.DepRef(dep.table, dep.key, dep.container, successor, dep.path)
         if dep.name in family.removed_crates and line_key(target) >= line_key(family.removed_crates[dep.name]):
             res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
                                            f"{where}: crate `{dep.name}` is not published for {family.name} "
@@ -509,26 +512,28 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
                 continue
             if line_key(cur) < line_key(target):
                 new = cargo.bump_requirement(req, target, patch)
-                dep.set_requirement(new)
+                dep = _set_requirement(m, dep, new)
                 res.changed = True
                 res.steps.add(bump_id)
                 if "," in req or req.strip().startswith(("<", ">")):
                     res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
                                                    f"{where}: range {req!r} replaced by {new!r}; widen it again "
                                                    f"if you need to", "review"))
-        # feature renames/removals of the steps in the plan
-        feats = dep.features()
+        # feature renames/removals of the steps in the plan (the document only when one is named)
         for s in plan.steps:
             for fc in s.features:
                 if fc.crate != dep.name:
                     continue
+                if fc.old in _features(dep.item):
+                    dep = cargo.live_dep(m.doc, dep)
+                feats = dep.features()
                 if feats is not None and cargo.rename_feature_in_array(feats, fc.old, fc.new):
                     res.changed = True
                     res.steps.add(s.id)
                     if len(feats) == 0:
                         del dep.item["features"]  # no empty `features = []` left behind
-                        feats = None
-                if cargo.rename_feature_refs(m.doc, {dep.key}, fc.old, fc.new):
+                if _feature_refs(m.view, dep.key, fc.old) and cargo.rename_feature_refs(m.doc, {dep.key}, fc.old,
+                                                                                        fc.new):
                     res.changed = True
                     res.steps.add(s.id)
     _bump_companions(m, rel, family, plan, res, bump_id)
@@ -541,7 +546,7 @@ def _bump_companions(m: Manifest, rel: str, family: Family, plan: Plan, res: Man
     if not family.companions or not plan.target.isdigit():
         return
     patch = family.newest_patch(plan.target)
-    for dep in cargo.iter_deps(m.doc):
+    for dep in cargo.iter_deps(m.view):
         off = family.companions.get(dep.name)
         if off is None or dep.workspace or dep.is_git_or_path or dep.requirement is None:
             continue
@@ -554,7 +559,7 @@ def _bump_companions(m: Manifest, rel: str, family: Family, plan: Plan, res: Man
             continue
         tail = patch.split(".", 1)[1].split(".", 1)[1:] if patch and patch.count(".") == 2 else []
         old = dep.requirement
-        dep.set_requirement(cargo.bump_requirement(old, line, f"{line}.{tail[0]}" if tail else None))
+        _set_requirement(m, dep, cargo.bump_requirement(old, line, f"{line}.{tail[0]}" if tail else None))
         res.changed = True
         res.steps.add(bump_id)
         res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,
@@ -639,7 +644,7 @@ def dependent_follow_ups(m: Manifest, rel: str, family: Family, plan: Plan, lock
     dependents = lock_dependents(lock, set(family.crates))
     if not dependents:
         return out
-    for dep in cargo.iter_deps(m.doc):
+    for dep in cargo.iter_deps(m.view):
         if dep.name in family.crates or dep.name not in dependents or dep.workspace or "path" in _spec_keys(dep):
             continue  # a path dependency is upgraded on its own; an inherited one is reported at the root
         olds = [(v, fam, fv) for v, fam, fv in dependents[dep.name] if _line_of(fv) not in (None, plan.target)]
@@ -673,6 +678,30 @@ def find_lock(manifest: Path) -> Path | None:
     return None
 
 
+def _set_requirement(m: Manifest, dep: cargo.DepRef, req: str) -> cargo.DepRef:
+    """Set a dependency's version requirement: a checked text edit while the manifest has no
+    document, else (or when the text edit is refused) in the document. Returns the entry as it is now."""
+    if m.set_string(dep.requirement_path, req):
+        return next(d for d in cargo.iter_deps(m.view) if d.path == dep.path and d.key == dep.key)
+    live = cargo.live_dep(m.doc, dep)
+    live.set_requirement(req)
+    return live
+
+
+def _features(item: object) -> list[str]:
+    f = item.get("features") if isinstance(item, dict) else None
+    return [str(x) for x in f] if isinstance(f, list) else []
+
+
+def _feature_refs(view: object, key: str, feature: str) -> bool:
+    """Does some `[features]` entry name `key/feature` (or `key?/feature`)?"""
+    feats = view.get("features") if isinstance(view, dict) else None
+    if not isinstance(feats, dict):
+        return False
+    wanted = {f"{key}/{feature}", f"{key}?/{feature}"}
+    return any(isinstance(arr, list) and any(str(v) in wanted for v in arr) for arr in feats.values())
+
+
 def _set_package(dep: cargo.DepRef, package: str) -> None:
     item = dep.item
     if isinstance(item, str) or not hasattr(item, "__setitem__"):
@@ -701,7 +730,7 @@ def raise_rust_version(m: Manifest, rel: str, family: Family, plan: Plan) -> Man
     need = rel_info.rust_version if rel_info else None
     if not need or not family_deps(m, family) and not m.is_workspace:
         return res
-    found = cargo.rust_version(m.doc)
+    found = cargo.rust_version(m.view)
     if found is None:
         return res
     table, have = found
@@ -709,7 +738,11 @@ def raise_rust_version(m: Manifest, rel: str, family: Family, plan: Plan) -> Man
         return res
     parts = len(have.split("."))
     new = ".".join(need.split(".")[:max(parts, 2)])
-    table["rust-version"] = cargo._like(table["rust-version"], new)
+    pkg = m.view.get("package")
+    at = ("package",) if isinstance(pkg, dict) and "rust-version" in pkg else ("workspace", "package")
+    if not m.set_string((*at, "rust-version"), new):
+        table = m.doc[at[0]] if len(at) == 1 else m.doc[at[0]][at[1]]
+        table["rust-version"] = cargo._like(table["rust-version"], new)
     res.changed = True
     step = f"{family.name}-manifest"
     res.steps.add(step)

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-
 from .cargo import iter_deps
 from .discover import BOM, Crate, Discovery, discover
 from .engine import (
@@ -164,6 +162,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         follow_ups.extend(out.follow_ups)
 
     roots_resolved = [r.resolve() for r in roots]
+    mentions = _SourceMentions(disc.crates)
     for mpath, plans in manifest_plans.items():
         m = disc.manifests[mpath]
         inside = any(mpath == r or r in mpath.parents for r in roots_resolved)
@@ -171,7 +170,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         changed = False
         for fam_name, plan in plans.items():
             family = registry.families[fam_name]
-            snapshot = tomlkit.dumps(m.doc)
+            snapshot = m.dumps()
             try:
                 res = upgrade_manifest(m, rel(mpath), family, plan)
                 follow_ups.extend(res.follow_ups)
@@ -197,8 +196,9 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
                 if s.manifest is None:
                     continue
                 if hook_snapshot is None:
-                    hook_snapshot = tomlkit.dumps(m.doc)
-                mctx = ManifestContext(s, rel(mpath), m.doc, m.text, plan.current, plan.target, file=mpath)
+                    hook_snapshot = m.dumps()
+                mctx = ManifestContext(s, rel(mpath), m, m.text, plan.current, plan.target, file=mpath,
+                                       mentions=lambda token, p=mpath: mentions(p, token))
                 try:
                     s.manifest(mctx)
                 except Exception as exc:  # undo what the hook did to the document, keep the rest
@@ -222,7 +222,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             follow_ups.append(FollowUp(rel(mpath), 1, "engine", "workspace root is outside the given paths; "
                                        "it was not edited. Run wasm-codemod on the workspace root.", "manual"))
             continue
-        new = (BOM if m.bom else b"") + _tidy_changed_lines(m.text, tomlkit.dumps(m.doc)).encode("utf-8")
+        new = (BOM if m.bom else b"") + _tidy_changed_lines(m.text, m.dumps()).encode("utf-8")
         old = mpath.read_bytes()
         if new != old:
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
@@ -302,7 +302,8 @@ def _plan_crate(crate: Crate, opts: RunOptions, registry: Registry, rel: Callabl
             current = {p: c.new for p, c in rust_changes.items()}
             units, problems = load_units(crate, plan, family, rel, current, opts.max_file_size)
             originals = {u.path: u.src.to_bytes() for u in units}
-            rr = upgrade_rust(units, plan, opts.step_options, inputs.for_crate(crate) if inputs else None)
+            rr = upgrade_rust(units, plan, opts.step_options, inputs.for_crate(crate) if inputs else None,
+                              crate.manifest)
         except Exception as exc:  # a bug of ours in one crate never takes the rest of the tree down
             rec.follow_ups.append(internal_error(rel(crate.manifest.path), f"planning {fam_name}", exc,
                                                  f"{family.name} was not upgraded in this crate"))
@@ -400,6 +401,32 @@ def _crate_records(crates: list[Crate], opts: RunOptions, registry: Registry, re
     finally:
         _FORK_STATE = None
     return [records[i] for i in range(len(crates))]
+
+
+class _SourceMentions:
+    """``ManifestContext.source_mentions``: does a .rs file under `src/` of the manifest's crate hold
+    a token? Each file is read once per run, whichever hook asks."""
+
+    def __init__(self, crates: list[Crate]) -> None:
+        self._by_manifest = {c.manifest.path: c for c in crates}
+        self._data: dict[Path, bytes] = {}
+
+    def __call__(self, manifest: Path, token: bytes) -> bool:
+        crate = self._by_manifest.get(manifest)
+        if crate is None:
+            return False
+        src = crate.dir / "src"
+        for f in crate.rs_files:
+            if src not in f.parents:
+                continue
+            if f not in self._data:
+                try:
+                    self._data[f] = f.read_bytes()
+                except OSError:
+                    self._data[f] = b""
+            if token in self._data[f]:
+                return True
+        return False
 
 
 def _mentions(path: Path, names: tuple[str, ...]) -> bool:

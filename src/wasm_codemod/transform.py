@@ -242,6 +242,9 @@ class StepContext:
     crate_files: list[RustUnit] | None = None
     # what the engine read around the crate: its directory, path dependencies, WIT files
     inputs: CrateInputs = field(default_factory=CrateInputs)
+    # the crate's Cargo.toml as discovery read it (discover.Manifest: `data`, `text`), read-only;
+    # None when the engine was given no crate
+    manifest: Any = None
 
     def __post_init__(self) -> None:
         if self.crate_files is None:
@@ -457,17 +460,35 @@ class Family:
 
 @dataclass
 class ManifestContext:
-    """One Cargo.toml as a step sees it: the tomlkit document (edit in place) and the plan."""
+    """One Cargo.toml as a step sees it: ``data`` to decide (read-only), ``doc`` (the tomlkit document,
+    built on first use) to edit in place, and the plan."""
 
     step: Step
     path: str  # display path
-    doc: Any  # tomlkit.TOMLDocument
+    manifest: Any  # wasm_codemod.discover.Manifest
     text: str  # the original text (for line numbers)
     current: str
     target: str
     follow_ups: list[FollowUp] = field(default_factory=list)
     changed: bool = False
     file: Any = None  # pathlib.Path of the Cargo.toml, when the engine knows it
+    # does a .rs file under the crate's `src/` contain the token? (the engine reads the files)
+    mentions: Callable[[bytes], bool] = lambda _token: False
+
+    def source_mentions(self, token: bytes) -> bool:
+        """Does the crate's source (its .rs files under `src/`, as on disk) contain ``token``?"""
+        return self.mentions(token)
+
+    @property
+    def data(self) -> Any:
+        """The manifest as edited so far, for checks: a plain dict, or the document once one exists.
+        A hook whose checks find nothing reads only this (no document is built)."""
+        return self.manifest.view
+
+    @property
+    def doc(self) -> Any:
+        """The tomlkit document to edit (building it costs a parse and, later, a dump of the file)."""
+        return self.manifest.doc
 
     def line_of_key(self, key: str) -> int:
         from .cargo import line_of_key
