@@ -141,6 +141,8 @@ def _relative(ctx: StepContext, dirs: list[pathlib.Path]) -> tuple[str, ...]:
 
 
 def apply(ctx: StepContext) -> None:
+    if not ctx.units:
+        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     _old_vendored_http(ctx)
     for unit in ctx.units:
         for call in path_calls(ctx, unit, FUNCS):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .discover import SKIP_DIRS
 from .session import Exit, RepoOutcome, SessionOptions, run_repo
 
 
@@ -20,6 +22,36 @@ def read_repo_list(path: Path) -> list[Path]:
         p = Path(line)
         out.append(p if p.is_absolute() else (path.parent / p))
     return out
+
+
+def source_bytes(root: Path) -> int:
+    """The size of the Rust and Python sources under ``root`` (the directories discovery skips are
+    skipped): how long a repository takes is about proportional to it."""
+    total = 0
+    todo = [str(root)]
+    while todo:
+        d = todo.pop()
+        try:
+            with os.scandir(d) as it:
+                for e in it:
+                    try:
+                        if e.is_dir(follow_symlinks=False):
+                            if e.name not in SKIP_DIRS and not e.name.startswith("."):
+                                todo.append(e.path)
+                        elif e.name.endswith((".rs", ".py")):
+                            total += e.stat(follow_symlinks=False).st_size
+                    except OSError:
+                        continue
+        except OSError:
+            continue
+    return total
+
+
+def largest_first(roots: list[Path], order: list[int]) -> list[int]:
+    """``order`` with the largest repositories first, so that a long one never starts last while
+    the other workers sit idle (longest-processing-time-first scheduling)."""
+    size = {i: source_bytes(roots[i]) for i in order}
+    return sorted(order, key=lambda i: -size[i])
 
 
 def _worker(root: str, opts: SessionOptions) -> RepoOutcome:
@@ -50,8 +82,9 @@ def run_bulk(roots: list[Path], opts: SessionOptions, jobs: int,
         # imported here: multiprocessing costs a serial run 20-50 ms of imports
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
+        todo = largest_first(roots, unique) if len(unique) > jobs else unique
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futs = {pool.submit(_worker, str(roots[i]), opts): i for i in unique}
+            futs = {pool.submit(_worker, str(roots[i]), opts): i for i in todo}
             for fut in as_completed(futs):
                 i = futs[fut]
                 try:

@@ -199,7 +199,7 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
         if b"\x00" in raw:  # anywhere, and whatever it mentions: a binary is no source to skip silently
             problems.append(FollowUp(root_rel(f), 1, "engine", "looks binary (NUL byte); not Rust source", "error"))
             continue
-        if not any(t in raw for t in tokens):
+        if not any(map(raw.__contains__, tokens)):
             continue
         if len(raw) > max_size:
             problems.append(FollowUp(root_rel(f), 1, "engine",
@@ -338,9 +338,21 @@ ALL_FILES = os.environ.get("WASM_CODEMOD_ALL_FILES", "") not in ("", "0")
 def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
     """The files ``step`` can act on: those whose current text holds one of its tokens (the step's
     ``prefilter``). The others are never shown to it, so a file no step needs is never parsed."""
-    if ALL_FILES or not step.prefilter:
+    tokens = step.prefilter
+    if ALL_FILES or not tokens:
         return units
-    return [u for u in units if any(map(u.src.has, step.prefilter))]
+    out = []
+    for u in units:  # SourceFile.has, inlined: this runs for every step x file
+        src = u.src
+        seen = src.seen
+        for t in tokens:
+            found = seen.get(t)
+            if found is None:
+                found = seen[t] = t in src.data
+            if found:
+                out.append(u)
+                break
+    return out
 
 
 def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, object],

@@ -113,6 +113,8 @@ class SourceFile:
     _tree: Tree | None = None
     _root: Node | None = None
     _newline: bytes | None = field(default=None, repr=False, compare=False)
+    # token -> whether ``data`` holds it (``has``; engine.step_units reads it directly)
+    seen: dict[bytes, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
@@ -152,10 +154,9 @@ class SourceFile:
     def has(self, token: bytes) -> bool:
         """``token in self.data``, remembered: the steps' prefilters ask about the same file (until
         it is edited) with many of the same tokens."""
-        seen = self.__dict__.setdefault("_has", {})
-        found = seen.get(token)
+        found = self.seen.get(token)
         if found is None:
-            found = seen[token] = token in self.data
+            found = self.seen[token] = token in self.data
         return found
 
     def text(self, node: Node) -> str:

@@ -205,7 +205,8 @@ def _cursor_walk(node: Node) -> Iterator[Node]:
 
 
 def text(node: Node) -> str:
-    return node.text.decode("utf-8") if node.text is not None else ""
+    raw = node.text  # a property that copies the bytes: read it once
+    return raw.decode("utf-8") if raw is not None else ""
 
 
 def ancestors(node: Node) -> Iterator[Node]:
