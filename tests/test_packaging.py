@@ -28,6 +28,18 @@ def test_plain_install_finds_every_step(tmp_path: Path):
     here = {p.stem.replace("_", "-").replace("wasmtime-", "wasmtime-", 1) for p in (ROOT / "transforms").glob("*.py")
             if not p.name.startswith("_")}
     assert len(installed) == len(here) and "wasmtime-36-wasi-ctx-view" in installed
+    # every module of the source tree ships (a subpackage missing from `packages` once broke every
+    # command of a plain install), and the command runs from the install alone
+    def modules(top: Path) -> set[str]:
+        return {p.relative_to(top).as_posix() for p in top.rglob("*.py")}
+
+    shipped, source = modules(target / "wasm_codemod"), modules(ROOT / "src" / "wasm_codemod")
+    assert source - shipped == set()
+    run = subprocess.run([sys.executable, "-m", "wasm_codemod", "upgrade", str(ROOT / "examples" / "plugin-host"),
+                          "--to", "50", "--dry-run"], cwd=tmp_path, env={"PYTHONPATH": str(target)},
+                         capture_output=True, text=True)
+    assert run.returncode in (0, 1), run.stderr
+    assert "+++ " in run.stdout, run.stdout + run.stderr
 
 
 def test_ruff_clean():
