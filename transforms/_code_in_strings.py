@@ -14,13 +14,17 @@ STRINGS = ("string_literal", "raw_string_literal")
 
 
 def report_in_strings(ctx: StepContext, pattern: re.Pattern[str], message: str, needle: bytes) -> None:
-    """Report each string literal whose text matches ``pattern`` (``needle``: a cheap byte prefilter)."""
+    """Report each string literal whose text matches ``pattern`` (``needle``: bytes that every match
+    contains, so a file or a string without them is not searched)."""
     from wasm_codemod.rust.parse import text, walk_types
 
     for unit in ctx.units:
-        if needle not in unit.src.data:
+        data = unit.src.data
+        if needle not in data:
             continue
         for n in walk_types(unit.src.root, STRINGS):
+            if data.find(needle, n.start_byte, n.end_byte) < 0:
+                continue
             body = text(n)
             for line_no, line in enumerate(body.splitlines()):
                 if pattern.search(line):
