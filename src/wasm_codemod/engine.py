@@ -23,6 +23,7 @@ from .discover import Crate, Manifest
 from .plan import Plan
 from .rust.paths import MoveChain, rewrite_paths
 from .source import EditSet, SourceError, SourceFile, apply_checked
+from .tokenscan import token_scan
 from .transform import CrateInputs, Family, FollowUp, RustUnit, Step, StepContext, WitContext, line_key
 from .versions import (
     VersionError,
@@ -187,6 +188,7 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
     tokens: set[bytes] = {r.encode() for r in family.rust_roots}
     for s in plan.steps:
         tokens.update(s.prefilter)
+    scan = token_scan(frozenset(tokens))
     units: list[RustUnit] = []
     problems: list[FollowUp] = []
     for f in crate.rs_files:
@@ -199,7 +201,8 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
         if b"\x00" in raw:  # anywhere, and whatever it mentions: a binary is no source to skip silently
             problems.append(FollowUp(root_rel(f), 1, "engine", "looks binary (NUL byte); not Rust source", "error"))
             continue
-        if not any(map(raw.__contains__, tokens)):
+        found = scan.present(raw)
+        if not found:
             continue
         if len(raw) > max_size:
             problems.append(FollowUp(root_rel(f), 1, "engine",
@@ -221,6 +224,8 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
         except SourceError as exc:
             problems.append(FollowUp(root_rel(f), 1, "engine", str(exc).split(": ", 1)[-1], "error"))
             continue
+        # every step's tokens are in ``tokens``: step_units never searches this version of the file
+        src.seen = {t: t in found for t in scan.tokens}
         units.append(RustUnit(root_rel(f), src))
         units[-1].abs_path = f  # type: ignore[attr-defined]
     return units, problems
