@@ -135,7 +135,8 @@ def report_enum_matches(ctx: StepContext, added: dict[str, list[str]],
     names = {k[-1].encode() for k in enums}
     crate_globs: list[tuple[str, ...]] | None = None
     for unit in ctx.units:
-        if not any(n in unit.src.data for n in names):
+        data = unit.src.data
+        if b"match" not in data or not any(n in data for n in names):
             continue
         if crate_globs is None:
             crate_globs = crate_root_globs(ctx.crate_files or ctx.units)

@@ -8,10 +8,14 @@ from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
 
 NOT_SYNC = re.compile(r"\b(Rc|RefCell|Cell|UnsafeCell)<|\*(?:const|mut) ")
+NOT_SYNC_BYTES = re.compile(NOT_SYNC.pattern.encode())
 
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
+        data = unit.src.data
+        if b"derive" not in data or not NOT_SYNC_BYTES.search(data):
+            continue  # nothing to report unless the file derives and holds a non-Sync type somewhere
         for n in _items(unit.src.root):
             attrs = []
             prev = n.prev_named_sibling

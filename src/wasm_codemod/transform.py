@@ -11,6 +11,7 @@ import pathlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
@@ -29,6 +30,7 @@ class Safety(str, Enum):
     MANUAL = "manual"  # only reports
 
 
+@lru_cache(maxsize=4096)  # asked ~90,000 times a run about a few hundred distinct strings
 def line_key(version: str) -> tuple[int, ...]:
     """Sort key of a release line: "36" -> (36,), "0.45" -> (0, 45)."""
     return tuple(int(p) for p in version.split("."))
