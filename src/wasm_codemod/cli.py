@@ -576,7 +576,19 @@ def api_diff_cmd(
     sys.stdout.write(to_json_text(res) if fmt == "json" else to_text(res))
 
 
+def _tune_gc() -> None:
+    """The run allocates millions of short-lived objects (tree nodes, tuples) and keeps the imported
+    modules: with the default thresholds the cyclic collector runs ~400 times and rescans the
+    modules in every full pass (~5% of a run). Freeze what exists now; collect young objects less
+    often. Peak memory stays within a few MiB."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 100)
+
+
 def main() -> None:
+    _tune_gc()
     usage_error = _click_error("UsageError")
     argv = sys.argv[1:]
     try:
