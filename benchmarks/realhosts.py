@@ -162,7 +162,10 @@ def main() -> int:
     # machine) every run would otherwise compile its ~190 modules again (0.2-0.3 s a run)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src"), str(REPO / "transforms")],
                    stdout=subprocess.DEVNULL, check=False)
-    sg = shutil.which("ast-grep") or "ast-grep"
+    # pip puts ast-grep beside the interpreter; a version manager's shim on PATH (pyenv's is a shell
+    # script) would add its own start-up to every peer run
+    beside = Path(sys.executable).parent / "ast-grep"
+    sg = str(beside) if beside.is_file() else shutil.which("ast-grep") or "ast-grep"
     sg_cmds = {p: [sg, "scan", "-c", str(HERE / p / "sgconfig.yml"), "."] for p in peers}
     sg_names = {p: f"ast-grep {p}/ ({sg_rules(p)} rules)" for p in peers}
     files = sum(1 for _ in x1.rglob("*.rs"))
