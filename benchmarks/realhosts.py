@@ -194,7 +194,8 @@ def main() -> int:
     if "floor" in only:
         listing = work / "parsed.txt"
         subprocess.run([sys.executable, str(HERE / "parse_floor.py"), "--record", str(listing), "--",
-                        *dry[3:], "--jobs", "1"], cwd=x1,  # in this process: worker processes record nothing stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                        *dry[3:], "--jobs", "1"],  # in this process: worker processes record nothing
+                       cwd=x1, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         n = len(listing.read_text().splitlines())
         floor = [sys.executable, str(HERE / "parse_floor.py"), "--list", str(listing)]
         print(row(f"`--dry-run` vs the parse floor of the {n} files it parses", paired(dry, floor, x1, args.runs)),
