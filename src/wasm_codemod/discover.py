@@ -157,7 +157,12 @@ class ManifestProblem(Exception):
         self.message = message
 
 
-def discover(roots: list[Path]) -> Discovery:
+Listings = dict[str, list[tuple[str, bool, bool]]]
+
+
+def discover(roots: list[Path], listings: Listings | None = None) -> Discovery:
+    """The crates, manifests, .rs and .wit files under ``roots``. ``listings``, when given, receives
+    every directory's entries (the Python side walks the same tree next and reads them from it)."""
     roots = [r.resolve() for r in roots]
     manifests: dict[Path, Manifest] = {}
     problems: list[Problem] = []
@@ -180,6 +185,8 @@ def discover(roots: list[Path]) -> Discovery:
         while stack:
             d = stack.pop()
             entries = _entries(d, unreadable)
+            if listings is not None:
+                listings[str(d)] = entries
             keep = []
             for name, is_dir, is_link in entries:
                 if not is_dir or name in SKIP_DIRS or name.startswith("."):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cargo import iter_deps
-from .discover import BOM, Crate, Discovery, discover
+from .discover import BOM, Crate, Discovery, Listings, discover
 from .engine import (
     MAX_RUST_FILE,
     CrateOutcome,
@@ -112,7 +112,8 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
         except FileNotFoundError:  # the working directory was removed under us
             base = roots[0] if roots[0].is_dir() else roots[0].parent
     base = base.resolve()
-    disc = discover(roots)
+    listings: Listings = {}  # each directory is listed once: the Python side reads the Rust walk's
+    disc = discover(roots, listings)
     errors: list[str] = []
     # an unreadable Cargo.toml costs its own crate (named, with the fix), not the whole run; one that
     # names no crate of the families asked for is none of this run's business
@@ -228,7 +229,7 @@ def plan_run(roots: list[Path], opts: RunOptions, base: Path | None = None,
             changes.append(FileChange(mpath, old, new, sorted(steps), "manifest"))
     changes.extend(_wit_changes(disc, outcomes, registry, follow_ups, rel))
     follow_ups.extend(toolchain_follow_ups(disc, outcomes, registry, rel))
-    py = plan_python(roots, opts, registry, rel)
+    py = plan_python(roots, opts, registry, rel, listings)
     changes.extend(py.changes)
     follow_ups.extend(py.follow_ups)
     errors.extend(py.errors)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..discover import SKIP_DIRS
+from ..discover import SKIP_DIRS, Listings
 from .manifests import LOCK_FILES
 
 PY_SKIP_DIRS = SKIP_DIRS | frozenset({"venv", "env", "site-packages", "__pycache__", "build", "dist"})
@@ -71,9 +71,14 @@ def _kind(name: str, parent: str) -> str | None:
     return None
 
 
-def _scan(dirpath: str) -> tuple[list[str], list[str]]:
+def _scan(dirpath: str, listings: Listings | None = None) -> tuple[list[str], list[str]]:
     """(directory names, file names) of one directory, symlinks left out, sorted; what `os.walk`
-    gives, with the symlink test read from the directory entry instead of one lstat per file."""
+    gives, with the symlink test read from the directory entry instead of one lstat per file
+    (``listings``: the entries the Rust side's walk of this run already read)."""
+    known = listings.get(dirpath) if listings is not None else None
+    if known is not None:
+        return (sorted(n for n, is_dir, is_link in known if is_dir and not is_link),
+                sorted(n for n, is_dir, is_link in known if not is_dir and not is_link))
     try:
         with os.scandir(dirpath) as it:
             entries = list(it)
@@ -94,7 +99,7 @@ def _scan(dirpath: str) -> tuple[list[str], list[str]]:
     return dirs, files
 
 
-def discover_python(roots: list[Path]) -> list[PyProject]:
+def discover_python(roots: list[Path], listings: Listings | None = None) -> list[PyProject]:
     projects: dict[Path, PyProject] = {}
     # (file, kind, its root, owner found on the way down) to attach once every root is walked
     loose: list[tuple[Path, str, Path, PyProject | None]] = []
@@ -107,7 +112,7 @@ def discover_python(roots: list[Path]) -> list[PyProject]:
         while stack:
             d, owner = stack.pop()
             dpath = str(d)
-            dirnames, filenames = _scan(dpath)
+            dirnames, filenames = _scan(dpath, listings)
             dirnames = [n for n in dirnames if n not in PY_SKIP_DIRS and not n.startswith(".")
                         and not os.path.exists(os.path.join(dpath, n, "pyvenv.cfg"))]
             # .rs files are none of a Python project's kinds (most of a Rust tree)

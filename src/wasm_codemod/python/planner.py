@@ -35,6 +35,7 @@ from .worlds import TextUnit, World, wit_worlds
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..discover import Listings
     from ..runner import RunOptions
     from .context import PyContext, PyUnit
 
@@ -76,12 +77,12 @@ def pypi_families(registry: Registry, opts: RunOptions) -> list[Family]:
 
 
 def plan_python(roots: list[Path], opts: RunOptions, registry: Registry,
-                rel: Callable[[Path], str]) -> PythonRun:
+                rel: Callable[[Path], str], listings: Listings | None = None) -> PythonRun:
     run = PythonRun()
     families = pypi_families(registry, opts)
     if not families:
         return run
-    for project in discover_python(roots):
+    for project in discover_python(roots, listings):
         try:
             out = _plan_project(project, families, opts, registry, rel, run.errors, run.skipped)
         except Exception as exc:  # a bug of ours in one project never takes the rest of the tree down
