@@ -48,6 +48,8 @@ def apply(ctx: StepContext) -> None:
             _reshape_impl(ctx, imp, name)
     _p2_stream_calls(ctx)
     for unit in ctx.units:
+        if b"AsyncStd" not in unit.src.data:
+            continue  # a path resolves to a candidate only if the file spells its name (in it or its `use`)
         for call in walk_types(unit.src.root, ("call_expression",)):
             target = _ctor(ctx, unit, call)
             if target is None:
