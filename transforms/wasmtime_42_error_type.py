@@ -81,7 +81,7 @@ def _user_traits(ctx: StepContext) -> set[str]:
 
 
 def _host_traits(u: RustUnit) -> frozenset[str]:
-    if _HOST_TRAIT_DEF.search(u.src.data) is None:
+    if b"Host" not in u.src.data or _HOST_TRAIT_DEF.search(u.src.data) is None:  # the find is much faster
         return frozenset()
     return frozenset(name for n in walk_types(u.src.root, ("trait_item",))
                      if HOST_TRAIT.match(name := text(n.child_by_field_name("name"))))
