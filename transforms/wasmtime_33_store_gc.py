@@ -20,8 +20,6 @@ def looks_like_store(recv_text: str) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
-    if not ctx.units:
-        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     user_gc = defined_methods(ctx.crate_roots(), "gc")
     for unit in ctx.units:
         for mc in method_calls(unit.src.root, {"gc", "gc_async"}):
@@ -52,4 +50,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10503",
     prefilter=(b".gc(", b".gc_async("),
     apply=apply,
+    units_only=True,
 )

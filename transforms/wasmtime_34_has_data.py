@@ -31,8 +31,6 @@ IN_STRINGS = re.compile(r"::add_to_linker\s*\(\s*[\w&*. ]+,\s*\|")
 
 
 def apply(ctx: StepContext) -> None:
-    if not ctx.units:
-        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     report_in_strings(ctx, IN_STRINGS, "calls a generated `add_to_linker(linker, |..| ..)`: from wasmtime 34 "
                       "write `add_to_linker::<_, HasSelf<_>>(..)` (and import `wasmtime::component::HasSelf`) "
                       "when the getter returns `&mut` of the store data, or name a `HasData` type", b"add_to_linker")
@@ -474,4 +472,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/pull/10770",
     prefilter=(b"add_to_linker",),
     apply=apply,
+    units_only=True,
 )

@@ -128,8 +128,6 @@ def _has_lifetime(ty: Node) -> bool:
 
 
 def apply(ctx: StepContext) -> None:
-    if not ctx.units:
-        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     aliases = _aliases(ctx.crate_files or ctx.units)
     for unit in ctx.units:
         done: set[tuple[int, str]] = set()
@@ -268,4 +266,5 @@ STEP = Step(
     prefilter=(b"Store<", b"Linker<", b"LinkerInstance<", b"Store::<", b"Linker::<", b"InstancePre<",
                b"Caller<", b"StoreContext", b"Engine<"),
     apply=apply,
+    units_only=True,
 )

@@ -141,8 +141,6 @@ def _relative(ctx: StepContext, dirs: list[pathlib.Path]) -> tuple[str, ...]:
 
 
 def apply(ctx: StepContext) -> None:
-    if not ctx.units:
-        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     _old_vendored_http(ctx)
     for unit in ctx.units:
         for call in path_calls(ctx, unit, FUNCS):
@@ -164,4 +162,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/blob/v35.0.0/crates/wasi-http/src/lib.rs",
     prefilter=(b"add_to_linker", b"wasmtime_wasi_http"),
     apply=apply,
+    units_only=True,
 )

@@ -63,4 +63,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/pull/11314",
     prefilter=(b"random",),
     apply=apply,
+    units_only=True,
 )

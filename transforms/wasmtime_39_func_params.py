@@ -18,8 +18,6 @@ IN_MACRO = re.compile(r"([\w.]+)\.(params|results)\(\s*(&?\s*(?:mut\s+)?[\w.*]+)
 
 
 def apply(ctx: StepContext) -> None:
-    if not ctx.units:
-        return  # every site is in a file holding the prefilter's tokens: skip the crate-wide set-up
     roots = ctx.crate_roots()
     user = {m: defined_methods(roots, m) for m in ("params", "results")}
     for unit in ctx.units:
@@ -71,4 +69,5 @@ STEP = Step(
     upstream="https://github.com/bytecodealliance/wasmtime/pull/11943",
     prefilter=(b".params(", b".results("),
     apply=apply,
+    units_only=True,
 )

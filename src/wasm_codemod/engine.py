@@ -369,9 +369,12 @@ def _run_step(step: Step, live: list[RustUnit], plan: Plan, options: dict[str, o
     those as they were, and run it again over the others (None: it cannot run at all)."""
 
     def attempt(units: list[RustUnit]) -> StepContext:
-        ctx = StepContext(step, step_units(step, units), plan.current, plan.target, options,
+        shown = step_units(step, units)
+        ctx = StepContext(step, shown, plan.current, plan.target, options,
                           path_at_target=at_target, crate_files=units, inputs=inputs or CrateInputs(),
                           manifest=manifest)
+        if step.units_only and not shown:
+            return ctx  # nothing it may touch: skip its crate-wide set-up
         try:
             assert step.apply is not None
             step.apply(ctx)

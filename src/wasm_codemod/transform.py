@@ -79,6 +79,9 @@ class Step:
     summary: str  # one sentence, ends with a period
     upstream: str  # PR / source link
     prefilter: tuple[bytes, ...] = ()
+    # `apply` edits and reports only in ``ctx.units``: when no file of a crate passes the prefilter
+    # the engine does not call it (steps that also act on ``ctx.crate_files`` leave this False)
+    units_only: bool = False
     moves: dict[str, str | None] = field(default_factory=dict)
     apply: Callable[[StepContext], None] | None = None
     features: tuple[FeatureChange, ...] = ()
