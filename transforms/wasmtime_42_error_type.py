@@ -41,9 +41,18 @@ def apply(ctx: StepContext) -> None:
     keep_host = bool(ctx.options.get("bindgen_anyhow")) or any(
         re.search(r"\banyhow\s*:\s*true", text(m)) for _u, m in ctx.macro_calls({"bindgen"}))
     user_traits = _user_traits(ctx)
-    anyhow_fns = _anyhow_returning_fns(ctx, user_traits)
+    anyhow_fns = _AnyhowFns(ctx, user_traits)
     for unit in ctx.units:
-        if b"anyhow" not in unit.src.data:
+        data = unit.src.data
+        if b"anyhow" not in data:
+            continue
+        # what each kind of site needs written in the file: a path can only resolve to wasmtime's
+        # where `wasmtime` is written (imports are per file), a Host trait's impl names `Host`, a
+        # wrap closure is an argument of `func_wrap*`/`func_new*`; a file with none is not parsed
+        names_wasmtime = b"wasmtime" in data
+        host = not keep_host and b"Host" in data
+        wraps = b"func_wrap" in data or b"func_new" in data
+        if not (names_wasmtime or host or wraps):
             continue
         targets: list[Node] = []
         for n in walk_types(unit.src.root, ("function_item", "closure_expression")):
@@ -51,16 +60,18 @@ def apply(ctx: StepContext) -> None:
                 ret = n.child_by_field_name("return_type")
                 if ret is None:
                     continue
-                if not keep_host and _in_host_impl(n, user_traits) and _rewrite_return(ctx, unit, ret):
+                if host and _in_host_impl(n, user_traits) and _rewrite_return(ctx, unit, ret):
                     targets.append(n)
-                elif _returns(ctx, unit, ret, WASMTIME_RESULT):
+                elif names_wasmtime and _returns(ctx, unit, ret, WASMTIME_RESULT):
                     targets.append(n)
-            elif n.type == "closure_expression" and _wrap_closure(n):
+            elif wraps and n.type == "closure_expression" and _wrap_closure(n):
                 ret = n.child_by_field_name("return_type")
                 if ret is not None and _rewrite_return(ctx, unit, ret):
                     targets.append(n)
         for fn in targets:
             _fix_body(ctx, unit, fn, anyhow_fns)
+        if not names_wasmtime:
+            continue  # the anyhow bodies below are fixed only around calls that resolve to wasmtime's
         for n in walk_types(unit.src.root, ("function_item",)):
             if n.child_by_field_name("body") is not None:
                 ret = n.child_by_field_name("return_type")
@@ -142,21 +153,41 @@ def _rewrite_return(ctx: StepContext, unit: RustUnit, ret: Node) -> bool:
     return changed
 
 
-def _anyhow_returning_fns(ctx: StepContext, traits: set[str]) -> set[str]:
-    """Names of the crate's own fns that return `anyhow::Result` and are not host methods we rewrite."""
-    out: set[str] = set()
-    for u in ctx.units:
-        if b"anyhow" not in u.src.data:
-            continue  # `anyhow::Result` is written (or imported) in a file that returns it
-        for n in walk_types(u.src.root, ("function_item",)):
-            if not _in_host_impl(n, traits):
-                ret = n.child_by_field_name("return_type")
-                if ret is not None and _returns(ctx, u, ret, ANYHOW_RESULT):
-                    out.add(text(n.child_by_field_name("name")))
-    return out
+class _AnyhowFns:
+    """The names of the crate's own fns that return `anyhow::Result` and are not host methods we
+    rewrite, asked name by name (``name in fns``): only the files that write a name are read for it,
+    so a crate whose `?` operands call no such name parses none of its other anyhow files."""
+
+    def __init__(self, ctx: StepContext, traits: set[str]) -> None:
+        self._ctx, self._traits = ctx, traits
+        self._answers: dict[str, bool] = {}
+        self._per_file: dict[int, set[str]] = {}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        hit = self._answers.get(name)
+        if hit is None:
+            token = name.encode()
+            # `anyhow::Result` is written (or imported) in a file that returns it
+            hit = any(name in self._defined_in(u) for u in self._ctx.units
+                      if token in u.src.data and b"anyhow" in u.src.data)
+            self._answers[name] = hit
+        return hit
+
+    def _defined_in(self, u: RustUnit) -> set[str]:
+        out = self._per_file.get(id(u))
+        if out is None:
+            out = self._per_file[id(u)] = set()
+            for n in walk_types(u.src.root, ("function_item",)):
+                if not _in_host_impl(n, self._traits):
+                    ret = n.child_by_field_name("return_type")
+                    if ret is not None and _returns(self._ctx, u, ret, ANYHOW_RESULT):
+                        out.add(text(n.child_by_field_name("name")))
+        return out
 
 
-def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: set[str]) -> None:
+def _fix_body(ctx: StepContext, unit: RustUnit, fn: Node, anyhow_fns: _AnyhowFns) -> None:
     body = fn.child_by_field_name("body")
     if body is None:
         return
@@ -271,7 +302,7 @@ def _nested(n: Node, body: Node) -> bool:
     return False
 
 
-def _anyhow_operand(expr: Node | None, anyhow_fns: set[str]) -> str:
+def _anyhow_operand(expr: Node | None, anyhow_fns: _AnyhowFns) -> str:
     """Why this `?` operand is (probably) an anyhow result, or ''."""
     if expr is None or expr.type != "call_expression":
         return ""
