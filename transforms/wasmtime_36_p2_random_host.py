@@ -28,13 +28,11 @@ HINT = ("from wasmtime 36 `{iface}::Host` is implemented for `wasmtime_wasi::ran
 
 
 def apply(ctx: StepContext) -> None:
-    if not any(b"add_to_linker" in u.src.data for u in ctx.units):
-        return  # every site is an `add_to_linker` call: skip the crate-wide impl search
-    if ctx.impls(HOSTS):
-        return  # the program implements a random host itself: its D stays valid
+    sites = []
     for unit in ctx.units:
-        if b"add_to_linker" not in unit.src.data:
-            continue
+        data = unit.src.data
+        if b"add_to_linker" not in data or b"bindings" not in data:
+            continue  # a site's path is resolved through this file's imports, and every one names `bindings`
         for n in walk_types(unit.src.root, ("scoped_identifier",)):
             parent = n.parent
             if parent is not None and parent.type == "scoped_identifier":
@@ -46,9 +44,12 @@ def apply(ctx: StepContext) -> None:
                 continue
             full = unit.names.resolve(segs, n)
             if full in LINKERS:
-                ctx.report(unit, n, HINT.format(iface="::".join(full[-3:-1])))
-
-
+                sites.append((unit, n, full))
+    # the crate-wide impl search only when there is a site to report
+    if not sites or ctx.impls(HOSTS):
+        return  # (an impl: the program implements a random host itself, so its D stays valid)
+    for unit, n, full in sites:
+        ctx.report(unit, n, HINT.format(iface="::".join(full[-3:-1])))
 
 
 STEP = Step(

@@ -25,6 +25,8 @@ PRIVATE = paths("wasmtime_wasi::cli::WasiCliCtx", "wasmtime_wasi::clocks::WasiCl
                 "wasmtime_wasi::random::WasiRandomCtx", "wasmtime_wasi::sockets::WasiSocketsCtx",
                 "wasmtime_wasi::p2::Network")
 
+_PRIVATE_NAMES = tuple(sorted({p[-1].encode() for p in PRIVATE}))
+
 
 # p2 host traits moved off `WasiCtxView` at 37 onto per-interface views: bindings group -> (method, trait)
 GROUP_VIEWS = {
@@ -105,8 +107,9 @@ def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
         if b".ctx()" in unit.src.data and b"bindings" in unit.src.data:
             _forwarding(ctx, unit)
-    views = {b.base_type for b in ctx.impls(WASI_VIEW)}
-    for block in ctx.impls(CLOCKS_VIEW):
+    blocks = ctx.impls(CLOCKS_VIEW)
+    views = {b.base_type for b in ctx.impls(WASI_VIEW)} if blocks else set()
+    for block in blocks:
         if block.base_type in views:
             ctx.delete_item(block.unit, block.node)
         else:
@@ -114,6 +117,8 @@ def apply(ctx: StepContext) -> None:
                        "`WasiClocksCtxView<'_> { ctx: &mut WasiClocksCtx, table: &mut ResourceTable }`: return both, "
                        "or implement `WasiView` (which provides `WasiClocksView` and `WasiCliView`)")
     for unit in ctx.units:
+        if not any(name in unit.src.data for name in _PRIVATE_NAMES):
+            continue  # a struct literal names its type
         for n in walk_types(unit.src.root, ("struct_expression",)):
             if n.type != "struct_expression":
                 continue

@@ -43,6 +43,8 @@ def _impl_of(attr: Node) -> Node | None:
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
+        if b"wiggle" not in unit.src.data:
+            continue  # `wiggle::async_trait` resolves through this file's own imports or path
         local_traits = {text(n.child_by_field_name("name")) for n in walk_types(unit.src.root, ("trait_item",))
                         if n.type == "trait_item" and n.child_by_field_name("name") is not None}
         macro_crate = b"from_witx" in unit.src.data
