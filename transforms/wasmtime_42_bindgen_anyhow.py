@@ -22,6 +22,8 @@ from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 # traits bindgen! generates: `Host`, `HostFoo` (resources), `HostWithStore`, `<World>Imports`
 GENERATED_TRAIT = re.compile(r"^(Host[A-Za-z0-9]*|[A-Za-z0-9]+Imports)$")
+# `impl<..> path::HostFoo for` / `..Imports for` (a header holds no `{` or `;` before the trait)
+_GENERATED_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?(?:\bHost|Imports\b)")
 LIBRARY_ROOTS = ("wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "wasmtime_wasi_nn",
                  "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_tls")
 
@@ -72,7 +74,7 @@ def _anyhow_methods(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     out = []
     for unit in ctx.units:
         data = unit.src.data
-        if b"anyhow" not in data or (b"Host" not in data and b"Imports" not in data):
+        if b"anyhow" not in data or _GENERATED_IMPL_SPELLED.search(data) is None:
             continue  # such an impl names its generated trait, and anyhow's type in its signatures
         for impl in walk_types(unit.src.root, ("impl_item",)):
             trait = trait_path_node(impl)

@@ -46,13 +46,15 @@ def apply(ctx: StepContext) -> None:
         data = unit.src.data
         if b"anyhow" not in data:
             continue
-        # what each kind of site needs written in the file: a path can only resolve to wasmtime's
-        # where `wasmtime` is written (imports are per file), a Host trait's impl names `Host`, a
-        # wrap closure is an argument of `func_wrap*`/`func_new*`; a file with none is not parsed
+        # what each kind of site needs written in the file (names resolve through the file's own
+        # imports): a file with none is not parsed
         names_wasmtime = b"wasmtime" in data
-        host = not keep_host and b"Host" in data
+        wasmtime_result = names_wasmtime and _WASMTIME_RESULT_SPELLED.search(data) is not None
+        host = not keep_host and _HOST_IMPL_SPELLED.search(data) is not None
         wraps = b"func_wrap" in data or b"func_new" in data
-        if not (names_wasmtime or host or wraps):
+        # a wasmtime constructor or fallible method is called by a name the file writes
+        wasmtime_calls = names_wasmtime and any(t in data for t in _WASMTIME_CALL_NAMES)
+        if not (wasmtime_result or host or wraps or wasmtime_calls):
             continue
         targets: list[Node] = []
         for n in walk_types(unit.src.root, ("function_item", "closure_expression")):
@@ -62,7 +64,7 @@ def apply(ctx: StepContext) -> None:
                     continue
                 if host and _in_host_impl(n, user_traits) and _rewrite_return(ctx, unit, ret):
                     targets.append(n)
-                elif names_wasmtime and _returns(ctx, unit, ret, WASMTIME_RESULT):
+                elif wasmtime_result and _returns(ctx, unit, ret, WASMTIME_RESULT):
                     targets.append(n)
             elif wraps and n.type == "closure_expression" and _wrap_closure(n):
                 ret = n.child_by_field_name("return_type")
@@ -70,7 +72,7 @@ def apply(ctx: StepContext) -> None:
                     targets.append(n)
         for fn in targets:
             _fix_body(ctx, unit, fn, anyhow_fns)
-        if not names_wasmtime:
+        if not wasmtime_calls:
             continue  # the anyhow bodies below are fixed only around calls that resolve to wasmtime's
         for n in walk_types(unit.src.root, ("function_item",)):
             if n.child_by_field_name("body") is not None:
@@ -81,6 +83,11 @@ def apply(ctx: StepContext) -> None:
 
 # only `Host`-named traits matter (_in_host_impl): a file that defines none is not parsed for this
 _HOST_TRAIT_DEF = re.compile(rb"\btrait\s+(r#)?Host")
+# an impl of a Host trait: `impl<..> path::Host.. for` (a header holds no `{` or `;` before the trait)
+_HOST_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?\bHost")
+# how `wasmtime::Result` can be named: written out, or imported by a braced, glob or renaming `use`
+_WASMTIME_RESULT_SPELLED = re.compile(
+    rb"\bwasmtime\s*::\s*(?:error\s*::\s*)?Result\b|\bwasmtime\b(?:\s*::\s*\w+)*\s*(?:::\s*[{*]|\s+as\b)")
 
 
 def _user_traits(ctx: StepContext) -> set[str]:
@@ -230,6 +237,8 @@ def _wasmtime_call(ctx: StepContext, unit: RustUnit, n: Node | None) -> bool:
 # a no-op when the receiver turns out to be the project's own (its result already was anyhow's).
 FALLIBLE_METHODS = frozenset({"call", "call_async", "instantiate", "instantiate_async", "get_typed_func",
                               "post_return", "post_return_async"})
+
+_WASMTIME_CALL_NAMES = (b"Engine", b"Module", b"Component", *(m.encode() for m in FALLIBLE_METHODS))
 
 
 def _wasmtime_method_tail(n: Node) -> bool:

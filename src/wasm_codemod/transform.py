@@ -8,6 +8,7 @@ parsed files and an edit API; it never touches the file system.
 from __future__ import annotations
 
 import pathlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -362,10 +363,11 @@ class StepContext:
 
         out = []
         tokens = [n.encode() for n in names]
+        invoked = _invocation_pattern(frozenset(names))
         assert self.crate_files is not None
         for u in self.crate_files:
-            if not any(map(u.src.has, tokens)):
-                continue  # the macro's name is written where it is invoked
+            if not any(map(u.src.has, tokens)) or invoked.search(u.src.data) is None:
+                continue  # the macro's name is written where it is invoked, followed by `!`
             for n in walk_types(u.src.root, ("macro_invocation",)):
                 if macro_name(n) in names:
                     out.append((u, n))
@@ -395,6 +397,13 @@ class StepContext:
 
 
 _SUFFIXES: dict[int, tuple[set[Path], frozenset[Path], frozenset[Path]]] = {}
+
+
+@lru_cache(maxsize=64)
+def _invocation_pattern(names: frozenset[str]) -> re.Pattern[bytes]:
+    """`name!` / `path::name !` for any of ``names`` (a comment between the name and `!` is not seen)."""
+    alts = b"|".join(re.escape(n.encode()) for n in sorted(names))
+    return re.compile(rb"\b(?:" + alts + rb")\s*!")
 
 
 def _suffixes(candidates: set[Path]) -> frozenset[Path]:
