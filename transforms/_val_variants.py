@@ -232,5 +232,37 @@ def _match_shape(unit: RustUnit, m: Node, body: Node | None,
             shapes[key] = None
         else:
             pats = [a.child_by_field_name("pattern") for a in arms]
-            shapes[key] = ([_pattern_targets(p) for p in pats if p is not None], pats)
+            # `Some(_)` beside `Some(ExternType::Func(f))`: new variants fall into the wildcard arm
+            covered = {c for p in pats if p is not None and (c := _wildcard_wrapper(p)) is not None}
+            shapes[key] = ([[] if _wrapper_of(p) in covered and _wildcard_wrapper(p) is None
+                            else _pattern_targets(p) for p in pats if p is not None], pats)
     return shapes[key]  # type: ignore[return-value]
+
+
+def _top_pattern(pat: Node) -> Node | None:
+    if pat.child_by_field_name("condition") is not None:
+        return None  # a guarded arm catches nothing for sure
+    kids = [c for c in pat.named_children if c.type not in COMMENTS]
+    return kids[0] if len(kids) == 1 else None
+
+
+def _wrapper_of(pat: Node) -> str | None:
+    """`Some` of an arm `Some(..)` (a tuple-struct pattern), else None."""
+    top = _top_pattern(pat)
+    if top is None or top.type != "tuple_struct_pattern":
+        return None
+    t = top.child_by_field_name("type")
+    return text(t) if t is not None else None
+
+
+def _wildcard_wrapper(pat: Node) -> str | None:
+    """`Some` of an arm `Some(_)` / `Ok(x)`: a tuple-struct pattern whose every field is irrefutable."""
+    name = _wrapper_of(pat)
+    if name is None:
+        return None
+    top = _top_pattern(pat)
+    assert top is not None
+    t = top.child_by_field_name("type")
+    # `_` is an anonymous node: the fields are the children between the parentheses
+    fields = [c for c in top.children if c != t and c.type not in ("(", ")", ",", *COMMENTS)]
+    return name if fields and all(irrefutable(f) for f in fields) else None
