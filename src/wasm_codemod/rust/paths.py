@@ -9,7 +9,8 @@ paths inside allowed macro bodies (e.g. `bindgen!{ with: {...} }`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -97,6 +98,20 @@ class MoveChain:
         result = Mapped(cur, steps if cur != path else [])
         self._cache[path] = result
         return result
+
+
+def _identifiers_named(data: bytes, root: Node, names: set[str]) -> Iterator[Node]:
+    """The `identifier`/`type_identifier` leaves spelled as one of ``names``, in file order: found
+    where the bytes spell a name (most files have thousands of identifiers and none of these)."""
+    if not names:
+        return
+    alts = b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True))
+    for m in re.finditer(rb"(?<![\w#])(?:" + alts + rb")(?!\w)", data):
+        start, end = m.span()
+        node = root.descendant_for_byte_range(start, end)
+        if (node is not None and node.type in ("identifier", "type_identifier")
+                and node.start_byte == start and node.end_byte == end):
+            yield node
 
 
 def _longest_prefix(path: Path, moves: dict[Path, Path | None]) -> Path | None:
@@ -473,8 +488,9 @@ class _Rewriter:
             return
         glob_needs: dict[int, tuple[Node, list[tuple[Path, str | None, bool]], list[str]]] = {}
         reported: set[tuple[int, str]] = set()
-        for node in walk_types(self.src.root, ("identifier", "type_identifier")):
-            if node.type not in ("identifier", "type_identifier") or in_use_declaration(node):
+        wanted = {*renamed_by_name, *removed_by_name, *glob_items}
+        for node in _identifiers_named(self.src.data, self.src.root, wanted):
+            if in_use_declaration(node):
                 continue
             if node.parent is not None and node.parent.type == "token_tree":
                 continue  # macro bodies are handled (or reported) as paths
