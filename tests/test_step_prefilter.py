@@ -55,14 +55,8 @@ def test_bundled_example_same_with_and_without_prefilters(example, tmp_path, mon
         assert changes, "the example host is written for an old wasmtime: the plan must change it"
 
 
-def test_a_file_no_step_needs_is_never_parsed(tmp_path, monkeypatch):
-    """Two files name wasmtime; only one holds a token of a planned step or a moved path."""
-    src = tmp_path / "host" / "src"
-    src.mkdir(parents=True)
-    (tmp_path / "host" / "Cargo.toml").write_text('[package]\nname = "host"\nversion = "0.1.0"\n\n'
-                                                  '[dependencies]\nwasmtime = "32"\nwasmtime-wasi = "32"\n')
-    (src / "lib.rs").write_text("mod engine;\nuse wasmtime_wasi::preview1::WasiP1Ctx;\n")
-    (src / "engine.rs").write_text("pub fn make() -> wasmtime::Engine { wasmtime::Engine::default() }\n")
+def _record_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display paths of the files whose tree gets built from now on (SourceFile.tree is lazy)."""
     parsed: list[str] = []
     orig = engine.SourceFile.tree
 
@@ -72,6 +66,18 @@ def test_a_file_no_step_needs_is_never_parsed(tmp_path, monkeypatch):
         return orig.fget(self)
 
     monkeypatch.setattr(engine.SourceFile, "tree", property(tree))
+    return parsed
+
+
+def test_a_file_no_step_needs_is_never_parsed(tmp_path, monkeypatch):
+    """Two files name wasmtime; only one holds a token of a planned step or a moved path."""
+    src = tmp_path / "host" / "src"
+    src.mkdir(parents=True)
+    (tmp_path / "host" / "Cargo.toml").write_text('[package]\nname = "host"\nversion = "0.1.0"\n\n'
+                                                  '[dependencies]\nwasmtime = "32"\nwasmtime-wasi = "32"\n')
+    (src / "lib.rs").write_text("mod engine;\nuse wasmtime_wasi::preview1::WasiP1Ctx;\n")
+    (src / "engine.rs").write_text("pub fn make() -> wasmtime::Engine { wasmtime::Engine::default() }\n")
+    parsed = _record_parses(monkeypatch)
     res = plan_run([tmp_path / "host"], RunOptions(targets={"wasmtime": "40"}), base=tmp_path / "host")
     assert [c.path.name for c in res.changes if c.kind == "rust"] == ["lib.rs"]  # preview1 -> p1
     assert "src/engine.rs" not in parsed and "src/lib.rs" in parsed
@@ -164,15 +170,7 @@ def test_a_match_that_spells_no_witness_is_not_parsed_for(tmp_path, monkeypatch)
     (src / "lib.rs").write_text("mod conv;\n")
     (src / "conv.rs").write_text("use wasmtime::component::Val;\n\npub fn flag(v: &Val) -> bool {\n"
                                  "    match v {\n        Val::Bool(b) => *b,\n        _ => false,\n    }\n}\n")
-    parsed: list[str] = []
-    orig = engine.SourceFile.tree
-
-    def tree(self):  # type: ignore[no-untyped-def]
-        if self._tree is None:
-            parsed.append(self.path)
-        return orig.fget(self)
-
-    monkeypatch.setattr(engine.SourceFile, "tree", property(tree))
+    parsed = _record_parses(monkeypatch)
     res = plan_run([tmp_path / "host"], RunOptions(targets={"wasmtime": "50"}, only=frozenset(
         {"wasmtime-36-val-variants", "wasmtime-44-val-map", "wasmtime-48-val-fixed-length-list"})),
         base=tmp_path / "host")
