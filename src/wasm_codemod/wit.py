@@ -13,10 +13,12 @@ from typing import NamedTuple
 
 from .source import EditSet
 
+# whitespace is read as the prefix of the next token (one match per token, not two); `\Z` ends
+# the last match on trailing whitespace
 _TOKEN = re.compile(
     rb"""
-    (?P<ws>\s+)
-  | (?P<line_comment>//[^\n]*)
+    \s*(?:
+    (?P<line_comment>//[^\n]*)
   | (?P<block_comment>/\*.*?\*/)
   | (?P<string>"(?:[^"\\]|\\.)*")
   | (?P<explicit>%[A-Za-z][A-Za-z0-9-]*)
@@ -24,6 +26,7 @@ _TOKEN = re.compile(
   | (?P<version>@[0-9A-Za-z.+-]+)
   | (?P<punct>->|[{}()<>,:;=./*_@-])
   | (?P<other>.)
+  | \Z)
     """,
     re.S | re.X,
 )
@@ -53,11 +56,12 @@ def tokenize(data: bytes) -> list[Token]:
 def _tokenize(data: bytes) -> tuple[Token, ...]:
     out: list[Token] = []
     new = tuple.__new__  # Token(...) goes through a Python-level __new__
-    # matches are back to back: the `other` branch matches any byte, and `\s+` any newline
+    # matches are back to back: the `other` branch matches any byte after the whitespace
     for m in _TOKEN.finditer(data):
-        kind = m.lastgroup or "other"
-        if kind != "ws":
-            out.append(new(Token, (kind, m.group().decode("utf-8", "replace"), m.start(), m.end())))
+        kind = m.lastgroup
+        if kind is not None:
+            start, end = m.span(kind)
+            out.append(new(Token, (kind, data[start:end].decode("utf-8", "replace"), start, end)))
     return tuple(out)
 
 
