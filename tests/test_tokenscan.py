@@ -22,3 +22,9 @@ def test_matches_the_substring_test_on_random_texts():
 
 def test_no_tokens_finds_nothing():
     assert TokenScan(frozenset()).present(b"anything") == set()
+
+
+def test_the_empty_token_is_in_every_text():
+    scan = TokenScan(frozenset({b"", b"Store"}))
+    assert scan.present(b"") == {b""}
+    assert scan.present(b"a Store") == {b"", b"Store"}
