@@ -11,6 +11,8 @@ getter: which getter is the program's to write (reported at the site with the ex
 
 from __future__ import annotations
 
+import re
+
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import in_use_declaration, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
@@ -20,6 +22,9 @@ INTERFACES = ("random", "insecure", "insecure_seed")
 LINKERS = {r + ("random", i, f) for r in BINDINGS_ROOTS for i in INTERFACES
            for f in ("add_to_linker", "add_to_linker_get_host")}
 HOSTS = {r + ("random", i, "Host") for r in BINDINGS_ROOTS for i in INTERFACES}
+
+_SITE_SPELLED = re.compile(rb"\b(?:random|insecure|insecure_seed)\s*::\s*add_to_linker"
+                           rb"|\b(?:random|insecure|insecure_seed|self)\s+as\b")
 
 HINT = ("from wasmtime 36 `{iface}::Host` is implemented for `wasmtime_wasi::random::WasiRandomCtx`, not for "
         "the WASI view (`WasiImpl` is gone and `WasiCtxView` does not implement it): link it with "
@@ -31,8 +36,10 @@ def apply(ctx: StepContext) -> None:
     sites = []
     for unit in ctx.units:
         data = unit.src.data
-        if b"add_to_linker" not in data or b"bindings" not in data:
-            continue  # a site's path is resolved through this file's imports, and every one names `bindings`
+        if b"add_to_linker" not in data or b"bindings" not in data or _SITE_SPELLED.search(data) is None:
+            # a site's path is resolved through this file's imports, and every one names `bindings`;
+            # the module before `::add_to_linker` is an interface's own name or a renaming import's
+            continue
         for n in walk_types(unit.src.root, ("scoped_identifier",)):
             parent = n.parent
             if parent is not None and parent.type == "scoped_identifier":

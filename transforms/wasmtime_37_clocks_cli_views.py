@@ -25,7 +25,9 @@ PRIVATE = paths("wasmtime_wasi::cli::WasiCliCtx", "wasmtime_wasi::clocks::WasiCl
                 "wasmtime_wasi::random::WasiRandomCtx", "wasmtime_wasi::sockets::WasiSocketsCtx",
                 "wasmtime_wasi::p2::Network")
 
-_PRIVATE_NAMES = tuple(sorted({p[-1].encode() for p in PRIVATE}))
+# a struct literal writes its type's name as a word (`Network {`, or the name a renaming `use`
+# gives it, the original then written in the `use`): `IpNetwork` or `NetworkError` alone are no sign
+_PRIVATE_NAME_WORD = re.compile(rb"\b(?:" + b"|".join(sorted({p[-1].encode() for p in PRIVATE})) + rb")\b")
 
 
 # p2 host traits moved off `WasiCtxView` at 37 onto per-interface views: bindings group -> (method, trait)
@@ -117,7 +119,7 @@ def apply(ctx: StepContext) -> None:
                        "`WasiClocksCtxView<'_> { ctx: &mut WasiClocksCtx, table: &mut ResourceTable }`: return both, "
                        "or implement `WasiView` (which provides `WasiClocksView` and `WasiCliView`)")
     for unit in ctx.units:
-        if not any(name in unit.src.data for name in _PRIVATE_NAMES):
+        if _PRIVATE_NAME_WORD.search(unit.src.data) is None:
             continue  # a struct literal names its type
         for n in walk_types(unit.src.root, ("struct_expression",)):
             if n.type != "struct_expression":

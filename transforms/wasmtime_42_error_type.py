@@ -9,6 +9,7 @@ results inside functions that return `wasmtime::Result`.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from tree_sitter import Node
 
@@ -38,9 +39,11 @@ WASMTIME_FALLIBLE = ({("wasmtime", "Engine", "new")}
 
 def apply(ctx: StepContext) -> None:
     # `bindgen!{ anyhow: true }` (wasmtime-42-bindgen-anyhow, opt-in) keeps generated traits on anyhow::Result
-    keep_host = bool(ctx.options.get("bindgen_anyhow")) or any(
-        re.search(r"\banyhow\s*:\s*true", text(m)) for _u, m in ctx.macro_calls({"bindgen"}))
-    user_traits = _user_traits(ctx)
+    # the macros are read only when some file of the crate writes `anyhow: true` at all
+    keep_host = bool(ctx.options.get("bindgen_anyhow")) or (
+        any(_ANYHOW_TRUE.search(u.src.data) for u in ctx.crate_files or ())
+        and any(_ANYHOW_TRUE.search(text(m).encode()) for _u, m in ctx.macro_calls({"bindgen"})))
+    user_traits = _UserTraits(ctx)
     anyhow_fns = _AnyhowFns(ctx, user_traits)
     for unit in ctx.units:
         data = unit.src.data
@@ -53,7 +56,9 @@ def apply(ctx: StepContext) -> None:
         host = not keep_host and _HOST_IMPL_SPELLED.search(data) is not None
         wraps = b"func_wrap" in data or b"func_new" in data
         # a wasmtime constructor or fallible method is called by a name the file writes
-        wasmtime_calls = names_wasmtime and any(t in data for t in _WASMTIME_CALL_NAMES)
+        wasmtime_calls = names_wasmtime and (
+            (_CTOR_SPELLED.search(data) is not None and any(t in data for t in _WASMTIME_TYPE_NAMES))
+            or _FALLIBLE_METHOD_SPELLED.search(data) is not None)
         if not (wasmtime_result or host or wraps or wasmtime_calls):
             continue
         targets: list[Node] = []
@@ -83,19 +88,28 @@ def apply(ctx: StepContext) -> None:
 
 # only `Host`-named traits matter (_in_host_impl): a file that defines none is not parsed for this
 _HOST_TRAIT_DEF = re.compile(rb"\btrait\s+(r#)?Host")
-# an impl of a Host trait: `impl<..> path::Host.. for` (a header holds no `{` or `;` before the trait)
-_HOST_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?\bHost")
+# an impl of a Host trait: `impl<..> path::Host.. for T` (a header holds no `{` or `;` before `for`)
+_HOST_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?\bHost[^{;]*?\bfor\b")
+_ANYHOW_TRUE = re.compile(rb"\banyhow\s*:\s*true")
 # how `wasmtime::Result` can be named: written out, or imported by a braced, glob or renaming `use`
 _WASMTIME_RESULT_SPELLED = re.compile(
     rb"\bwasmtime\s*::\s*(?:error\s*::\s*)?Result\b|\bwasmtime\b(?:\s*::\s*\w+)*\s*(?:::\s*[{*]|\s+as\b)")
 
 
-def _user_traits(ctx: StepContext) -> set[str]:
-    """The crate's own `Host`/`HostFoo` traits, wherever they are defined."""
-    out: set[str] = set()
-    for u in ctx.crate_files:
-        out |= per_source(u.src, "42-host-traits", lambda u=u: _host_traits(u))
-    return out
+class _UserTraits:
+    """The crate's own `Host`/`HostFoo` traits, wherever they are defined (``name in traits``);
+    looked for the first time a Host impl is asked about."""
+
+    def __init__(self, ctx: StepContext) -> None:
+        self._ctx = ctx
+        self._names: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._names is None:
+            self._names = set()
+            for u in self._ctx.crate_files or ():
+                self._names |= per_source(u.src, "42-host-traits", lambda u=u: _host_traits(u))
+        return name in self._names
 
 
 def _host_traits(u: RustUnit) -> frozenset[str]:
@@ -105,7 +119,7 @@ def _host_traits(u: RustUnit) -> frozenset[str]:
                      if HOST_TRAIT.match(name := text(n.child_by_field_name("name"))))
 
 
-def _in_host_impl(fn: Node, user_traits: set[str]) -> bool:
+def _in_host_impl(fn: Node, user_traits: Container[str]) -> bool:
     """A method of `impl <bindgen Host trait> for T`: a `Host`/`HostFoo` trait the crate does not define."""
     p = fn.parent
     if p is None or p.type != "declaration_list" or p.parent is None or p.parent.type != "impl_item":
@@ -165,7 +179,7 @@ class _AnyhowFns:
     rewrite, asked name by name (``name in fns``): only the files that write a name are read for it,
     so a crate whose `?` operands call no such name parses none of its other anyhow files."""
 
-    def __init__(self, ctx: StepContext, traits: set[str]) -> None:
+    def __init__(self, ctx: StepContext, traits: Container[str]) -> None:
         self._ctx, self._traits = ctx, traits
         self._answers: dict[str, bool] = {}
         self._per_file: dict[int, set[str]] = {}
@@ -238,7 +252,11 @@ def _wasmtime_call(ctx: StepContext, unit: RustUnit, n: Node | None) -> bool:
 FALLIBLE_METHODS = frozenset({"call", "call_async", "instantiate", "instantiate_async", "get_typed_func",
                               "post_return", "post_return_async"})
 
-_WASMTIME_CALL_NAMES = (b"Engine", b"Module", b"Component", *(m.encode() for m in FALLIBLE_METHODS))
+# how a file can call them: `X::new(..)` (X any name: an import may rename the type, whose name
+# the file then still writes) and `.call(..)`
+_WASMTIME_TYPE_NAMES = (b"Engine", b"Module", b"Component")
+_CTOR_SPELLED = re.compile(rb"::\s*(?:" + b"|".join(c.encode() for c in _CTORS) + rb")\b")
+_FALLIBLE_METHOD_SPELLED = re.compile(rb"\.\s*(?:" + b"|".join(sorted(m.encode() for m in FALLIBLE_METHODS)) + rb")\b")
 
 
 def _wasmtime_method_tail(n: Node) -> bool:

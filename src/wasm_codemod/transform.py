@@ -349,11 +349,13 @@ class StepContext:
         from .rust.impls import find_impls
 
         out: list[ImplBlock] = []
-        # an impl of a trait names it (or imports it) in its file: only those files are parsed
+        # an impl of a trait names it (or imports it) in its file, and a path resolves through the
+        # file's own imports, so the file also writes the path's crate: only those files are parsed
         names = {t[-1].encode() for t in traits}
+        roots = {t[0].encode() for t in traits}
         assert self.crate_files is not None
         for u in self.crate_files:
-            if u.src.has(b"impl") and any(map(u.src.has, names)):
+            if u.src.has(b"impl") and any(map(u.src.has, names)) and any(map(u.src.has, roots)):
                 out.extend(find_impls(u, u.names, u.src.root, traits))
         return out
 
