@@ -29,9 +29,11 @@ LIBRARY_ROOTS = ("wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wa
 
 
 def apply(ctx: StepContext) -> None:
+    opt_in = bool(ctx.options.get("bindgen_anyhow", False))
+    if not opt_in and not any(_may_hold_anyhow_methods(u.src.data) for u in ctx.units):
+        return  # by default only such impls are reported: without one, no bindgen! call is read
     unsure: list = []
     calls = [(u, n, o) for u, n, o in wasmtime_bindgen_calls(ctx, unsure)]
-    opt_in = bool(ctx.options.get("bindgen_anyhow", False))
     if opt_in:
         for unit, node, _ in unsure:
             ctx.report(unit, node, "this `bindgen!` is imported through a crate path, so the tool cannot tell "
@@ -70,12 +72,17 @@ def apply(ctx: StepContext) -> None:
                "adding `anyhow: true` to bindgen! (rerun with --bindgen-anyhow)", "review")
 
 
+def _may_hold_anyhow_methods(data: bytes) -> bool:
+    """Such an impl names its generated trait, and anyhow's type in its signatures."""
+    return b"anyhow" in data and _GENERATED_IMPL_SPELLED.search(data) is not None
+
+
 def _anyhow_methods(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     out = []
     for unit in ctx.units:
         data = unit.src.data
-        if b"anyhow" not in data or _GENERATED_IMPL_SPELLED.search(data) is None:
-            continue  # such an impl names its generated trait, and anyhow's type in its signatures
+        if not _may_hold_anyhow_methods(data):
+            continue
         for impl in walk_types(unit.src.root, ("impl_item",)):
             trait = trait_path_node(impl)
             segs = path_of(trait) if trait is not None else None
