@@ -11,6 +11,7 @@ from wasm_codemod.rust.calls import fn_pointer_return, is_mut_ref, passed_fn_poi
 from wasm_codemod.rust.impls import item_with_attrs_start
 from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_matches, word_search
 
 from ._code_in_strings import report_in_strings
 
@@ -26,7 +27,9 @@ VALUE_HINT = ("from wasmtime 34 {what} where the function is passed as a value: 
               "`struct D; impl HasData for D {{ type Data<'a> = ...; }}` naming what the getter returns")
 
 
-OWN_FN = re.compile(rb"\bfn\s+add_to_linker\b")
+# (searched as words: wasm_codemod.wordsearch)
+OWN_FN = re.compile(rb"fn\s+add_to_linker\b")
+_HAS_NAME = re.compile(rb"(Has[A-Z]\w*)\b")
 IN_STRINGS = re.compile(r"::add_to_linker\s*\(\s*[\w&*. ]+,\s*\|")
 
 
@@ -105,7 +108,7 @@ def _handwritten_owners(units: list[RustUnit]) -> set[str]:
     output is never in the source, so calls through these names are not to generated code."""
     owners: set[str] = set()
     for u in units:
-        if not OWN_FN.search(u.src.data):
+        if b"add_to_linker" not in u.src.data or word_search(OWN_FN, u.src.data) is None:
             continue  # token check first: a file without the fn is never parsed
         stem = u.path.rsplit("/", 1)[-1].removesuffix(".rs")
         if stem == "mod":
@@ -296,9 +299,9 @@ def _norm(s: str) -> str:
 
 
 def _units_defining(ctx: StepContext, fname: str) -> list[RustUnit]:
-    token = re.compile(rb"\bfn\s+" + re.escape(fname.encode()) + rb"\b")
-    here = [u for u in (ctx.crate_files or ctx.units) if token.search(u.src.data)]
-    return here or [u for d in ctx.dependency_crates() for u in d.units if token.search(u.src.data)]
+    token = re.compile(rb"fn\s+" + re.escape(fname.encode()) + rb"\b")
+    here = [u for u in (ctx.crate_files or ctx.units) if word_search(token, u.src.data)]
+    return here or [u for d in ctx.dependency_crates() for u in d.units if word_search(token, u.src.data)]
 
 
 def _wasmtime_path(ctx: StepContext) -> str | None:
@@ -341,7 +344,7 @@ def _apply_sites(ctx: StepContext, sites: list[_Site]) -> None:
         else:
             groups.setdefault(_norm(text(s.r_type)), []).append(s)
     taken = {m.group(1).decode() for u in (ctx.crate_files or ctx.units)
-             for m in re.finditer(rb"\b(Has[A-Z]\w*)\b", u.src.data)}
+             for m in word_matches(_HAS_NAME, u.src.data)}
     for key, group in groups.items():
         if wt is None:
             for s in group:

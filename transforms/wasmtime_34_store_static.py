@@ -15,6 +15,7 @@ from tree_sitter import Node
 from wasm_codemod.rust.calls import COMMENTS
 from wasm_codemod.rust.parse import path_segments, text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 DATA_TYPES = {("wasmtime", "Store"), ("wasmtime", "Linker"), ("wasmtime", "component", "Linker"),
               ("wasmtime", "component", "LinkerInstance"), ("wasmtime", "component", "InstancePre"),
@@ -81,7 +82,7 @@ def _context_data(unit: RustUnit, targs: Node) -> tuple[str, list[Node], bool] |
     return segs[-1], [data[0]], True
 
 
-_GENERIC_ALIAS = re.compile(rb"\btype\s+(r#)?\w+\s*<")
+_GENERIC_ALIAS = re.compile(rb"type\s+(r#)?\w+\s*<")  # searched as a word
 
 
 def _aliases(units: list[RustUnit]) -> dict[str, list[int]]:
@@ -90,7 +91,7 @@ def _aliases(units: list[RustUnit]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for unit in units:
         # only generic aliases count (`type Name<..> = ..`): a file without one is not parsed for this
-        if _GENERIC_ALIAS.search(unit.src.data) is None:
+        if word_search(_GENERIC_ALIAS, unit.src.data) is None:
             continue
         for n in walk_types(unit.src.root, ("type_item",)):
             name, tps, value = (n.child_by_field_name(f) for f in ("name", "type_parameters", "type"))

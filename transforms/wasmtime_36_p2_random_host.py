@@ -16,6 +16,7 @@ import re
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import in_use_declaration, walk_types
 from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 BINDINGS_ROOTS = (("wasmtime_wasi", "p2", "bindings"), ("wasmtime_wasi", "bindings"))
 INTERFACES = ("random", "insecure", "insecure_seed")
@@ -23,8 +24,9 @@ LINKERS = {r + ("random", i, f) for r in BINDINGS_ROOTS for i in INTERFACES
            for f in ("add_to_linker", "add_to_linker_get_host")}
 HOSTS = {r + ("random", i, "Host") for r in BINDINGS_ROOTS for i in INTERFACES}
 
-_SITE_SPELLED = re.compile(rb"\b(?:random|insecure|insecure_seed)\s*::\s*add_to_linker"
-                           rb"|\b(?:random|insecure|insecure_seed|self)\s+as\b")
+# searched as words (wasm_codemod.wordsearch)
+_SITE_SPELLED = re.compile(rb"(?:random|insecure|insecure_seed)\s*::\s*add_to_linker"
+                           rb"|(?:random|insecure|insecure_seed|self)\s+as\b")
 
 HINT = ("from wasmtime 36 `{iface}::Host` is implemented for `wasmtime_wasi::random::WasiRandomCtx`, not for "
         "the WASI view (`WasiImpl` is gone and `WasiCtxView` does not implement it): link it with "
@@ -36,7 +38,7 @@ def apply(ctx: StepContext) -> None:
     sites = []
     for unit in ctx.units:
         data = unit.src.data
-        if b"add_to_linker" not in data or b"bindings" not in data or _SITE_SPELLED.search(data) is None:
+        if b"add_to_linker" not in data or b"bindings" not in data or word_search(_SITE_SPELLED, data) is None:
             # a site's path is resolved through this file's imports, and every one names `bindings`;
             # the module before `::add_to_linker` is an interface's own name or a renaming import's
             continue

@@ -17,6 +17,7 @@ from tree_sitter import Node
 from wasm_codemod.rust.names import flatten_use, path_of
 from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 from ._wasi import WASI_VIEW, paths
 
@@ -27,7 +28,7 @@ PRIVATE = paths("wasmtime_wasi::cli::WasiCliCtx", "wasmtime_wasi::clocks::WasiCl
 
 # a struct literal writes its type's name as a word (`Network {`, or the name a renaming `use`
 # gives it, the original then written in the `use`): `IpNetwork` or `NetworkError` alone are no sign
-_PRIVATE_NAME_WORD = re.compile(rb"\b(?:" + b"|".join(sorted({p[-1].encode() for p in PRIVATE})) + rb")\b")
+_PRIVATE_NAME_WORD = re.compile(rb"(?:" + b"|".join(sorted({p[-1].encode() for p in PRIVATE})) + rb")\b")
 
 
 # p2 host traits moved off `WasiCtxView` at 37 onto per-interface views: bindings group -> (method, trait)
@@ -119,7 +120,7 @@ def apply(ctx: StepContext) -> None:
                        "`WasiClocksCtxView<'_> { ctx: &mut WasiClocksCtx, table: &mut ResourceTable }`: return both, "
                        "or implement `WasiView` (which provides `WasiClocksView` and `WasiCliView`)")
     for unit in ctx.units:
-        if _PRIVATE_NAME_WORD.search(unit.src.data) is None:
+        if word_search(_PRIVATE_NAME_WORD, unit.src.data) is None:
             continue  # a struct literal names its type
         for n in walk_types(unit.src.root, ("struct_expression",)):
             if n.type != "struct_expression":

@@ -13,6 +13,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_matches
 
 from ._report_only import path_calls
 from ._wasi import paths
@@ -21,6 +22,8 @@ from ._wasi_http import method_calls
 BODIES = paths("wasmtime_wasi_http::body::HyperOutgoingBody", "wasmtime_wasi_http::body::HyperIncomingBody")
 BOX_BODY = paths("http_body_util::combinators::BoxBody")
 INCOMING_NEW = paths("wasmtime_wasi_http::body::HostIncomingBody::new")
+
+_BOX_BODY = re.compile(rb"BoxBody(?!\w)")  # searched as a word
 
 
 ERROR_CODE = paths("wasmtime_wasi_http::bindings::http::types::ErrorCode", "wasmtime_wasi_http::types::ErrorCode",
@@ -190,7 +193,7 @@ def _drop_unused_box_body_import(ctx: StepContext, unit: RustUnit, replaced: lis
     data = unit.src.data
     uses = [n for n in walk(unit.src.root) if n.type == "use_declaration"]
     spans = [(n.start_byte, n.end_byte) for n in [*uses, *replaced]]
-    for m in re.finditer(rb"(?<![\w])BoxBody(?![\w])", data):
+    for m in word_matches(_BOX_BODY, data):
         if not any(a <= m.start() < b for a, b in spans):
             return  # a BoxBody the step left as it was
     for lf in unit.names.leaves:

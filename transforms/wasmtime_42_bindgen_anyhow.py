@@ -19,11 +19,12 @@ from wasm_codemod.rust.macro_options import add_entry
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 # traits bindgen! generates: `Host`, `HostFoo` (resources), `HostWithStore`, `<World>Imports`
 GENERATED_TRAIT = re.compile(r"^(Host[A-Za-z0-9]*|[A-Za-z0-9]+Imports)$")
 # `impl<..> path::HostFoo for` / `..Imports for` (a header holds no `{` or `;` before the trait)
-_GENERATED_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?(?:\bHost|Imports\b)")
+_GENERATED_IMPL_SPELLED = re.compile(rb"impl\b[^{;]*?(?:\bHost|Imports\b)")  # searched as a word
 LIBRARY_ROOTS = ("wasmtime", "wasmtime_wasi", "wasmtime_wasi_http", "wasmtime_wasi_io", "wasmtime_wasi_nn",
                  "wasmtime_wasi_config", "wasmtime_wasi_keyvalue", "wasmtime_wasi_tls")
 
@@ -74,7 +75,7 @@ def apply(ctx: StepContext) -> None:
 
 def _may_hold_anyhow_methods(data: bytes) -> bool:
     """Such an impl names its generated trait, and anyhow's type in its signatures."""
-    return b"anyhow" in data and _GENERATED_IMPL_SPELLED.search(data) is not None
+    return b"anyhow" in data and word_search(_GENERATED_IMPL_SPELLED, data) is not None
 
 
 def _anyhow_methods(ctx: StepContext) -> list[tuple[RustUnit, Node]]:

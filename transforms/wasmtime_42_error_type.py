@@ -17,6 +17,7 @@ from wasm_codemod import cargo
 from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk, walk_types, walk_types_within
 from wasm_codemod.transform import CompilerFix, ManifestContext, RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 from ._memo import per_source
 
@@ -41,8 +42,8 @@ def apply(ctx: StepContext) -> None:
     # `bindgen!{ anyhow: true }` (wasmtime-42-bindgen-anyhow, opt-in) keeps generated traits on anyhow::Result
     # the macros are read only when some file of the crate writes `anyhow: true` at all
     keep_host = bool(ctx.options.get("bindgen_anyhow")) or (
-        any(_ANYHOW_TRUE.search(u.src.data) for u in ctx.crate_files or ())
-        and any(_ANYHOW_TRUE.search(text(m).encode()) for _u, m in ctx.macro_calls({"bindgen"})))
+        any(word_search(_ANYHOW_TRUE, u.src.data) for u in ctx.crate_files or ())
+        and any(word_search(_ANYHOW_TRUE, text(m).encode()) for _u, m in ctx.macro_calls({"bindgen"})))
     user_traits = _UserTraits(ctx)
     anyhow_fns = _AnyhowFns(ctx, user_traits)
     for unit in ctx.units:
@@ -52,8 +53,8 @@ def apply(ctx: StepContext) -> None:
         # what each kind of site needs written in the file (names resolve through the file's own
         # imports): a file with none is not parsed
         names_wasmtime = b"wasmtime" in data
-        wasmtime_result = names_wasmtime and _WASMTIME_RESULT_SPELLED.search(data) is not None
-        host = not keep_host and _HOST_IMPL_SPELLED.search(data) is not None
+        wasmtime_result = names_wasmtime and word_search(_WASMTIME_RESULT_SPELLED, data) is not None
+        host = not keep_host and b"Host" in data and word_search(_HOST_IMPL_SPELLED, data) is not None
         wraps = b"func_wrap" in data or b"func_new" in data
         # a wasmtime constructor or fallible method is called by a name the file writes
         wasmtime_calls = names_wasmtime and (
@@ -86,14 +87,15 @@ def apply(ctx: StepContext) -> None:
                     _fix_anyhow_body(ctx, unit, n)
 
 
+# (the patterns below are searched as words: wasm_codemod.wordsearch)
 # only `Host`-named traits matter (_in_host_impl): a file that defines none is not parsed for this
-_HOST_TRAIT_DEF = re.compile(rb"\btrait\s+(r#)?Host")
+_HOST_TRAIT_DEF = re.compile(rb"trait\s+(r#)?Host")
 # an impl of a Host trait: `impl<..> path::Host.. for T` (a header holds no `{` or `;` before `for`)
-_HOST_IMPL_SPELLED = re.compile(rb"\bimpl\b[^{;]*?\bHost[^{;]*?\bfor\b")
-_ANYHOW_TRUE = re.compile(rb"\banyhow\s*:\s*true")
+_HOST_IMPL_SPELLED = re.compile(rb"impl\b[^{;]*?\bHost[^{;]*?\bfor\b")
+_ANYHOW_TRUE = re.compile(rb"anyhow\s*:\s*true")
 # how `wasmtime::Result` can be named: written out, or imported by a braced, glob or renaming `use`
 _WASMTIME_RESULT_SPELLED = re.compile(
-    rb"\bwasmtime\s*::\s*(?:error\s*::\s*)?Result\b|\bwasmtime\b(?:\s*::\s*\w+)*\s*(?:::\s*[{*]|\s+as\b)")
+    rb"wasmtime\s*::\s*(?:error\s*::\s*)?Result\b|wasmtime\b(?:\s*::\s*\w+)*\s*(?:::\s*[{*]|\s+as\b)")
 
 
 class _UserTraits:
@@ -113,7 +115,7 @@ class _UserTraits:
 
 
 def _host_traits(u: RustUnit) -> frozenset[str]:
-    if b"Host" not in u.src.data or _HOST_TRAIT_DEF.search(u.src.data) is None:  # the find is much faster
+    if b"Host" not in u.src.data or word_search(_HOST_TRAIT_DEF, u.src.data) is None:  # the find is much faster
         return frozenset()
     return frozenset(name for n in walk_types(u.src.root, ("trait_item",))
                      if HOST_TRAIT.match(name := text(n.child_by_field_name("name"))))

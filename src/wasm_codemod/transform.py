@@ -362,13 +362,14 @@ class StepContext:
     def macro_calls(self, names: set[str]) -> list[tuple[RustUnit, Node]]:
         """Invocations of macros whose last path segment is in ``names`` (e.g. {"bindgen"})."""
         from .rust.parse import macro_name, walk_types
+        from .wordsearch import word_search
 
         out = []
         tokens = [n.encode() for n in names]
         invoked = _invocation_pattern(frozenset(names))
         assert self.crate_files is not None
         for u in self.crate_files:
-            if not any(map(u.src.has, tokens)) or invoked.search(u.src.data) is None:
+            if not any(map(u.src.has, tokens)) or word_search(invoked, u.src.data) is None:
                 continue  # the macro's name is written where it is invoked, followed by `!`
             for n in walk_types(u.src.root, ("macro_invocation",)):
                 if macro_name(n) in names:
@@ -403,9 +404,10 @@ _SUFFIXES: dict[int, tuple[set[Path], frozenset[Path], frozenset[Path]]] = {}
 
 @lru_cache(maxsize=64)
 def _invocation_pattern(names: frozenset[str]) -> re.Pattern[bytes]:
-    """`name!` / `path::name !` for any of ``names`` (a comment between the name and `!` is not seen)."""
+    """`name!` / `path::name !` for any of ``names`` (a comment between the name and `!` is not seen),
+    searched as a word (`wordsearch.word_search`)."""
     alts = b"|".join(re.escape(n.encode()) for n in sorted(names))
-    return re.compile(rb"\b(?:" + alts + rb")\s*!")
+    return re.compile(rb"(?:" + alts + rb")\s*!")
 
 
 def _suffixes(candidates: set[Path]) -> frozenset[Path]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
+from ..wordsearch import WORD_BYTES, word_matches
 from .names import NameTable, Path, UseLeaf, path_of
 from .parse import in_use_declaration, macro_name, text, walk, walk_types
 
@@ -100,13 +101,16 @@ class MoveChain:
         return result
 
 
+_WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
+
+
 def _identifiers_named(data: bytes, root: Node, names: set[str]) -> Iterator[Node]:
     """The `identifier`/`type_identifier` leaves spelled as one of ``names``, in file order: found
     where the bytes spell a name (most files have thousands of identifiers and none of these)."""
     if not names:
         return
     alts = b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True))
-    for m in re.finditer(rb"(?<![\w#])(?:" + alts + rb")(?!\w)", data):
+    for m in word_matches(re.compile(rb"(?:" + alts + rb")(?!\w)"), data, _WORD_OR_RAW):
         start, end = m.span()
         node = root.descendant_for_byte_range(start, end)
         if (node is not None and node.type in ("identifier", "type_identifier")
