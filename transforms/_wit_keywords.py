@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from wasm_codemod.transform import WitContext
-from wasm_codemod.wit import Token, block_end, significant_tokens
+from wasm_codemod.wit import Token, block_end, may_differ_only_in_case, significant_tokens
 
 # keywords that may precede a name being defined
 _DEF_KEYWORDS = {"record", "variant", "enum", "flags", "resource", "type", "interface", "world"}
@@ -34,6 +34,8 @@ def _name(t: Token) -> str:
 
 def escape_map(ctx: WitContext) -> None:
     for unit in ctx.units:
+        if b"map" not in unit.data:
+            continue  # no token can be `map`: not lexed
         toks = unit.tokens()
         for i, t in enumerate(toks):
             if t.kind != "id" or t.text != "map":
@@ -117,6 +119,8 @@ def _float_sites(data: bytes) -> tuple[frozenset[str], tuple[int, ...]]:
 
 def float_types(ctx: WitContext) -> None:
     for unit in ctx.units:
+        if b"float32" not in unit.data and b"float64" not in unit.data:
+            continue  # nothing to rewrite or report: not lexed
         toks = unit.tokens()
         defined, positions = _float_sites(unit.data)
         for i in positions:
@@ -219,6 +223,8 @@ def _dupes(ctx: WitContext, unit, names: list[Token], what: str, where: str, sin
 def world_case_names(ctx: WitContext) -> None:
     """wit-parser 0.243: world import names, and export names, must differ in more than case."""
     for unit in ctx.units:
+        if b"world" not in unit.data or not may_differ_only_in_case(unit.data):
+            continue  # no world, or no two words differing only in case: not lexed
         toks = unit.tokens()
         for kw, name, _s, _e, top in _blocks_of(unit.data):
             if kw != "world":
@@ -232,6 +238,8 @@ def strong_names(ctx: WitContext) -> None:
     """wit-parser 0.261: fields, flags, cases, interface items and methods must be strongly unique;
     `flags` has at most 32 members."""
     for unit in ctx.units:
+        if b"flags" not in unit.data and not may_differ_only_in_case(unit.data):
+            continue  # no flags to count and no two words differing only in case: not lexed
         toks = unit.tokens()
         for kw, name, _s, _e, top in _blocks_of(unit.data):
             idx = list(top)

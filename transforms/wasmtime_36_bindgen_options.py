@@ -21,6 +21,7 @@ from wasm_codemod.rust.bindgen import (
     wasmtime_bindgen_calls,
     wit_paths,
     wit_set,
+    wit_worlds,
     world_exports,
 )
 from wasm_codemod.rust.macro_options import Entry, MacroOptions, Value
@@ -189,7 +190,7 @@ def _exports_nothing(ctx: StepContext, opts: MacroOptions) -> bool:
     paths = wit_paths(opts, root) if root is not None else None
     if not paths or all(ctx.wit_files(p) is None for p in paths):
         return False
-    ws = wit_set(paths, ctx.wit_files)
+    ws = wit_worlds(paths, ctx.wit_files)
     w = opts.get("world")
     world = select_world(ws, w.value.string if w is not None and w.value.kind == "string" else None)
     return world is not None and world_exports(ws, world) is False

@@ -19,6 +19,7 @@ from tree_sitter import Node
 
 from .rust.impls import ImplBlock
 from .rust.names import NameTable, Path
+from .rust.parse import text as node_text
 from .source import Edit, EditSet, OverlapError, SourceFile
 
 if TYPE_CHECKING:
@@ -388,6 +389,12 @@ class StepContext:
         """Full path of a path node if it is one of ``candidates`` (checked through imports)."""
         from .rust.names import path_of
 
+        if node.type in _SCOPED and node.child_by_field_name("path") is not None:
+            # `a::..::name`: the name ends the path whatever the imports say; a name that ends no
+            # candidate settles it before the path is read
+            name = node.child_by_field_name("name")
+            if name is None or (node_text(name),) not in _suffixes(candidates):
+                return None
         segs = path_of(node)
         if segs is None:
             return None
@@ -399,6 +406,7 @@ class StepContext:
         return full if full in candidates else None
 
 
+_SCOPED = frozenset({"scoped_identifier", "scoped_type_identifier"})
 _SUFFIXES: dict[int, tuple[set[Path], frozenset[Path], frozenset[Path]]] = {}
 
 

@@ -7,6 +7,7 @@ doc comments) and strings are skipped so their contents are never rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -63,6 +64,34 @@ def _tokenize(data: bytes) -> tuple[Token, ...]:
             start, end = m.span(kind)
             out.append(new(Token, (kind, data[start:end].decode("utf-8", "replace"), start, end)))
     return tuple(out)
+
+
+_WORD = re.compile(rb"[A-Za-z][A-Za-z0-9-]*")  # the lexer's `id`
+# strings (kept: group 1) and comments (dropped), found the way the lexer finds them
+_COMMENT_OR_STRING = re.compile(rb'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
+
+
+@lru_cache(maxsize=512)
+def may_differ_only_in_case(data: bytes) -> bool:
+    """Whether two words outside comments differ only in case: when none do, no two names do
+    either, so the case-name checks skip the file without lexing it (byte scans in C)."""
+    if re.search(rb"[A-Z]", data) is None:
+        return False
+    code = _COMMENT_OR_STRING.sub(rb"\1 ", data)  # a comment still parts the words around it
+    if re.search(rb"[A-Z]", code) is None:
+        return False
+    words = set(_WORD.findall(code))
+    return len({w.lower() for w in words}) < len(words)
+
+
+def iter_significant(data: bytes) -> Iterator[Token]:
+    """The tokens of ``data`` that are not comments, lexed as they are asked for (a caller after the
+    first few, like the `package` line, stops there)."""
+    for m in _TOKEN.finditer(data):
+        kind = m.lastgroup
+        if kind is not None and kind not in ("line_comment", "block_comment"):
+            start, end = m.span(kind)
+            yield Token(kind, data[start:end].decode("utf-8", "replace"), start, end)
 
 
 def significant(tokens: list[Token]) -> list[Token]:

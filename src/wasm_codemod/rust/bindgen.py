@@ -18,7 +18,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
-from ..wit import Token, significant, tokenize
+from ..wit import Token, iter_significant, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
 from .parse import text, walk_types
@@ -230,12 +230,26 @@ def package_of(data: bytes) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1024)
 def _package_of(data: bytes) -> tuple[str, str] | None:
-    toks = significant(tokenize(data))
-    for i, t in enumerate(toks):
-        if t.text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":":
-            version = toks[i + 4].text if i + 4 < len(toks) and toks[i + 4].kind == "version" else ""
-            return f"{_name(toks[i + 1])}:{_name(toks[i + 3])}", version
+    # the first `package a:b` of the file, lexed only up to it (a file's own is its first tokens);
+    # a token is looked at once it has the four that may follow it
+    toks: list[Token] = []
+    for t in iter_significant(data):
+        toks.append(t)
+        if len(toks) >= 5 and _package_at(toks, len(toks) - 5):
+            return _package_found(toks, len(toks) - 5)
+    for i in range(max(0, len(toks) - 4), len(toks)):
+        if _package_at(toks, i):
+            return _package_found(toks, i)
     return None
+
+
+def _package_at(toks: list[Token], i: int) -> bool:
+    return toks[i].text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":"
+
+
+def _package_found(toks: list[Token], i: int) -> tuple[str, str]:
+    version = toks[i + 4].text if i + 4 < len(toks) and toks[i + 4].kind == "version" else ""
+    return f"{_name(toks[i + 1])}:{_name(toks[i + 3])}", version
 
 
 def parse_wit(data: bytes, sink: WitPackageSet, main: bool, default: tuple[str, str] | None = None) -> None:
@@ -336,6 +350,18 @@ def load_wit(paths: list[Path]) -> WitPackageSet:
 
 def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
     """`load_wit` over the files the engine read (``wit_files``: `StepContext.wit_files`)."""
+    return _wit_set(_engine_read(paths, wit_files))
+
+
+def wit_worlds(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
+    """`wit_set` without the interfaces: its worlds and main packages (for `select_world` and
+    `world_exports`). A file whose bytes never say `world` defines none, and is not lexed past
+    its `package` line."""
+    return _wit_set(_engine_read(paths, wit_files), worlds_only=True)
+
+
+def _engine_read(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]
+                 ) -> list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]:
     read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]] = []
     for p in paths:
         files = wit_files(p)
@@ -345,11 +371,12 @@ def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]
             read.append((p, None, [(p, files[0].data)]))
         else:
             read.append((p, p, [(f.path, f.data) for f in files]))
-    return _wit_set(read)
+    return read
 
 
-def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]) -> WitPackageSet:
-    key = tuple((p, d is None, tuple(files)) for p, d, files in read)
+def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]],
+             worlds_only: bool = False) -> WitPackageSet:
+    key = (worlds_only, tuple((p, d is None, tuple(files)) for p, d, files in read))
     cached = _WIT_SETS.get(key)
     if cached is not None:
         return cached
@@ -366,7 +393,15 @@ def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]) -> 
                 if found is not None:
                     dir_pkg[f.parent] = found
         for f, _data in files:
-            parse_wit(datas[f], sink, "deps" not in f.relative_to(p).parts, dir_pkg.get(f.parent))
+            main = "deps" not in f.relative_to(p).parts
+            data = datas[f]
+            if worlds_only and b"world" not in data:
+                # what parse_wit would add of it: the package, if the file is a main one
+                pkg = package_of(data) or dir_pkg.get(f.parent)
+                if main and pkg and pkg[0]:
+                    sink.main_pkgs.add(pkg[0])
+                continue
+            parse_wit(data, sink, main, dir_pkg.get(f.parent))
     if len(_WIT_SETS) >= 64:
         _WIT_SETS.clear()
     _WIT_SETS[key] = sink

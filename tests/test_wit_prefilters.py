@@ -1,0 +1,89 @@
+"""The shortcuts that spare lexing WIT files give the answers of the full lexer and parser."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from wasm_codemod.rust.bindgen import _wit_set, package_of, wit_set, wit_worlds
+from wasm_codemod.transform import WitFile
+from wasm_codemod.wit import iter_significant, may_differ_only_in_case, significant, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+WIT_FILES = sorted(p for p in ROOT.glob("golden/**/*.wit"))
+ALPHABET = [b"record", b" ", b"\n", b"foo", b"Foo", b"fOO", b"%Foo", b"a-B", b"a-b", b"//", b"/*", b"*/", b'"', b"\\",
+            b"package", b"x", b":", b"y", b"@1.0.0", b";", b"{", b"}", b"world", b"flags", b"\xc3\xa9", b"-"]
+
+
+def _random_texts(n: int) -> list[bytes]:
+    rng = random.Random(7)
+    return [b"".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def _names_clash_in_case(data: bytes) -> bool:
+    names = {t.text.removeprefix("%") for t in significant(tokenize(data)) if t.kind in ("id", "explicit")}
+    return len({n.lower() for n in names}) < len(names)
+
+
+def _first_package(data: bytes) -> tuple[str, str] | None:
+    toks = significant(tokenize(data))
+    for i, t in enumerate(toks):
+        if t.text == "package" and i + 3 < len(toks) and toks[i + 2].text == ":":
+            version = toks[i + 4].text if i + 4 < len(toks) and toks[i + 4].kind == "version" else ""
+            return f"{toks[i + 1].text.removeprefix('%')}:{toks[i + 3].text.removeprefix('%')}", version
+    return None
+
+
+def test_the_golden_cases_have_wit_files_to_check():
+    assert len(WIT_FILES) > 50
+
+
+def test_case_prefilter_never_misses_names_that_differ_only_in_case():
+    texts = [p.read_bytes() for p in WIT_FILES] + _random_texts(3000)
+    clashing = 0
+    for data in texts:
+        if _names_clash_in_case(data):
+            clashing += 1
+            assert may_differ_only_in_case(data), data
+    assert clashing > 20  # the random texts do hold clashes, so the check above ran
+    # and it does skip: a doc comment's capitalised word is no reason to lex the file
+    assert not may_differ_only_in_case(b"/// Returns the error\nrecord error { returns: u8 }")
+    assert may_differ_only_in_case(b"record r { Error: u8, error: u8 }")
+
+
+def test_lazy_lexing_gives_the_lexer_tokens_and_the_first_package():
+    for data in [p.read_bytes() for p in WIT_FILES] + _random_texts(2000):
+        assert list(iter_significant(data)) == significant(tokenize(data))
+        assert package_of(data) == _first_package(data), data
+
+
+def _as_engine_files(d: Path) -> list[WitFile]:
+    return [WitFile(f, str(f.relative_to(d)), f.read_bytes()) for f in sorted(d.rglob("*.wit"))]
+
+
+def test_worlds_only_set_has_the_worlds_and_main_packages_of_the_full_set():
+    dirs = sorted({p.parent for p in WIT_FILES if p.parent.name in ("wit", "after-wit")})
+    assert len(dirs) > 20
+    with_deps = 0
+    for d in dirs:
+        files = {d: _as_engine_files(d)}
+        with_deps += any("deps" in f.path.relative_to(d).parts for f in files[d])
+        full = wit_set([d], files.get)
+        worlds = wit_worlds([d], files.get)
+        assert worlds.main_pkgs == full.main_pkgs, d
+        assert worlds.worlds.keys() == full.worlds.keys(), d
+        for k, w in full.worlds.items():
+            o = worlds.worlds[k]
+            assert (w.pkg, w.name, w.exports, w.includes, w.uses) == (o.pkg, o.name, o.exports, o.includes, o.uses)
+        assert not worlds.interfaces or worlds.interfaces.keys() <= full.interfaces.keys()
+    assert with_deps > 0  # some case has a wit/deps tree, where files without worlds are skipped
+
+
+def test_a_deps_interface_file_is_not_parsed_for_the_worlds():
+    main = b"package a:b;\nworld w { import c:d/i; export run: func(); }\n"
+    dep = b"package c:d;\ninterface i { f: func(); }\n"
+    root = Path("/virtual/wit")
+    files = {root: [WitFile(root / "w.wit", "w.wit", main), WitFile(root / "deps/c/i.wit", "deps/c/i.wit", dep)]}
+    ws = _wit_set([(root, root, [(f.path, f.data) for f in files[root]])], worlds_only=True)
+    assert ws.main_pkgs == {"a:b"} and list(ws.worlds) == ["a:b/w"] and not ws.interfaces
+    assert ws.worlds["a:b/w"].exports
