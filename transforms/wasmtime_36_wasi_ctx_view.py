@@ -6,6 +6,8 @@ Accepts both earlier shapes: one `impl WasiView` with `ctx` and `table` (29), or
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import defined_methods, method_calls
@@ -241,17 +243,23 @@ def _io_view_needs(ctx: StepContext) -> list[tuple[RustUnit, Node]]:
     at 36: deleting the crate's `impl IoView` blocks would break them."""
     out = []
     for unit in ctx.crate_files or ctx.units:  # the call is often in a file that names no view trait
-        if b"add_to_linker_async" not in unit.src.data:
+        data = unit.src.data
+        if b"add_to_linker_async" not in data:
             continue
-        for n in walk(unit.src.root):
-            if n.type not in ("scoped_identifier", "identifier") or not text(n).endswith("add_to_linker_async"):
+        found: list[Node] = []
+        # the identifiers that end where the bytes spell the name, then the whole path each ends
+        for at in re.finditer(rb"add_to_linker_async", data):
+            leaf = unit.src.root.descendant_for_byte_range(at.end() - 1, at.end())
+            if leaf is None or leaf.type != "identifier" or leaf.end_byte != at.end():
                 continue
-            if n.parent is not None and n.parent.type == "scoped_identifier":
-                continue  # inner part of a longer path
-            if any(a.type == "use_declaration" for a in ancestors(n)):
+            n = leaf
+            while n.parent is not None and n.parent.type == "scoped_identifier":
+                n = n.parent  # inner part of a longer path: the longest one is the path
+            if n.end_byte != at.end() or any(a.type == "use_declaration" for a in ancestors(n)):
                 continue
             if ctx.resolves_to(unit, n, IO_VIEW_FNS) is not None:
-                out.append((unit, n))
+                found.append(n)
+        out.extend((unit, n) for n in sorted(found, key=lambda n: (n.start_byte, -n.end_byte)))
     return out
 
 

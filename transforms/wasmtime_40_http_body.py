@@ -141,10 +141,10 @@ def _aliases_receiving(ctx: StepContext, unit: RustUnit, unsynced: list[Node],
     this file) that a function returns while building its body with a now-`.boxed_unsync()` call: the
     body it returns is an `UnsyncBoxBody`, so the alias must name that type (E0308 otherwise)."""
     wanted = set().union(*(_return_names(_enclosing_fn(c)) for c in unsynced)) if unsynced else set()
+    if not wanted:
+        return []
     out = []
-    for item in walk(unit.src.root):
-        if item.type != "type_item":
-            continue
+    for item in walk_types(unit.src.root, ("type_item",)):
         name, value = item.child_by_field_name("name"), item.child_by_field_name("type")
         if name is None or value is None or text(name) not in wanted:
             continue
@@ -164,7 +164,7 @@ def _unsync_alias(ctx: StepContext, unit: RustUnit, alias: _Alias, rewritten: se
     replaced = list(alias.bases)
     for b in alias.bases:
         ctx.replace(unit, b, ctx.import_name(unit, UNSYNC, b))
-    builders = [fn for fn in walk(unit.src.root) if fn.type == "function_item" and alias.name in _return_names(fn)]
+    builders = [fn for fn in walk_types(unit.src.root, ("function_item",)) if alias.name in _return_names(fn)]
     for fn in builders:
         for call, f, _r in method_calls(unit, {"boxed"}):
             args = call.child_by_field_name("arguments")
@@ -243,6 +243,8 @@ def _innermost(n: Node, fn: Node) -> bool:
 
 
 def _mentions(ctx: StepContext, unit: RustUnit, fn: Node, targets: set[tuple[str, ...]]) -> bool:
+    if unit.src.data.find(b"Body", fn.start_byte, fn.end_byte) < 0:
+        return False  # no type name in it can end with `Body`
     for n in walk(fn):
         if n.type in ("type_identifier", "scoped_type_identifier") and text(n).endswith("Body"):
             if ctx.resolves_to(unit, n, targets):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tree_sitter import Node
 
 from .rust.impls import ImplBlock
-from .rust.names import NameTable, Path
+from .rust.names import NameTable, Path, path_of
 from .rust.parse import text as node_text
 from .source import Edit, EditSet, OverlapError, SourceFile
 
@@ -387,8 +387,6 @@ class StepContext:
     # -- names ----------------------------------------------------------------------
     def resolves_to(self, unit: RustUnit, node: Node, candidates: set[Path]) -> Path | None:
         """Full path of a path node if it is one of ``candidates`` (checked through imports)."""
-        from .rust.names import path_of
-
         if node.type in _SCOPED and node.child_by_field_name("path") is not None:
             # `a::..::name`: the name ends the path whatever the imports say; a name that ends no
             # candidate settles it before the path is read
