@@ -11,10 +11,12 @@ The message is the whole instruction: the engine adds file:line, the step id and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from wasm_codemod.rust.calls import method_calls
 from wasm_codemod.transform import StepContext
+from wasm_codemod.wordsearch import word_search
 
 from ._report_only import path_calls
 
@@ -27,6 +29,9 @@ def report_api(methods: dict[str, str | tuple[str, int]] | None = None, impls: d
     by_name = {k: (v, None) if isinstance(v, str) else v for k, v in methods.items()}
     traits = {tuple(p.split("::")): msg for p, msg in impls.items()}
     fns = {tuple(p.split("::")): msg for p, msg in calls.items()}
+    # a `.name(..)` call spells the name as a word: a file with only `into_value` is not read for `into_val`
+    method_word = re.compile(rb"(?:" + b"|".join(re.escape(m.encode()) for m in sorted(methods, key=len, reverse=True))
+                             + rb")(?!\w)") if methods else None
 
     def apply(ctx: StepContext) -> None:
         if traits:
@@ -35,7 +40,7 @@ def report_api(methods: dict[str, str | tuple[str, int]] | None = None, impls: d
         for unit in ctx.units:
             if not any(r in unit.src.data for r in FAMILY_ROOTS):
                 continue  # a file that never names the crates is not using their API
-            if methods:
+            if method_word is not None and word_search(method_word, unit.src.data) is not None:
                 for mc in method_calls(unit.src.root, frozenset(methods)):
                     msg, arity = by_name[mc.method]
                     if (arity is not None and len(mc.args) != arity) or \
