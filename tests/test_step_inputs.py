@@ -91,3 +91,16 @@ def test_34_getter_type_written_in_a_dependency_is_reported_with_its_data_type(t
     result = plan_run([repo], RunOptions(targets={"wasmtime": "34"}), base=repo)
     msgs = [f.message for f in result.follow_ups if f.file == "host/src/lib.rs" and f.step == "wasmtime-34-has-data"]
     assert any("type Data<'a> = Ctx<'_>;" in m for m in msgs), msgs
+
+
+def test_display_path_is_relative_to_as_posix_or_relpath():
+    import os
+
+    cases = [("/a/b/c", "/a"), ("/a", "/a"), ("/ab/c", "/a"), ("/a/b", "/"), ("/x/y", "/a"), ("/a/b/../c", "/a"),
+             ("/a/.hidden/x.rs", "/a"), ("/a/b", "/a/b/c")]
+    for p, b in cases:
+        try:
+            want = Path(p).relative_to(Path(b)).as_posix()
+        except ValueError:
+            want = os.path.relpath(p, b)
+        assert display_path(Path(p), Path(b)) == want, (p, b)

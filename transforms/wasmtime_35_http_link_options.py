@@ -61,7 +61,7 @@ def _old_vendored_http(ctx: StepContext) -> None:
     """`with: { "wasi:http..": wasmtime_wasi_http::bindings::http.. }` over a world whose WIT pins an older
     wasi:http than wasmtime-wasi-http ships: from 35 the generated `add_to_linker` of the mapped interfaces
     misses `&LinkOptions` (E0061), because only the crate's newer WIT has the `@unstable` items that need it."""
-    from wasm_codemod.rust.bindgen import select_world, wasmtime_bindgen_calls, wit_paths, wit_set
+    from wasm_codemod.rust.bindgen import select_world, wasmtime_bindgen_calls, wit_paths, wit_worlds
     from wasm_codemod.transform import line_key
 
     shipped = next((v for first, v in SHIPPED_HTTP if line_key(ctx.target) >= line_key(first)), None)
@@ -79,7 +79,7 @@ def _old_vendored_http(ctx: StepContext) -> None:
         paths_ = wit_paths(opts, root) if root is not None else None
         if not paths_ or all(ctx.wit_files(p) is None for p in paths_):
             continue
-        ws = wit_set(paths_, ctx.wit_files)
+        ws = wit_worlds(paths_, ctx.wit_files)  # imports, includes and uses of worlds: no interfaces
         wn = opts.get("world")
         world = select_world(ws, wn.value.string if wn is not None and wn.value.kind == "string" else None)
         if world is None:

@@ -95,6 +95,10 @@ class RunResult:
 
 
 def display_path(p: Path, base: Path) -> str:
+    s, b = str(p), str(base)
+    if len(s) > len(b) + 1 and s.startswith(b) and s[len(b)] == os.sep and not b.endswith(os.sep):
+        # `p.relative_to(base)` as strings (asked for every file of every crate; pathlib is slow at it)
+        return s[len(b) + 1:].replace(os.sep, "/")
     try:
         return p.relative_to(base).as_posix()
     except ValueError:
