@@ -5,14 +5,15 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from wasm_codemod.rust.bindgen import _wit_set, package_of, wit_set, wit_worlds
+from wasm_codemod.rust.bindgen import WitPackageSet, _wit_set, package_of, parse_wit, wit_set, wit_worlds
 from wasm_codemod.transform import WitFile
-from wasm_codemod.wit import iter_significant, may_differ_only_in_case, significant, tokenize
+from wasm_codemod.wit import iter_significant, may_define_world, may_differ_only_in_case, significant, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 WIT_FILES = sorted(p for p in ROOT.glob("golden/**/*.wit"))
 ALPHABET = [b"record", b" ", b"\n", b"foo", b"Foo", b"fOO", b"%Foo", b"a-B", b"a-b", b"//", b"/*", b"*/", b'"', b"\\",
-            b"package", b"x", b":", b"y", b"@1.0.0", b";", b"{", b"}", b"world", b"flags", b"\xc3\xa9", b"-"]
+            b"package", b"x", b":", b"y", b"@1.0.0", b";", b"{", b"}", b"world", b"flags", b"\xc3\xa9", b"-",
+            b"world w {", b"world %w{"]
 
 
 def _random_texts(n: int) -> list[bytes]:
@@ -87,3 +88,15 @@ def test_a_deps_interface_file_is_not_parsed_for_the_worlds():
     ws = _wit_set([(root, root, [(f.path, f.data) for f in files[root]])], worlds_only=True)
     assert ws.main_pkgs == {"a:b"} and list(ws.worlds) == ["a:b/w"] and not ws.interfaces
     assert ws.worlds["a:b/w"].exports
+
+
+def test_world_prefilter_never_skips_a_file_that_defines_a_world():
+    defining = 0
+    for data in [p.read_bytes() for p in WIT_FILES] + _random_texts(3000):
+        sink = WitPackageSet()
+        parse_wit(data, sink, True)
+        if sink.worlds:
+            defining += 1
+            assert may_define_world(data), data
+    assert defining > 50
+    assert not may_define_world(b"/// the world this runs in\ninterface i { f: func(); }")

@@ -84,6 +84,20 @@ def may_differ_only_in_case(data: bytes) -> bool:
     return len({w.lower() for w in words}) < len(words)
 
 
+# `world`, any one token (a name in valid WIT), `{`: what the bindgen! world parser takes for a world
+_WORLD_DEF = re.compile(rb"""\bworld\b\s*(?:%?[A-Za-z][A-Za-z0-9-]*|@[0-9A-Za-z.+-]+|->|"(?:[^"\\]|\\.)*"|\S)\s*\{""",
+                        re.S)
+
+
+@lru_cache(maxsize=512)
+def may_define_world(data: bytes) -> bool:
+    """Whether ``data`` can hold a `world name {` outside comments (a doc comment saying "world" is no
+    reason to parse an interface file for worlds)."""
+    if b"world" not in data:
+        return False
+    return _WORLD_DEF.search(_COMMENT_OR_STRING.sub(rb"\1 ", data)) is not None
+
+
 def iter_significant(data: bytes) -> Iterator[Token]:
     """The tokens of ``data`` that are not comments, lexed as they are asked for (a caller after the
     first few, like the `package` line, stops there)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from ..transform import WitFile, crate_dir, is_wit_file  # noqa: F401  (crate_dir: re-exported for steps)
-from ..wit import Token, iter_significant, significant, tokenize
+from ..wit import Token, iter_significant, may_define_world, significant, tokenize
 from .macro_options import MacroOptions, parse_options
 from .names import path_of
 from .parse import text, walk_types
@@ -232,6 +232,8 @@ def package_of(data: bytes) -> tuple[str, str] | None:
 def _package_of(data: bytes) -> tuple[str, str] | None:
     # the first `package a:b` of the file, lexed only up to it (a file's own is its first tokens);
     # a token is looked at once it has the four that may follow it
+    if b"package" not in data:
+        return None  # (a wasi `types.wit` has none: its package line is in another file)
     toks: list[Token] = []
     for t in iter_significant(data):
         toks.append(t)
@@ -355,8 +357,8 @@ def wit_set(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]
 
 def wit_worlds(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
     """`wit_set` without the interfaces: its worlds and main packages (for `select_world` and
-    `world_exports`). A file whose bytes never say `world` defines none, and is not lexed past
-    its `package` line."""
+    `world_exports`). A file with no `world name {` outside comments defines none, and is not lexed
+    past its `package` line."""
     return _wit_set(_engine_read(paths, wit_files), worlds_only=True)
 
 
@@ -395,10 +397,10 @@ def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]],
         for f, _data in files:
             main = "deps" not in f.relative_to(p).parts
             data = datas[f]
-            if worlds_only and b"world" not in data:
+            if worlds_only and not may_define_world(data):
                 # what parse_wit would add of it: the package, if the file is a main one
-                pkg = package_of(data) or dir_pkg.get(f.parent)
-                if main and pkg and pkg[0]:
+                pkg = (package_of(data) or dir_pkg.get(f.parent)) if main else None
+                if pkg and pkg[0]:
                     sink.main_pkgs.add(pkg[0])
                 continue
             parse_wit(data, sink, main, dir_pkg.get(f.parent))
