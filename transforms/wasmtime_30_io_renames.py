@@ -15,6 +15,7 @@ from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.rust.paths import MoveChain, rewrite_paths
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
+from wasm_codemod.wordsearch import word_search
 
 from ._wasi import paths
 
@@ -127,12 +128,20 @@ def _doc_links(ctx: StepContext, unit: RustUnit) -> None:
 
 
 def _uses(ctx: StepContext, wanted: set) -> bool:
+    lasts = {w[-1] for w in wanted}
+    spelled = re.compile(rb"(?:" + b"|".join(re.escape(n.encode()) for n in sorted(lasts, key=len, reverse=True))
+                         + rb")(?!\w)")
     for u in ctx.units:
+        if word_search(spelled, u.src.data) is None:
+            continue  # a path ending in one of the names writes it
         for n in walk_types(u.src.root, _NAME_TYPES):
-            if n.type in ("identifier", "type_identifier", "scoped_identifier", "scoped_type_identifier"):
-                segs = path_of(n)
-                if segs and segs[-1] in {w[-1] for w in wanted} and u.names.resolve(segs, n, wanted) in wanted:
-                    return True
+            # the last segment first: most names are none of these, and their paths are not read
+            last = n.child_by_field_name("name") if n.type in ("scoped_identifier", "scoped_type_identifier") else n
+            if last is None or text(last) not in lasts:
+                continue
+            segs = path_of(n)
+            if segs and segs[-1] in lasts and u.names.resolve(segs, n, wanted) in wanted:
+                return True
     return False
 
 

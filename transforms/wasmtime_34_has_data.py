@@ -9,7 +9,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.calls import fn_pointer_return, is_mut_ref, passed_fn_pointer_return, written_type
 from wasm_codemod.rust.impls import item_with_attrs_start
-from wasm_codemod.rust.parse import in_use_declaration, text, walk_types
+from wasm_codemod.rust.parse import identifiers_named, in_use_declaration, text, walk_types
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 from wasm_codemod.wordsearch import word_matches, word_search
 
@@ -50,7 +50,7 @@ def _generated_calls(ctx: StepContext) -> None:
     own = _handwritten_owners(ctx.units)
     wiggle = _wiggle_modules(ctx.crate_files or ctx.units)
     for unit in ctx.units:
-        for call in walk_types(unit.src.root, ("call_expression",)):
+        for call in _calls_of_scoped(unit, ("add_to_linker",)):
             fn = call.child_by_field_name("function")
             if fn is None:
                 continue
@@ -76,7 +76,7 @@ def _report_values(ctx: StepContext, sites: list[_Site]) -> None:
     for unit in ctx.units:
         if b"add_to_linker" not in unit.src.data:
             continue
-        for n in walk_types(unit.src.root, ("scoped_identifier",)):
+        for n in _scoped_named(unit, _LINKER_FNS):
             if n.parent is None:
                 continue
             name, qualifier = n.child_by_field_name("name"), n.child_by_field_name("path")
@@ -101,6 +101,30 @@ def _report_values(ctx: StepContext, sites: list[_Site]) -> None:
             ctx.report(unit, n, VALUE_HINT.format(what=what, p=text(qualifier)))
 
 
+
+
+_LINKER_FNS = ("add_to_linker", "add_to_linker_get_host")
+
+
+def _scoped_named(unit: RustUnit, names: tuple[str, ...]) -> list[Node]:
+    """The `a::..::name` paths (scoped_identifier) whose last segment is one of ``names``, in pre-order:
+    read from where the bytes spell the name (a host file has thousands of paths and a few of these)."""
+    out = []
+    for leaf in identifiers_named(unit.src.root, unit.src.data, frozenset(names), ("identifier",)):
+        n = leaf.parent
+        if n is not None and n.type == "scoped_identifier" and n.child_by_field_name("name") == leaf:
+            out.append(n)
+    return sorted(out, key=lambda n: (n.start_byte, -n.end_byte))
+
+
+def _calls_of_scoped(unit: RustUnit, names: tuple[str, ...]) -> list[Node]:
+    """The calls `a::..::name(..)` of ``names``, in pre-order (see `_scoped_named`)."""
+    out = []
+    for n in _scoped_named(unit, names):
+        call = n.parent
+        if call is not None and call.type == "call_expression" and call.child_by_field_name("function") == n:
+            out.append(call)
+    return sorted(out, key=lambda n: (n.start_byte, -n.end_byte))
 
 
 def _handwritten_owners(units: list[RustUnit]) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -10,6 +11,8 @@ from operator import attrgetter
 
 import tree_sitter_rust
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+
+from ..wordsearch import WORD_BYTES, word_matches
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +184,28 @@ def _descends(n: Node, anc: Node) -> bool:
             return False
         p = p.parent
     return False
+
+
+_WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
+
+
+@lru_cache(maxsize=128)
+def _spelled(names: frozenset[str]) -> re.Pattern[bytes]:
+    alts = b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rb"(?:" + alts + rb")(?!\w)")
+
+
+def identifiers_named(root: Node, data: bytes, names: set[str] | frozenset[str],
+                      types: tuple[str, ...] = ("identifier", "type_identifier")) -> Iterator[Node]:
+    """The leaves of ``types`` spelled as one of ``names``, in file order: found where the bytes
+    spell a name (most files have thousands of identifiers and none of these), not by a walk."""
+    if not names:
+        return
+    for m in word_matches(_spelled(frozenset(names)), data, _WORD_OR_RAW):
+        start, end = m.span()
+        node = root.descendant_for_byte_range(start, end)
+        if node is not None and node.type in types and node.start_byte == start and node.end_byte == end:
+            yield node
 
 
 def walk(node: Node) -> Iterator[Node]:

@@ -9,16 +9,14 @@ paths inside allowed macro bodies (e.g. `bindgen!{ with: {...} }`).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
-from ..wordsearch import WORD_BYTES, word_matches
 from .names import NameTable, Path, UseLeaf, path_of
-from .parse import in_use_declaration, macro_name, text, walk, walk_types
+from .parse import identifiers_named, in_use_declaration, macro_name, text, walk, walk_types
 
 
 @dataclass
@@ -99,23 +97,6 @@ class MoveChain:
         result = Mapped(cur, steps if cur != path else [])
         self._cache[path] = result
         return result
-
-
-_WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
-
-
-def _identifiers_named(data: bytes, root: Node, names: set[str]) -> Iterator[Node]:
-    """The `identifier`/`type_identifier` leaves spelled as one of ``names``, in file order: found
-    where the bytes spell a name (most files have thousands of identifiers and none of these)."""
-    if not names:
-        return
-    alts = b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True))
-    for m in word_matches(re.compile(rb"(?:" + alts + rb")(?!\w)"), data, _WORD_OR_RAW):
-        start, end = m.span()
-        node = root.descendant_for_byte_range(start, end)
-        if (node is not None and node.type in ("identifier", "type_identifier")
-                and node.start_byte == start and node.end_byte == end):
-            yield node
 
 
 def _longest_prefix(path: Path, moves: dict[Path, Path | None]) -> Path | None:
@@ -493,7 +474,7 @@ class _Rewriter:
         glob_needs: dict[int, tuple[Node, list[tuple[Path, str | None, bool]], list[str]]] = {}
         reported: set[tuple[int, str]] = set()
         wanted = {*renamed_by_name, *removed_by_name, *glob_items}
-        for node in _identifiers_named(self.src.data, self.src.root, wanted):
+        for node in identifiers_named(self.src.root, self.src.data, wanted):
             if in_use_declaration(node):
                 continue
             if node.parent is not None and node.parent.type == "token_tree":
