@@ -100,3 +100,37 @@ def test_world_prefilter_never_skips_a_file_that_defines_a_world():
             assert may_define_world(data), data
     assert defining > 50
     assert not may_define_world(b"/// the world this runs in\ninterface i { f: func(); }")
+
+
+def _wit_step_output(step, data: bytes) -> tuple[list, bytes]:
+    from wasm_codemod.source import EditSet
+    from wasm_codemod.transform import WitContext
+    from wasm_codemod.wit import WitUnit
+
+    unit = WitUnit("x.wit", data, EditSet())
+    ctx = WitContext(step, [unit], "49", "50")
+    step.wit(ctx)
+    return [(f.line, f.message) for f in ctx.follow_ups], unit.edits.apply(data) if unit.edits else data
+
+
+def test_wit_steps_say_the_same_with_and_without_their_file_gates(monkeypatch):
+    import wasm_codemod.transforms._wit_keywords as kw
+    from wasm_codemod.plan import load_registry
+
+    steps = [s for s in load_registry().steps if s.wit is not None]
+    assert len(steps) >= 10
+    members = b", ".join(b"f%d" % i for i in range(33))
+    crafted = [b"flags big { " + members + b" }", b"flags big { /* } */ " + members + b" }",
+               b"flags big { a, b { c }, " + members + b" }", b"interface i { flags f { " + members + b", } }",
+               b"record r { Foo: u8, foo: u8 }", b"world w { import Foo: func(); import foo: func(); }",
+               b"type t = float32;", b"record r { map: u8 }"]
+    texts = crafted + [p.read_bytes() for p in WIT_FILES] + _random_texts(1500)
+    gated = {s.id: [_wit_step_output(s, d) for d in texts] for s in steps}
+    monkeypatch.setattr(kw, "may_differ_only_in_case", lambda data: True)
+    monkeypatch.setattr(kw, "may_have_flags_over", lambda data, limit: True)
+    reported = 0
+    for s in steps:
+        for d, want in zip(texts, gated[s.id], strict=True):
+            assert _wit_step_output(s, d) == want, (s.id, d)
+            reported += bool(want[0])
+    assert reported > 20

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from wasm_codemod.transform import WitContext
-from wasm_codemod.wit import Token, block_end, may_differ_only_in_case, significant_tokens
+from wasm_codemod.wit import Token, block_end, may_differ_only_in_case, may_have_flags_over, significant_tokens
 
 # keywords that may precede a name being defined
 _DEF_KEYWORDS = {"record", "variant", "enum", "flags", "resource", "type", "interface", "world"}
@@ -238,8 +238,8 @@ def strong_names(ctx: WitContext) -> None:
     """wit-parser 0.261: fields, flags, cases, interface items and methods must be strongly unique;
     `flags` has at most 32 members."""
     for unit in ctx.units:
-        if b"flags" not in unit.data and not may_differ_only_in_case(unit.data):
-            continue  # no flags to count and no two words differing only in case: not lexed
+        if not may_have_flags_over(unit.data, 32) and not may_differ_only_in_case(unit.data):
+            continue  # no flags block that long and no two words differing only in case: not lexed
         toks = unit.tokens()
         for kw, name, _s, _e, top in _blocks_of(unit.data):
             idx = list(top)

@@ -84,6 +84,30 @@ def may_differ_only_in_case(data: bytes) -> bool:
     return len({w.lower() for w in words}) < len(words)
 
 
+# `flags name {` as the lexer reads it (a `descriptor-flags` or `%flags` is another token)
+_FLAGS_DEF = re.compile(rb"(?<![A-Za-z0-9%-])flags\s+%?[A-Za-z][A-Za-z0-9-]*\s*\{")
+_BRACE = re.compile(rb"[{}]")
+
+
+@lru_cache(maxsize=512)
+def may_have_flags_over(data: bytes, limit: int) -> bool:
+    """Whether a `flags` block of ``data`` can have more than ``limit`` members: its braces would
+    hold at least ``limit`` commas (comments and strings dropped, nested braces counted in)."""
+    if b"flags" not in data:
+        return False
+    code = _COMMENT_OR_STRING.sub(b" ", data)
+    for m in _FLAGS_DEF.finditer(code):
+        depth, close = 0, len(code)
+        for b in _BRACE.finditer(code, m.end() - 1):
+            depth += 1 if b.group() == b"{" else -1
+            if depth == 0:
+                close = b.end()
+                break
+        if code.count(b",", m.end() - 1, close) >= limit:
+            return True
+    return False
+
+
 # `world`, any one token (a name in valid WIT), `{`: what the bindgen! world parser takes for a world
 _WORLD_DEF = re.compile(rb"""\bworld\b\s*(?:%?[A-Za-z][A-Za-z0-9-]*|@[0-9A-Za-z.+-]+|->|"(?:[^"\\]|\\.)*"|\S)\s*\{""",
                         re.S)

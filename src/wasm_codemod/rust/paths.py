@@ -413,9 +413,11 @@ class _Rewriter:
             self._rewrite_site(node.start_byte, node.end_byte, segs, node)
 
     def _rewrite_site(self, start: int, end: int, segs: Path, at: Node, in_macro: str = "") -> None:
-        if self.names.lookup(segs[0], at) is None and self.names.lookup(segs[0], at, self.known) is not None:
+        head = self.names.lookup(segs[0], at)
+        if head is None and self.names.lookup(segs[0], at, self.known) is not None:
             return  # head comes from a glob import: `_bare_names` adds an explicit import instead
-        resolved = self.names.resolve(segs, at, self.known)
+        # = names.resolve(segs, at, known): an import found without `known` is found with it
+        resolved = segs if head is None else head + segs[1:]
         if not self._relevant(resolved):
             return
         m = self.chain.map(resolved)
