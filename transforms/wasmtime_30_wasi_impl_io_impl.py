@@ -21,7 +21,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.calls import COMMENTS
 from wasm_codemod.rust.names import path_of
-from wasm_codemod.rust.parse import text, walk, walk_types
+from wasm_codemod.rust.parse import text, walk, walk_types, walk_types_within
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
 
 from ._wasi import paths
@@ -119,9 +119,7 @@ def _forward_io_through_field(ctx: StepContext) -> None:
         for impl in walk_types(unit.src.root, ("impl_item",)):
             if impl.type != "impl_item" or not _impl_self_is_wrapper(ctx, unit, impl):
                 continue
-            for call in walk(impl):
-                if call.type != "call_expression":
-                    continue
+            for call in walk_types_within(unit.src.root, ("call_expression",), impl):
                 fn, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")
                 if fn is None or args is None or fn.type != "scoped_identifier":
                     continue

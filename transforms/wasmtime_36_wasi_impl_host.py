@@ -251,6 +251,8 @@ def _only_view_bound(ctx: StepContext, unit: RustUnit, item: Node, param: str) -
 
 
 def _mentions(node: Node, name: str) -> bool:
+    if name.encode() not in (node.text or b""):
+        return False  # the bytes never spell it
     return any(n.type == "type_identifier" and text(n) == name for n in walk(node))
 
 

@@ -7,13 +7,17 @@ Syntax only: a receiver's type is known when the enclosing fn declares it (param
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from ..wordsearch import WORD_BYTES, word_matches
 from .names import NameTable, Path, path_of
 from .parse import ancestors, text, walk, walk_types
+
+_WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
 
 COMMENTS = ("line_comment", "block_comment")
 FN_TYPES = ("function_item", "closure_expression")
@@ -388,6 +392,20 @@ def passed_fn_pointer_return(fn_node: Node, ty: Node) -> Node | None:
     return fn_pointer_return(inner[-1]) if inner else None
 
 
+def _lets_binding(fn: Node, name: str) -> list[Node]:
+    """The `let name ..` declarations in ``fn`` (pattern exactly ``name``), in pre-order: found where
+    its bytes spell the name, not by a walk of the whole function."""
+    raw = fn.text or b""
+    out = []
+    for m in word_matches(re.compile(re.escape(name.encode()) + rb"(?!\w)"), raw, _WORD_OR_RAW):
+        leaf = fn.descendant_for_byte_range(fn.start_byte + m.start(), fn.start_byte + m.end())
+        d = leaf.parent if leaf is not None else None
+        if d is not None and d.type == "let_declaration" and d.child_by_field_name("pattern") == leaf \
+                and text(leaf) == name:
+            out.append(d)
+    return sorted(out, key=lambda n: (n.start_byte, -n.end_byte))
+
+
 def written_type(ident: Node) -> Node | None:
     """The written type of the binding of ``ident`` in effect in its enclosing `fn`: of the last `let`
     of that name before it in a block that holds it (`let x: T`, `let x = e as T`; None when that
@@ -398,10 +416,9 @@ def written_type(ident: Node) -> Node | None:
         fn = fn.parent
     if fn is None or fn.type != "function_item":
         return None
-    lets = [d for d in walk_types(fn, ("let_declaration",))
+    lets = [d for d in _lets_binding(fn, want)
             if d.end_byte <= ident.start_byte and d.parent is not None
-            and d.parent.start_byte <= ident.start_byte < d.parent.end_byte
-            and (pat := d.child_by_field_name("pattern")) is not None and text(pat) == want]
+            and d.parent.start_byte <= ident.start_byte < d.parent.end_byte]
     if lets:
         d = lets[-1]
         ty, val = d.child_by_field_name("type"), d.child_by_field_name("value")
