@@ -225,7 +225,7 @@ def load_units(crate: Crate, plan: Plan, family: Family, root_rel: Callable[[Pat
             problems.append(FollowUp(root_rel(f), 1, "engine", str(exc).split(": ", 1)[-1], "error"))
             continue
         # every step's tokens are in ``tokens``: step_units never searches this version of the file
-        src.seen = {t: t in found for t in scan.tokens}
+        src.scanned, src.present = scan.tokens, found
         units.append(RustUnit(root_rel(f), src))
         units[-1].abs_path = f  # type: ignore[attr-defined]
     return units, problems
@@ -340,15 +340,25 @@ def upgrade_rust(units: list[RustUnit], plan: Plan, options: dict[str, object],
 ALL_FILES = os.environ.get("WASM_CODEMOD_ALL_FILES", "") not in ("", "0")
 
 
+_TOKEN_SETS: dict[tuple[bytes, ...], frozenset[bytes]] = {}
+
+
 def step_units(step: Step, units: list[RustUnit]) -> list[RustUnit]:
     """The files ``step`` can act on: those whose current text holds one of its tokens (the step's
     ``prefilter``). The others are never shown to it, so a file no step needs is never parsed."""
     tokens = step.prefilter
     if ALL_FILES or not tokens:
         return units
+    token_set = _TOKEN_SETS.get(tokens)
+    if token_set is None:
+        token_set = _TOKEN_SETS[tokens] = frozenset(tokens)
     out = []
     for u in units:  # SourceFile.has, inlined: this runs for every step x file
         src = u.src
+        if src.scanned is not None and token_set <= src.scanned:
+            if not token_set.isdisjoint(src.present):
+                out.append(u)
+            continue
         seen = src.seen
         for t in tokens:
             found = seen.get(t)

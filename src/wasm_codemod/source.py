@@ -115,6 +115,10 @@ class SourceFile:
     _newline: bytes | None = field(default=None, repr=False, compare=False)
     # token -> whether ``data`` holds it (``has``; engine.step_units reads it directly)
     seen: dict[bytes, bool] = field(default_factory=dict, repr=False, compare=False)
+    # the tokens a scan of ``data`` looked for (``scanned``) and found (``present``): set by the
+    # engine for a file as read, answers `has` for those tokens without a search
+    scanned: frozenset[bytes] | None = field(default=None, repr=False, compare=False)
+    present: frozenset[bytes] | set[bytes] = field(default=frozenset(), repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> SourceFile:
@@ -154,6 +158,8 @@ class SourceFile:
     def has(self, token: bytes) -> bool:
         """``token in self.data``, remembered: the steps' prefilters ask about the same file (until
         it is edited) with many of the same tokens."""
+        if self.scanned is not None and token in self.scanned:
+            return token in self.present
         found = self.seen.get(token)
         if found is None:
             found = self.seen[token] = token in self.data
