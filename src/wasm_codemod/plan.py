@@ -34,6 +34,8 @@ class Registry:
         self.families = families
         self._steps = steps
         self._by_family: dict[str, list[Step]] = {}
+        # (family, current, target, only, skip) -> plan: every crate of a workspace asks the same
+        self.plans: dict[tuple[str, str, str, frozenset[str], frozenset[str]], Plan] = {}
 
     @property
     def steps(self) -> tuple[Step, ...]:  # sorted by (family, to_version, id)
@@ -126,6 +128,10 @@ def make_plan(registry: Registry, family: str, current: str, target: str,
               only: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> Plan:
     for sid in only | skip:
         registry.step(sid)  # unknown ids are a usage error
+    key = (family, current, target, only, skip)
+    hit = registry.plans.get(key)
+    if hit is not None:
+        return hit
     if line_key(current) >= line_key(target):
         return Plan(family, current, target, ())  # no step applies (Step.applies): import none
     chosen = []
@@ -137,4 +143,5 @@ def make_plan(registry: Registry, family: str, current: str, target: str,
         if s.id in skip:
             continue
         chosen.append(s)
-    return Plan(family, current, target, tuple(chosen))
+    plan = registry.plans[key] = Plan(family, current, target, tuple(chosen))
+    return plan
