@@ -115,6 +115,7 @@ def _wit_step_output(step, data: bytes) -> tuple[list, bytes]:
 
 def test_wit_steps_say_the_same_with_and_without_their_file_gates(monkeypatch):
     import wasm_codemod.transforms._wit_keywords as kw
+
     from wasm_codemod.plan import load_registry
 
     steps = [s for s in load_registry().steps if s.wit is not None]
