@@ -33,3 +33,12 @@ def test_a_match_inside_a_longer_word_is_skipped_for_the_next_one():
     pat = re.compile(rb"Engine(?!\w)")
     assert [m.start() for m in word_matches(pat, b"MyEngine Engine xEngine")] == [9]
     assert word_search(pat, b"MyEngine") is None
+
+
+def test_words_pattern_finds_any_name_as_a_whole_word():
+    from wasm_codemod.wordsearch import words
+
+    pat = words(["into_val", "into", b"from_val"])
+    assert [m.group() for m in word_matches(pat, b"x.into_value(); y.into_val(); into(z); my_from_val()")] \
+        == [b"into_val", b"into"]
+    assert words(["from_val", "into", "into_val"]) is pat  # one compiled pattern per set of names

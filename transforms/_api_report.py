@@ -11,12 +11,11 @@ The message is the whole instruction: the engine adds file:line, the step id and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from wasm_codemod.rust.calls import method_calls
 from wasm_codemod.transform import StepContext
-from wasm_codemod.wordsearch import word_search
+from wasm_codemod.wordsearch import word_search, words
 
 from ._report_only import path_calls
 
@@ -30,8 +29,7 @@ def report_api(methods: dict[str, str | tuple[str, int]] | None = None, impls: d
     traits = {tuple(p.split("::")): msg for p, msg in impls.items()}
     fns = {tuple(p.split("::")): msg for p, msg in calls.items()}
     # a `.name(..)` call spells the name as a word: a file with only `into_value` is not read for `into_val`
-    method_word = re.compile(rb"(?:" + b"|".join(re.escape(m.encode()) for m in sorted(methods, key=len, reverse=True))
-                             + rb")(?!\w)") if methods else None
+    method_word = words(methods) if methods else None
 
     def apply(ctx: StepContext) -> None:
         if traits:

@@ -9,7 +9,7 @@ from tree_sitter import Node
 
 from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.transform import RustUnit, StepContext
-from wasm_codemod.wordsearch import word_search
+from wasm_codemod.wordsearch import word_search, words
 
 
 @lru_cache(maxsize=256)
@@ -18,9 +18,8 @@ def _written(targets: frozenset[tuple[str, ...]]) -> tuple[tuple[bytes, ...], re
     head by a path written in the same file, so some target's first segment is in its bytes, and its
     last one as a word (in the call or in the `use` that imports it)."""
     heads = tuple(sorted({t[0].encode() for t in targets if t}))
-    lasts = sorted({t[-1].encode() for t in targets if t}, key=len, reverse=True)
-    pat = re.compile(rb"(?:" + b"|".join(re.escape(n) for n in lasts) + rb")(?!\w)") if lasts else None
-    return heads, pat
+    lasts = {t[-1] for t in targets if t}
+    return heads, words(lasts) if lasts else None
 
 
 def may_name(data: bytes, targets: set[tuple[str, ...]]) -> bool:

@@ -15,7 +15,7 @@ from wasm_codemod.rust.names import path_of
 from wasm_codemod.rust.parse import text, walk_types
 from wasm_codemod.rust.paths import MoveChain, rewrite_paths
 from wasm_codemod.transform import RustUnit, Safety, Step, StepContext
-from wasm_codemod.wordsearch import word_search
+from wasm_codemod.wordsearch import word_search, words
 
 from ._wasi import paths
 
@@ -129,10 +129,8 @@ def _doc_links(ctx: StepContext, unit: RustUnit) -> None:
 
 def _uses(ctx: StepContext, wanted: set) -> bool:
     lasts = {w[-1] for w in wanted}
-    spelled = re.compile(rb"(?:" + b"|".join(re.escape(n.encode()) for n in sorted(lasts, key=len, reverse=True))
-                         + rb")(?!\w)")
     for u in ctx.units:
-        if word_search(spelled, u.src.data) is None:
+        if word_search(words(lasts), u.src.data) is None:
             continue  # a path ending in one of the names writes it
         for n in walk_types(u.src.root, _NAME_TYPES):
             # the last segment first: most names are none of these, and their paths are not read

@@ -123,8 +123,8 @@ def _calls_of_scoped(unit: RustUnit, names: tuple[str, ...]) -> list[Node]:
     for n in _scoped_named(unit, names):
         call = n.parent
         if call is not None and call.type == "call_expression" and call.child_by_field_name("function") == n:
-            out.append(call)
-    return sorted(out, key=lambda n: (n.start_byte, -n.end_byte))
+            out.append(call)  # a call starts where its function does: still in pre-order
+    return out
 
 
 def _handwritten_owners(units: list[RustUnit]) -> set[str]:

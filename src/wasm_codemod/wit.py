@@ -72,12 +72,19 @@ _COMMENT_OR_STRING = re.compile(rb'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S
 
 
 @lru_cache(maxsize=512)
+def _code(data: bytes, strings: bool) -> bytes:
+    """``data`` with each comment (and unless ``strings``, each string) made one space: a comment
+    still parts the words around it. The file gates below ask it of the same files."""
+    return _COMMENT_OR_STRING.sub(rb"\1 " if strings else b" ", data)
+
+
+@lru_cache(maxsize=512)
 def may_differ_only_in_case(data: bytes) -> bool:
     """Whether two words outside comments differ only in case: when none do, no two names do
     either, so the case-name checks skip the file without lexing it (byte scans in C)."""
     if re.search(rb"[A-Z]", data) is None:
         return False
-    code = _COMMENT_OR_STRING.sub(rb"\1 ", data)  # a comment still parts the words around it
+    code = _code(data, True)
     if re.search(rb"[A-Z]", code) is None:
         return False
     words = set(_WORD.findall(code))
@@ -95,7 +102,7 @@ def may_have_flags_over(data: bytes, limit: int) -> bool:
     hold at least ``limit`` commas (comments and strings dropped, nested braces counted in)."""
     if b"flags" not in data:
         return False
-    code = _COMMENT_OR_STRING.sub(b" ", data)
+    code = _code(data, False)
     for m in _FLAGS_DEF.finditer(code):
         depth, close = 0, len(code)
         for b in _BRACE.finditer(code, m.end() - 1):
@@ -119,7 +126,7 @@ def may_define_world(data: bytes) -> bool:
     reason to parse an interface file for worlds)."""
     if b"world" not in data:
         return False
-    return _WORLD_DEF.search(_COMMENT_OR_STRING.sub(rb"\1 ", data)) is not None
+    return _WORLD_DEF.search(_code(data, True)) is not None
 
 
 def iter_significant(data: bytes) -> Iterator[Token]:

@@ -10,7 +10,8 @@ which finds exactly the matches the asserted pattern would.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 # what `\w` matches in a bytes pattern
 WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -39,3 +40,14 @@ def word_search(pattern: re.Pattern[bytes], data: bytes,
                 not_after: frozenset[int] = WORD_BYTES) -> re.Match[bytes] | None:
     """The first of `word_matches`, or None."""
     return next(word_matches(pattern, data, not_after), None)
+
+
+def words(names: Iterable[str | bytes]) -> re.Pattern[bytes]:
+    """A pattern for any of ``names`` ending a word (longest first), for `word_matches`/`word_search`
+    (which check the byte before): the gate a step writes for "the file spells one of these"."""
+    return _words(frozenset(n.encode() if isinstance(n, str) else n for n in names))
+
+
+@lru_cache(maxsize=256)
+def _words(names: frozenset[bytes]) -> re.Pattern[bytes]:
+    return re.compile(rb"(?:" + b"|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + rb")(?!\w)")

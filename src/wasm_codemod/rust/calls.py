@@ -7,17 +7,13 @@ Syntax only: a receiver's type is known when the enclosing fn declares it (param
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from ..wordsearch import WORD_BYTES, word_matches
 from .names import NameTable, Path, path_of
-from .parse import ancestors, text, walk, walk_types
-
-_WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
+from .parse import ancestors, identifiers_named, text, walk, walk_types
 
 COMMENTS = ("line_comment", "block_comment")
 FN_TYPES = ("function_item", "closure_expression")
@@ -395,15 +391,12 @@ def passed_fn_pointer_return(fn_node: Node, ty: Node) -> Node | None:
 def _lets_binding(fn: Node, name: str) -> list[Node]:
     """The `let name ..` declarations in ``fn`` (pattern exactly ``name``), in pre-order: found where
     its bytes spell the name, not by a walk of the whole function."""
-    raw = fn.text or b""
     out = []
-    for m in word_matches(re.compile(re.escape(name.encode()) + rb"(?!\w)"), raw, _WORD_OR_RAW):
-        leaf = fn.descendant_for_byte_range(fn.start_byte + m.start(), fn.start_byte + m.end())
-        d = leaf.parent if leaf is not None else None
-        if d is not None and d.type == "let_declaration" and d.child_by_field_name("pattern") == leaf \
-                and text(leaf) == name:
+    for leaf in identifiers_named(fn, fn.text or b"", {name}, ("identifier",), base=fn.start_byte):
+        d = leaf.parent
+        if d is not None and d.type == "let_declaration" and d.child_by_field_name("pattern") == leaf:
             out.append(d)
-    return sorted(out, key=lambda n: (n.start_byte, -n.end_byte))
+    return out  # a let starts before the lets nested in it, as its name does
 
 
 def written_type(ident: Node) -> Node | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -12,7 +11,7 @@ from operator import attrgetter
 import tree_sitter_rust
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
-from ..wordsearch import WORD_BYTES, word_matches
+from ..wordsearch import WORD_BYTES, word_matches, words
 
 
 @lru_cache(maxsize=1)
@@ -189,20 +188,15 @@ def _descends(n: Node, anc: Node) -> bool:
 _WORD_OR_RAW = WORD_BYTES | {ord("#")}  # `r#name` is another identifier
 
 
-@lru_cache(maxsize=128)
-def _spelled(names: frozenset[str]) -> re.Pattern[bytes]:
-    alts = b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rb"(?:" + alts + rb")(?!\w)")
-
-
 def identifiers_named(root: Node, data: bytes, names: set[str] | frozenset[str],
-                      types: tuple[str, ...] = ("identifier", "type_identifier")) -> Iterator[Node]:
-    """The leaves of ``types`` spelled as one of ``names``, in file order: found where the bytes
-    spell a name (most files have thousands of identifiers and none of these), not by a walk."""
+                      types: tuple[str, ...] = ("identifier", "type_identifier"), base: int = 0) -> Iterator[Node]:
+    """The leaves of ``types`` under ``root`` spelled as one of ``names``, in file order: found where
+    the bytes spell a name (most files have thousands of identifiers and none of these), not by a
+    walk. ``data`` is the text from byte ``base`` of the file on (a node's own ``text``, say)."""
     if not names:
         return
-    for m in word_matches(_spelled(frozenset(names)), data, _WORD_OR_RAW):
-        start, end = m.span()
+    for m in word_matches(words(names), data, _WORD_OR_RAW):
+        start, end = base + m.start(), base + m.end()
         node = root.descendant_for_byte_range(start, end)
         if node is not None and node.type in types and node.start_byte == start and node.end_byte == end:
             yield node
