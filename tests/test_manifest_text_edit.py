@@ -154,6 +154,63 @@ def test_hook_that_edits_still_builds_the_document(tmp_path: Path, monkeypatch: 
     assert tomli.loads(change.new.decode())["dependencies"]["wasmtime"]["features"] == ["runtime", "anyhow"]
 
 
+# -- adding a key to a one-line inline table (cargo.edit_add_key) ------------------------------
+
+ADD_FORMS = [
+    ('w = { version = "29" }', 'w = { version = "29", package = "p" }'),
+    ('w = {version="29"}', 'w = {version="29", package = "p"}'),
+    ('w = { version = "29", features = ["a"] }  # c', 'w = { version = "29", features = ["a"], package = "p" }  # c'),
+    ('w = { version = "29", x = { y = "}" } }', 'w = { version = "29", x = { y = "}" }, package = "p" }'),
+    ('w = { version = "29" }\r', 'w = { version = "29", package = "p" }\r'),
+]
+
+
+@pytest.mark.parametrize("body,expect", ADD_FORMS)
+def test_added_key_goes_after_the_last_entry_and_nothing_else_moves(body: str, expect: str):
+    text = PKG + "[dependencies]\n" + body + "\nother = 1\n"
+    done = cargo.edit_add_key(text, tomli.loads(text), ("dependencies", "w"), "package", "p")
+    assert done is not None
+    new_text, new_data = done
+    assert new_text == text.replace(body, expect)
+    assert new_data == tomli.loads(new_text)
+    assert new_data["dependencies"]["w"]["package"] == "p" and new_data["dependencies"]["other"] == 1
+
+
+@pytest.mark.parametrize("body,key,value", [
+    ('w = {\n  version = "29",\n}', "package", "p"),  # multi-line: not one-line inline
+    ('w = { version = "29", package = "q" }', "package", "p"),  # key exists
+    ('w = "29"', "package", "p"),  # a string, not a table
+    ('w = { version = "29" }', "package", 'a"b'),  # needs an escape
+    ('w = { version = "29" }', "weird key", "p"),
+    ('w = {}', "package", "p"),  # no entry to follow
+])
+def test_added_key_refused_where_the_text_edit_cannot_be_checked(body: str, key: str, value: str):
+    text = PKG + "[dependencies]\n" + body + "\n"
+    assert cargo.edit_add_key(text, tomli.loads(text), ("dependencies", "w"), key, value) is None
+
+
+def test_added_key_in_a_table_section_is_refused():
+    text = PKG + '[dependencies.w]\nversion = "29"\n'
+    assert cargo.edit_add_key(text, tomli.loads(text), ("dependencies", "w"), "package", "p") is None
+
+
+def test_renamed_crate_and_anyhow_feature_are_planned_without_a_tomlkit_document(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch):
+    # the two inline-table additions of a workspace like wasmCloud's: `package =` for a crate published
+    # under a new name, `features = ["anyhow"]` where default features are off (wasmtime-42-error-type)
+    manifest = (PKG + "[dependencies]\nwasmtime = { version = \"41\", default-features = false }\n"
+                "wasmtime-wit-bindgen = { version = \"41\", default-features = false }\nanyhow = \"1\"\n")
+    repo = _repo(tmp_path, manifest)
+    counter = _count_parses(monkeypatch)
+    res = plan_run([repo], RunOptions(targets={"wasmtime": "50"}), base=repo)
+    assert counter.calls == 0
+    [change] = [c for c in res.changes if c.path.name == "Cargo.toml"]
+    deps = tomli.loads(change.new.decode())["dependencies"]
+    assert deps["wasmtime"]["features"] == ["anyhow"]
+    assert deps["wasmtime-wit-bindgen"]["package"] == "wasmtime-internal-wit-bindgen"
+    assert 'default-features = false, features = ["anyhow"] }' in change.new.decode()
+
+
 # -- steps get what they need from their contexts, never from the disk ----------------------------
 
 def _ctx(step_id: str, text: str, mentions=lambda _t: False):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from wasm_codemod.rust.bindgen import WitPackageSet, _wit_set, package_of, parse_wit, wit_set, wit_worlds
+from wasm_codemod.rust.bindgen import (
+    WitPackageSet,
+    _wit_set,
+    imported_functions,
+    package_of,
+    parse_wit,
+    wit_imports,
+    wit_set,
+    wit_worlds,
+)
 from wasm_codemod.transform import WitFile
 from wasm_codemod.wit import iter_significant, may_define_world, may_differ_only_in_case, significant, tokenize
 
@@ -85,7 +94,7 @@ def test_a_deps_interface_file_is_not_parsed_for_the_worlds():
     dep = b"package c:d;\ninterface i { f: func(); }\n"
     root = Path("/virtual/wit")
     files = {root: [WitFile(root / "w.wit", "w.wit", main), WitFile(root / "deps/c/i.wit", "deps/c/i.wit", dep)]}
-    ws = _wit_set([(root, root, [(f.path, f.data) for f in files[root]])], worlds_only=True)
+    ws = _wit_set([(root, root, [(f.path, f.data) for f in files[root]])], mode="worlds")
     assert ws.main_pkgs == {"a:b"} and list(ws.worlds) == ["a:b/w"] and not ws.interfaces
     assert ws.worlds["a:b/w"].exports
 
@@ -135,3 +144,42 @@ def test_wit_steps_say_the_same_with_and_without_their_file_gates(monkeypatch):
             assert _wit_step_output(s, d) == want, (s.id, d)
             reported += bool(want[0])
     assert reported > 20
+
+
+def _funcs(ws: WitPackageSet, world) -> list[tuple[str | None, str]]:
+    return [(f.prefix, f.name) for f in imported_functions(ws, world)]
+
+
+def test_interfaces_read_on_demand_give_the_imported_functions_of_the_full_set():
+    dirs = sorted({p.parent for p in WIT_FILES if p.parent.name in ("wit", "after-wit")})
+    checked = 0
+    for d in dirs:
+        files = {d: _as_engine_files(d)}
+        full, lazy = wit_set([d], files.get), wit_imports([d], files.get)
+        assert lazy.worlds.keys() == full.worlds.keys() and lazy.main_pkgs == full.main_pkgs, d
+        for k in full.worlds:
+            got = _funcs(lazy, lazy.worlds[k])
+            assert got == _funcs(full, full.worlds[k]), (d, k)
+            checked += bool(got)
+    assert checked > 20
+
+
+def test_the_last_file_that_defines_an_interface_wins_as_in_the_full_parse():
+    # the same id defined twice (a deps copy and a main one), a versioned twin, a name only in a
+    # comment, and an explicit `%name`: shuffled file orders, each compared with the full parse
+    world = b"package a:b;\nworld w { import c:d/i; import c:d/j@2.0.0; import c:d/k; import x; }\n"
+    texts = [b"package c:d;\ninterface i { f: func(); }\n",
+             b"package c:d;\ninterface i { g: func(); }\n",
+             b"package c:d@2.0.0;\ninterface j { h: func(); }\n",
+             b"package c:d;\n// interface k { no: func(); }\ninterface j { old: func(); }\n",
+             b"package c:d;\ninterface %k { use i.{t}; m: func(); }\n",
+             b"package a:b;\ninterface x { y: func(); }\n"]
+    rng = random.Random(3)
+    root = Path("/virtual/wit")
+    for _ in range(200):
+        order = rng.sample(texts, rng.randint(1, len(texts)))
+        wits = [WitFile(root / "w.wit", "w.wit", world)]
+        wits += [WitFile(root / f"deps/d{n}/f.wit", f"deps/d{n}/f.wit", t) for n, t in enumerate(order)]
+        files = {root: wits}
+        full, lazy = wit_set([root], files.get), wit_imports([root], files.get)
+        assert _funcs(lazy, lazy.worlds["a:b/w"]) == _funcs(full, full.worlds["a:b/w"]), order

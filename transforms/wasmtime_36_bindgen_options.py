@@ -19,8 +19,8 @@ from wasm_codemod.rust.bindgen import (
     parse_flags,
     select_world,
     wasmtime_bindgen_calls,
+    wit_imports,
     wit_paths,
-    wit_set,
     wit_worlds,
     world_exports,
 )
@@ -205,7 +205,7 @@ def _world_functions(ctx: StepContext, unit: RustUnit, opts: MacroOptions) -> li
         ctx.report(unit, where, "the WIT of this bindgen! could not be read, so the function names of the list "
                    "option cannot be qualified; write each as `imports: { \"ns:pkg/iface/func\": flags }` by hand")
         return None
-    ws = wit_set(paths, ctx.wit_files)
+    ws = wit_imports(paths, ctx.wit_files)
     w = opts.get("world")
     world = select_world(ws, w.value.string if w is not None else None)
     if world is None:

@@ -367,14 +367,16 @@ def manifest(ctx: ManifestContext) -> None:
         feats = item.get("features")
         if feats is not None and "anyhow" in [str(x) for x in feats]:
             continue
-        item = cargo.live_dep(ctx.doc, dep).item  # checked on the plain data; edited in the document
-        feats = item.get("features")
-        if feats is None:
-            import tomlkit
+        # checked on the plain data; edited in the text when it can be, else in the document
+        if feats is not None or not ctx.add_key((*dep.path, dep.key), "features", ["anyhow"]):
+            item = cargo.live_dep(ctx.doc, dep).item
+            feats = item.get("features")
+            if feats is None:
+                import tomlkit
 
-            feats = tomlkit.array()
-            item["features"] = feats
-        feats.append("anyhow")
+                feats = tomlkit.array()
+                item["features"] = feats
+            feats.append("anyhow")
         ctx.changed = True
         ctx.report(ctx.line_of_key(dep.key), "`default-features = false`: added the `anyhow` feature of wasmtime "
                    "(on by default from 42); it provides `From<wasmtime::Error> for anyhow::Error` and "

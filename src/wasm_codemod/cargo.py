@@ -132,9 +132,9 @@ def _keys(dotted: str) -> tuple[str, ...]:
     return tuple(k[1:-1] if k[0] in "\"'" else k for k in re.findall(_KEY, dotted))
 
 
-def _string_spans(text: str, path: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """Candidate (start, end) of the contents of the single-line string at ``path``: `key = "v"`
-    under its table header, a dotted key, or `version = "v"` in a one-line inline table."""
+def _assignments(text: str) -> Iterator[tuple[int, str, tuple[str, ...], int]]:
+    """(line start, line, full key path, end of `key = `) of each `key = value` line under a table
+    header (not in an array of tables)."""
     header: tuple[str, ...] | None = ()
     pos = 0
     for line in text.split("\n"):
@@ -147,19 +147,97 @@ def _string_spans(text: str, path: tuple[str, ...]) -> Iterator[tuple[int, int]]
             header = _keys(h.group(1))
             continue
         a = _ASSIGN.match(line)
-        if header is None or not a:
-            continue
-        keys = header + _keys(a.group(1))
+        if header is not None and a:
+            yield start, line, header + _keys(a.group(1)), a.end()
+
+
+def _string_spans(text: str, path: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Candidate (start, end) of the contents of the single-line string at ``path``: `key = "v"`
+    under its table header, a dotted key, or `version = "v"` in a one-line inline table."""
+    for start, line, keys, at in _assignments(text):
         if keys == path:
-            s = _STRING.match(line, a.end())
+            s = _STRING.match(line, at)
             if s:
                 yield start + s.start() + 1, start + s.end() - 1
-        elif keys == path[:-1] and line.startswith("{", a.end()):
-            for k in _INLINE_KEY.finditer(line, a.end()):
+        elif keys == path[:-1] and line.startswith("{", at):
+            for k in _INLINE_KEY.finditer(line, at):
                 if _keys(k.group(1)) == path[-1:]:
                     s = _STRING.match(line, k.end())
                     if s:
                         yield start + s.start() + 1, start + s.end() - 1
+
+
+def _inline_table_ends(text: str, path: tuple[str, ...]) -> Iterator[int]:
+    """Where a new `, key = value` goes in the one-line inline table at ``path``: just after its last
+    entry (the `}` closes it on the same line; strings may hold braces)."""
+    for start, line, keys, at in _assignments(text):
+        if keys != path or not line.startswith("{", at):
+            continue
+        quote, depth, i = "", 0, at
+        while i < len(line):
+            c = line[i]
+            if quote:
+                if c == "\\" and quote == '"':
+                    i += 1
+                elif c == quote:
+                    quote = ""
+            elif c in "\"'":
+                quote = c
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    body = line[at + 1:i].rstrip()
+                    if body.strip():
+                        yield start + at + 1 + len(body)
+                    break
+            i += 1
+
+
+def _toml_value(value: object) -> str | None:
+    """``value`` written as TOML, for the plain values the text edits write (None: anything else)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"' if _PLAIN.fullmatch(value) else None
+    if isinstance(value, list) and all(isinstance(v, str) and _PLAIN.fullmatch(v) for v in value):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+    return None
+
+
+def _added(d: Any, path: tuple[str, ...], key: str, value: object) -> dict | None:
+    """A copy of ``d`` with ``key = value`` added to the table at ``path`` (None: no table there, or
+    it has ``key`` already)."""
+    if not isinstance(d, dict):
+        return None
+    if not path:
+        return None if key in d else {**d, key: value}
+    if path[0] not in d:
+        return None
+    sub = _added(d[path[0]], path[1:], key, value)
+    return None if sub is None else {**d, path[0]: sub}
+
+
+def edit_add_key(text: str, data: dict, path: tuple[str, ...], key: str, value: object) -> tuple[str, dict] | None:
+    """(new text, its data) with ``key = value`` appended to the one-line inline table at ``path``
+    (`dep = { version = "1" }` -> `dep = { version = "1", key = value }`, as tomlkit writes it), or
+    None when the text edit cannot be made and checked (the caller edits a tomlkit document then)."""
+    written = _toml_value(value)
+    if not path or written is None or not re.fullmatch(r"[A-Za-z0-9_-]+", key):
+        return None
+    expected = _added(data, path, key, value)
+    if expected is None:
+        return None
+    for at in _inline_table_ends(text, path):
+        new = f"{text[:at]}, {key} = {written}{text[at:]}"
+        try:
+            got = tomllib.loads(new)
+        except tomllib.TOMLDecodeError:
+            continue
+        if got == expected:
+            return new, got
+    return None
 
 
 def _replaced(d: Any, path: tuple[str, ...], value: str) -> dict | None:

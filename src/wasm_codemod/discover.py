@@ -75,6 +75,19 @@ class Manifest:
         self._now_text, self._now_data = done
         return True
 
+    def add_key(self, path: tuple[str, ...], key: str, value: object) -> bool:
+        """Add ``key = value`` to the one-line inline table at ``path`` by a checked text edit; False
+        (nothing changed) when a document exists or the edit cannot be made safely (use ``doc`` then)."""
+        if self._doc is not None:
+            return False
+        from .cargo import edit_add_key
+
+        done = edit_add_key(self._now_text, self._now_data, path, key, value)
+        if done is None:
+            return False
+        self._now_text, self._now_data = done
+        return True
+
     def reset_doc(self, text: str) -> None:
         """Throw away in-memory edits made since ``text`` was dumped."""
         self._doc = None

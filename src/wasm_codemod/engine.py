@@ -500,8 +500,11 @@ def upgrade_manifest(m: Manifest, rel: str, family: Family, plan: Plan) -> Manif
         if successor and target in family.published.get(successor, ()) \
                 and target not in family.published.get(dep.name, ()) and not dep.workspace:
             # keep the Rust name (`use wasmtime_cranelift::..`): point the key at the renamed package
-            dep = cargo.live_dep(m.doc, dep)
-            _set_package(dep, successor)
+            if m.add_key((*dep.path, dep.key), "package", successor):
+                dep = next(d for d in cargo.iter_deps(m.view) if d.path == dep.path and d.key == dep.key)
+            else:
+                dep = cargo.live_dep(m.doc, dep)
+                _set_package(dep, successor)
             res.changed = True
             res.steps.add(bump_id)
             res.follow_ups.append(FollowUp(rel, _line(m, dep.key), bump_id,

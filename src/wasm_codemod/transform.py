@@ -514,6 +514,11 @@ class ManifestContext:
         """The tomlkit document to edit (building it costs a parse and, later, a dump of the file)."""
         return self.manifest.doc
 
+    def add_key(self, path: tuple[str, ...], key: str, value: object) -> bool:
+        """Add ``key = value`` to the one-line inline table at ``path`` as a text edit, while no
+        document exists (False: not done; edit ``doc`` instead)."""
+        return bool(self.manifest.add_key(path, key, value))
+
     def line_of_key(self, key: str) -> int:
         from .cargo import line_of_key
 

@@ -359,7 +359,14 @@ def wit_worlds(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | No
     """`wit_set` without the interfaces: its worlds and main packages (for `select_world` and
     `world_exports`). A file with no `world name {` outside comments defines none, and is not lexed
     past its `package` line."""
-    return _wit_set(_engine_read(paths, wit_files), worlds_only=True)
+    return _wit_set(_engine_read(paths, wit_files), mode="worlds")
+
+
+def wit_imports(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]) -> WitPackageSet:
+    """`wit_set` for `imported_functions`: the worlds of `wit_worlds`, and interfaces read when asked
+    for (``interfaces.get(id)``: only the files that spell the interface's name are parsed; a wasi
+    `deps` tree holds dozens that a world never imports)."""
+    return _wit_set(_engine_read(paths, wit_files), mode="lazy")
 
 
 def _engine_read(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | None]
@@ -376,34 +383,74 @@ def _engine_read(paths: list[Path], wit_files: Callable[[Path], list[WitFile] | 
     return read
 
 
-def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]],
-             worlds_only: bool = False) -> WitPackageSet:
-    key = (worlds_only, tuple((p, d is None, tuple(files)) for p, d, files in read))
-    cached = _WIT_SETS.get(key)
-    if cached is not None:
-        return cached
-    sink = WitPackageSet()
+# a file as parse_wit reads it: (text, is it a main file, the package of its directory)
+_Ordered = list[tuple[bytes, bool, "tuple[str, str] | None"]]
+
+
+def _in_parse_order(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]]) -> _Ordered:
+    out: _Ordered = []
     for p, d, files in read:
         if d is None:
-            parse_wit(files[0][1], sink, True)
+            out.append((files[0][1], True, None))
             continue
-        datas = dict(files)
         dir_pkg: dict[Path, tuple[str, str]] = {}
         for f, data in files:
             if f.parent not in dir_pkg:
                 found = package_of(data)
                 if found is not None:
                     dir_pkg[f.parent] = found
-        for f, _data in files:
-            main = "deps" not in f.relative_to(p).parts
-            data = datas[f]
-            if worlds_only and not may_define_world(data):
-                # what parse_wit would add of it: the package, if the file is a main one
-                pkg = (package_of(data) or dir_pkg.get(f.parent)) if main else None
-                if pkg and pkg[0]:
-                    sink.main_pkgs.add(pkg[0])
+        for f, data in files:
+            out.append((data, "deps" not in f.relative_to(p).parts, dir_pkg.get(f.parent)))
+    return out
+
+
+class _LazyInterfaces(dict):
+    """`WitPackageSet.interfaces` parsed on demand: ``get(id)`` gives what parsing every file in order
+    into one dict gives (the last file that defines ``id`` wins), parsing only the files that spell
+    the interface's name. It holds the ids asked for so far."""
+
+    def __init__(self, files: _Ordered) -> None:
+        super().__init__()
+        self._files = files
+        self._absent: set[str] = set()
+
+    def get(self, key: str, default: WitInterface | None = None) -> WitInterface | None:  # type: ignore[override]
+        if key in self:
+            return self[key]
+        if key in self._absent:
+            return default
+        # an interface named `n` is written `interface n {` or `interface %n {`: its file spells `n`
+        name = key.split("/", 1)[-1].split("@", 1)[0].encode()
+        for data, main, default_pkg in reversed(self._files):
+            if name and name not in data:
                 continue
-            parse_wit(data, sink, main, dir_pkg.get(f.parent))
+            hit = _parse_file(data, main, default_pkg).interfaces.get(key)
+            if hit is not None:
+                self[key] = hit
+                return hit
+        self._absent.add(key)
+        return default
+
+
+def _wit_set(read: list[tuple[Path, Path | None, list[tuple[Path, bytes]]]], mode: str = "full") -> WitPackageSet:
+    """``mode``: "full" (every file parsed), "worlds" (no interfaces: files without a world are not
+    lexed past their package line), "lazy" (those worlds, interfaces on demand)."""
+    key = (mode, tuple((p, d is None, tuple(files)) for p, d, files in read))
+    cached = _WIT_SETS.get(key)
+    if cached is not None:
+        return cached
+    sink = WitPackageSet()
+    ordered = _in_parse_order(read)
+    for data, main, default in ordered:
+        if mode != "full" and not may_define_world(data):
+            # what parse_wit would add of it besides interfaces: the package, if the file is a main one
+            pkg = (package_of(data) or default) if main else None
+            if pkg and pkg[0]:
+                sink.main_pkgs.add(pkg[0])
+            continue
+        parse_wit(data, sink, main, default)
+    if mode == "lazy":
+        sink = WitPackageSet(_LazyInterfaces(ordered), sink.worlds, sink.main_pkgs)
     if len(_WIT_SETS) >= 64:
         _WIT_SETS.clear()
     _WIT_SETS[key] = sink
