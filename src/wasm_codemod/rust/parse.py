@@ -118,7 +118,7 @@ _START = attrgetter("start_byte")
 _END = attrgetter("end_byte")
 
 
-def _in_preorder(nodes: list[Node]) -> list[Node]:
+def in_preorder(nodes: list[Node]) -> list[Node]:
     """``sorted(nodes, key=_preorder)`` with C-level keys (two stable sorts: end descending, then
     start): query captures come out of order, and the index sorts every list it keeps."""
     out = sorted(nodes, key=_END, reverse=True)
@@ -140,13 +140,13 @@ def walk_types(node: Node, types: tuple[str, ...] | frozenset[str] | set[str]) -
     if missing:
         found = QueryCursor(_type_query(missing)).captures(node)
         for t in missing:
-            index[t] = _in_preorder(found.get(t, []))
+            index[t] = in_preorder(found.get(t, []))
     lists = [index[t] for t in types if index[t]]
     if not lists:
         return iter(())
     if len(lists) == 1:
         return iter(lists[0])
-    return iter(_in_preorder([n for lst in lists for n in lst]))
+    return iter(in_preorder([n for lst in lists for n in lst]))
 
 
 def walk_types_within(root: Node, types: tuple[str, ...], node: Node) -> list[Node]:
@@ -170,7 +170,7 @@ def walk_types_within(root: Node, types: tuple[str, ...], node: Node) -> list[No
                 out.append(n)
             i += 1
     if len(types) > 1:
-        out = _in_preorder(out)
+        out = in_preorder(out)
     return out
 
 

@@ -16,7 +16,9 @@ from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
 from .names import NameTable, Path, UseLeaf, path_of
-from .parse import identifiers_named, in_use_declaration, macro_name, text, walk, walk_types
+from .parse import identifiers_named, in_preorder, in_use_declaration, macro_name, text, walk, walk_types
+
+_SCOPED = ("scoped_identifier", "scoped_type_identifier")
 
 
 @dataclass
@@ -394,7 +396,8 @@ class _Rewriter:
 
     # -- qualified paths in code -----------------------------------------------------
     def _code_paths(self) -> None:
-        for node in walk_types(self.src.root, ("macro_invocation", "scoped_identifier", "scoped_type_identifier")):
+        sites = in_preorder([*walk_types(self.src.root, ("macro_invocation",)), *self._scoped_paths()])
+        for node in sites:
             t = node.type
             if t == "macro_invocation":
                 self._macro(node)
@@ -411,6 +414,27 @@ class _Rewriter:
             if segs is None or segs[0] in ("crate", "self", "super"):
                 continue
             self._rewrite_site(node.start_byte, node.end_byte, segs, node)
+
+    def _scoped_paths(self) -> list[Node]:
+        """The outermost `a::b::c` paths whose first segment can resolve into the chain's crates: a
+        crate root written out, or a name a `use` of this file binds to a path under one. Found from
+        where the bytes spell such a name (a host file has thousands of paths, few of them into
+        wasmtime), climbing from that segment to the path that holds it."""
+        heads = set(self.roots) | {lf.local_name for lf in self.names.leaves
+                                   if lf.local_name and lf.path and lf.path[0] in self.roots}
+        found: dict[int, Node] = {}
+        for leaf in identifiers_named(self.src.root, self.src.data, heads):
+            n = leaf
+            while (p := n.parent) is not None and p.type in _SCOPED:
+                path = p.child_by_field_name("path")
+                # `a::b`: the head is the path; `::a` (leading colons): the name of a path-less node
+                if path == n or (path is None and p.child_by_field_name("name") == n):
+                    n = p
+                else:
+                    break
+            if n is not leaf:
+                found[n.id] = n
+        return list(found.values())
 
     def _rewrite_site(self, start: int, end: int, segs: Path, at: Node, in_macro: str = "") -> None:
         head = self.names.lookup(segs[0], at)
