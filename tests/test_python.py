@@ -323,3 +323,38 @@ def test_floor_only_below_29_is_planned_from_29(tmp_path: Path):
     assert any("only sets a floor" in f.message for f in res.follow_ups)
     capped = _project(tmp_path / "c", {"requirements.txt": "wasmtime>=28,<29\n", "a.py": HOST_PY})
     assert [k.family for k in _run(capped).skipped] == ["wasmtime-py"]  # a real 28 pin is still skipped
+
+
+# -- discovery: a Rust-only tree is settled from the listings the Rust walk already read ----------
+
+def _py_projects(roots, listings=None):
+    from wasm_codemod.python.discover import discover_python
+
+    return [(p.dir, p.manifests, p.py_files, p.wit_files, p.locks, p.build_files)
+            for p in discover_python(roots, listings)]
+
+
+def test_python_discovery_from_the_rust_listings_finds_what_a_fresh_walk_finds(tmp_path):
+    from wasm_codemod.discover import discover
+
+    top = Path(__file__).resolve().parent.parent
+    trees = [top / "examples", top / "golden", top / "tests" / "fixtures"]
+    (tmp_path / "rust" / "src").mkdir(parents=True)
+    (tmp_path / "rust" / "Cargo.toml").write_text('[package]\nname = "r"\nversion = "0.1.0"\n')
+    (tmp_path / "rust" / "src" / "main.rs").write_text("fn main() {}\n")
+    (tmp_path / "guest" / "wit").mkdir(parents=True)  # no manifest: app.py beside wit/
+    (tmp_path / "guest" / "app.py").write_text("import wit_world\n")
+    (tmp_path / "deep" / "a").mkdir(parents=True)
+    (tmp_path / "deep" / "a" / "requirements-dev.txt").write_text("wasmtime==29\n")
+    (tmp_path / "deep" / "a" / "x.py").write_text("import wasmtime\n")
+    cases = [[t] for t in trees] + [[tmp_path / "rust"], [tmp_path / "guest"], [tmp_path / "deep"], [tmp_path]]
+    found = 0
+    for roots in cases:
+        listings: dict = {}
+        discover(roots, listings)
+        fresh = _py_projects(roots)
+        assert _py_projects(roots, listings) == fresh, roots
+        found += len(fresh)
+    assert _py_projects([tmp_path / "rust"]) == []
+    assert len(_py_projects([tmp_path / "guest"])) == 1 and len(_py_projects([tmp_path / "deep"])) == 1
+    assert found > 5

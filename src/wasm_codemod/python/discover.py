@@ -99,11 +99,35 @@ def _scan(dirpath: str, listings: Listings | None = None) -> tuple[list[str], li
     return dirs, files
 
 
+def _may_hold_a_project(listings: Listings) -> bool:
+    """Does some directory the Rust side's walk listed look like a Python project's (`_is_project_dir`)?
+    The Python walk visits only directories that walk listed (it skips more), so False means none."""
+    for dpath, entries in listings.items():
+        parent = os.path.basename(dpath)
+        has_py = has_wit = False
+        for name, is_dir, is_link in entries:
+            if is_link:
+                continue
+            if is_dir:
+                has_wit = has_wit or name == "wit"
+            elif name in MARKERS or _is_requirements(name, parent):
+                return True
+            else:
+                has_py = has_py or name.endswith(".py")
+        if has_py and has_wit:
+            return True
+    return False
+
+
 def discover_python(roots: list[Path], listings: Listings | None = None) -> list[PyProject]:
+    roots = [r.resolve() for r in roots]
+    if (listings is not None and not any(r.is_file() for r in roots)
+            and all(str(r) in listings for r in roots) and not _may_hold_a_project(listings)):
+        return []  # a Rust-only tree: no directory of it is a project's (the walk below finds none)
     projects: dict[Path, PyProject] = {}
     # (file, kind, its root, owner found on the way down) to attach once every root is walked
     loose: list[tuple[Path, str, Path, PyProject | None]] = []
-    for root in (r.resolve() for r in roots):
+    for root in roots:
         if root.is_file():
             root = root.parent
         # depth first, in sorted order, as os.walk; the nearest project directory above a file is
