@@ -58,8 +58,7 @@ def apply(ctx: StepContext) -> None:
         wraps = b"func_wrap" in data or b"func_new" in data
         # a wasmtime constructor or fallible method is called by a name the file writes
         wasmtime_calls = names_wasmtime and (
-            (_CTOR_SPELLED.search(data) is not None and any(t in data for t in _WASMTIME_TYPE_NAMES))
-            or _FALLIBLE_METHOD_SPELLED.search(data) is not None)
+            _CTOR_CALL_SPELLED.search(data) is not None or _FALLIBLE_METHOD_SPELLED.search(data) is not None)
         if not (wasmtime_result or host or wraps or wasmtime_calls):
             continue
         targets: list[Node] = []
@@ -191,10 +190,11 @@ class _AnyhowFns:
             return False
         hit = self._answers.get(name)
         if hit is None:
-            token = name.encode()
-            # `anyhow::Result` is written (or imported) in a file that returns it
+            # `anyhow::Result` is written (or imported) in a file that returns it, and the file
+            # defines the fn: `fn name` is spelled in it
+            defines = re.compile(rb"\bfn\s+(?:r#)?" + re.escape(name.encode()) + rb"\b")
             hit = any(name in self._defined_in(u) for u in self._ctx.units
-                      if token in u.src.data and b"anyhow" in u.src.data)
+                      if b"anyhow" in u.src.data and defines.search(u.src.data) is not None)
             self._answers[name] = hit
         return hit
 
@@ -254,10 +254,10 @@ def _wasmtime_call(ctx: StepContext, unit: RustUnit, n: Node | None) -> bool:
 FALLIBLE_METHODS = frozenset({"call", "call_async", "instantiate", "instantiate_async", "get_typed_func",
                               "post_return", "post_return_async"})
 
-# how a file can call them: `X::new(..)` (X any name: an import may rename the type, whose name
-# the file then still writes) and `.call(..)`
-_WASMTIME_TYPE_NAMES = (b"Engine", b"Module", b"Component")
-_CTOR_SPELLED = re.compile(rb"::\s*(?:" + b"|".join(c.encode() for c in _CTORS) + rb")\b")
+# how a file can call them: `Engine::new(..)` (`wasmtime::Engine::new`, ...), or through a renaming
+# import of the type (`use wasmtime::Engine as E;`: then any `E::new`), and `.call(..)`
+_CTOR_CALL_SPELLED = re.compile(rb"\b(?:Engine|Module|Component)\s*(?:::\s*(?:"
+                                + b"|".join(c.encode() for c in _CTORS) + rb")\b|\s+as\b)")
 _FALLIBLE_METHOD_SPELLED = re.compile(rb"\.\s*(?:" + b"|".join(sorted(m.encode() for m in FALLIBLE_METHODS)) + rb")\b")
 
 

@@ -7,15 +7,19 @@ on with `.unwrap()`/`.expect(..)` compile on the `Result` as they are and are le
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import classify_receiver, method_calls
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.wordsearch import may_call_with_args
 
 LINKERS = {("wasmtime", "Linker")}
 # methods that exist on both Option and Result with the same meaning for this call
 KEEP = frozenset({"unwrap", "expect", "ok"})
+_GET_CALL = re.compile(rb"\.\s*get\s*\(")
 
 
 def _next_method(call: Node) -> str | None:
@@ -29,7 +33,8 @@ def _next_method(call: Node) -> str | None:
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        if b"wasmtime" not in unit.src.data:
+        # a Linker::get takes three arguments: a file whose `.get(..)` calls take fewer is not parsed
+        if b"wasmtime" not in unit.src.data or not may_call_with_args(unit.src.data, _GET_CALL, 3):
             continue
         for mc in method_calls(unit.src.root, {"get"}):
             if len(mc.args) != 3:

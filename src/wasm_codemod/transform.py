@@ -177,6 +177,13 @@ class CrateRoots:
         token = name.encode()
         return (u.src.root for u in self._units if token in u.src.data)
 
+    def defining_fn(self, name: str) -> Iterator[Node]:
+        """The trees of the files that spell `fn name` (a fn item or trait method named ``name`` does;
+        `params`, `get` and the like are words of most files)."""
+        token = name.encode()
+        spelled = re.compile(rb"\bfn\s+(?:r#)?" + re.escape(token) + rb"\b")
+        return (u.src.root for u in self._units if token in u.src.data and spelled.search(u.src.data) is not None)
+
 
 @dataclass(frozen=True)
 class WitFile:

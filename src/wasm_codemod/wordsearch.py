@@ -51,3 +51,43 @@ def words(names: Iterable[str | bytes]) -> re.Pattern[bytes]:
 @lru_cache(maxsize=256)
 def _words(names: frozenset[bytes]) -> re.Pattern[bytes]:
     return re.compile(rb"(?:" + b"|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + rb")(?!\w)")
+
+
+_OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
+
+
+def may_call_with_args(data: bytes, opener: re.Pattern[bytes], at_least: int) -> bool:
+    """Can some match of ``opener`` (a call spelled up to its `(`: `.get(`, `. get (`) take
+    ``at_least`` arguments? Counts the commas between that `(` and its `)` outside nested brackets
+    and strings; where the text defeats this count (a char literal or lifetime, a comment, a raw
+    string, the end of the file) it answers True, so False always means no such call is written."""
+    need = at_least - 1
+    n = len(data)
+    for m in opener.finditer(data):
+        if need <= 0:
+            return True
+        j, depth, commas = m.end(), 1, 0
+        while j < n:
+            c = data[j]
+            if c in _OPEN:
+                depth += 1
+            elif c in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c == 44 and depth == 1:  # ,
+                commas += 1
+                if commas >= need:
+                    return True
+            elif c == 34:  # " : skip the string (a raw one, `r"` or `r#"`, has no escapes: give up)
+                if data[j - 1] in b"r#":
+                    return True
+                j += 1
+                while j < n and data[j] != 34:
+                    j += 2 if data[j] == 92 else 1
+            elif c == 39 or (c == 47 and j + 1 < n and data[j + 1] in b"/*"):  # ' or a comment
+                return True
+            j += 1
+        else:
+            return True  # unclosed: cannot tell
+    return False

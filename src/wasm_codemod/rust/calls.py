@@ -287,8 +287,8 @@ def receiver_decision(names: NameTable, recv: Node, ours: set[Path], method: str
 def defined_methods(roots: Iterable[Node], name: str, skip_impls: frozenset[int] | set[int] = frozenset()) -> bool:
     """Some fn named ``name`` is defined in these files (a user method that may shadow the API's),
     outside the impl blocks whose node ids are in ``skip_impls``."""
-    mentioning = getattr(roots, "mentioning", None)  # transform.CrateRoots: only files that name it
-    for root in (mentioning(name) if mentioning is not None else roots):
+    defining = getattr(roots, "defining_fn", None)  # transform.CrateRoots: only files that spell `fn name`
+    for root in (defining(name) if defining is not None else roots):
         for n in walk_types(root, ("function_item", "function_signature_item")):
             nm = n.child_by_field_name("name")
             if nm is None or text(nm) != name:
