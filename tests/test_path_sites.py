@@ -113,3 +113,21 @@ fn f() -> ::wasmtime::Result<()> {
     assert sorted(got[i] for i in walked) == sorted([
         "::wasmtime::Result", "::wasmtime::Engine::default", "w::Config::new", "wc::Linker", "wc::Linker::new",
         "::wasmtime::Val", "::Engine"])
+
+
+def test_a_file_the_pass_would_change_or_report_is_never_skipped_by_its_text_gate():
+    from wasm_codemod.rust.paths import rewrite_paths
+
+    acted = 0
+    for cur in ("29", "33", "36", "40"):
+        plan = make_plan(load_registry(), "wasmtime", cur, "50")
+        chain = MoveChain.of((s.id, s.moves) for s in plan.steps)
+        for src in _sources():
+            res = rewrite_paths(src, chain, set())
+            if res.edits or res.issues:
+                acted += 1
+                assert chain.may_touch(src.data), (cur, src.path)
+    assert acted > 100
+    chain = MoveChain.of([("s", {"wasmtime::Engine": "wasmtime::Motor"})])
+    assert not chain.may_touch(b"use my_wasmtime::Engine; use wasmtime_wasi::Engine;")
+    assert chain.may_touch(b"use wasmtime::*; fn f(e: Engine) {}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from ..source import Edit, EditSet, SourceFile
+from ..wordsearch import word_search, words
 from .names import NameTable, Path, UseLeaf, path_of
 from .parse import identifiers_named, in_preorder, in_use_declaration, macro_name, text, walk, walk_types
 
@@ -64,13 +65,16 @@ class MoveChain:
     def may_touch(self, data: bytes) -> bool:
         """Can a file with this text hold a path the chain moves? Such a path resolves to a key's crate
         root (written in the path itself or in the `use` that imports it) and names the key's last
-        segment (in the path, in the `use`, or as the glob's module). False: no need to parse it."""
+        segment (in the path, in the `use`, or as the glob's module), each as a whole word (`wasmtime`
+        in `wasmtime_wasi` or `my_wasmtime` is not the crate). False: no need to parse it."""
         if self._tokens is None:
             self._tokens = {}
             for s in self.stages:
                 for k in s.moves:
                     self._tokens.setdefault(k[0].encode(), set()).add(k[-1].encode())
-        return any(root in data and any(t in data for t in toks) for root, toks in self._tokens.items())
+        return any(root in data and any(t in data for t in toks)
+                   and word_search(words([root]), data) is not None and word_search(words(toks), data) is not None
+                   for root, toks in self._tokens.items())
 
     def known_items(self) -> set[Path]:
         known: set[Path] = set()
