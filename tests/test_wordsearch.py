@@ -52,7 +52,7 @@ def test_call_argument_count_gate_never_misses_a_call_the_parser_sees():
 
     from wasm_codemod.rust.calls import method_calls
     from wasm_codemod.rust.parse import parse_rust
-    from wasm_codemod.wordsearch import may_call_with_args
+    from wasm_codemod.wordsearch import may_call_with_args, spelled_calls
 
     def opener(name: str) -> re.Pattern[bytes]:
         return re.compile(rb"\.\s*" + re.escape(name.encode()) + rb"\s*\(")
@@ -75,6 +75,10 @@ def test_call_argument_count_gate_never_misses_a_call_the_parser_sees():
                 continue  # `.m::<T>(..)`: not what an opener `.m(` spells
             calls += 1
             assert may_call_with_args(data, opener(mc.method), len(mc.args)), (data, mc.method, len(mc.args))
+            # and its argument text is one of the spans read for that opener (or the scan gave up)
+            args = mc.call.child_by_field_name("arguments")
+            spans = list(spelled_calls(data, opener(mc.method)))
+            assert None in spans or (args.start_byte + 1, args.end_byte - 1) in spans, (data, mc.method)
     assert calls > 2500
     get = re.compile(rb"\.\s*get\s*\(")
     assert not may_call_with_args(b"m.get(k); v.get(f(a, b)); s.get(\"a, b, c\")", get, 3)

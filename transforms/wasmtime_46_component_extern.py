@@ -10,11 +10,14 @@ takes a store, `Component::get_export` an `Option` index).
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from wasm_codemod.rust.calls import method_calls
 from wasm_codemod.rust.parse import text
 from wasm_codemod.transform import Safety, Step, StepContext
+from wasm_codemod.wordsearch import spelled_calls
 
 ITERS = frozenset({"imports", "exports"})  # (engine) -> iterator of (name, item)
 LOOKUPS = frozenset({"get_import", "get_export"})  # (engine, name) -> Option<item>
@@ -26,6 +29,18 @@ def _engine_like(arg: Node) -> bool:
     return "engine" in text(arg).lower()
 
 
+# the calls below as the file spells them (a turbofish too: `method_calls` finds those)
+_CALLS = re.compile(rb"\.\s*(?:imports|exports|get_import|get_export)\s*(?:::\s*<[^;{}]*?>\s*)?\(")
+
+
+def _may_pass_an_engine(data: bytes) -> bool:
+    """Can a call below qualify (an engine-like argument, or a `component_type()` receiver)? Read
+    from the text, so a file whose `exports(..)` calls all take a store is not parsed."""
+    if b"component_type()" in data:
+        return True
+    return any(span is None or b"engine" in data[span[0]:span[1]].lower() for span in spelled_calls(data, _CALLS))
+
+
 def _already_mapped(call: Node, suffix: str) -> bool:
     fe = call.parent
     if fe is None or fe.type != "field_expression" or fe.parent is None:
@@ -35,7 +50,7 @@ def _already_mapped(call: Node, suffix: str) -> bool:
 
 def apply(ctx: StepContext) -> None:
     for unit in ctx.units:
-        if b"wasmtime" not in unit.src.data:
+        if b"wasmtime" not in unit.src.data or not _may_pass_an_engine(unit.src.data):
             continue
         for mc in method_calls(unit.src.root, ITERS | LOOKUPS):
             if mc.method in ITERS:

@@ -30,7 +30,12 @@ def apply(ctx: StepContext) -> None:
         data = unit.src.data
         if b"wasmtime" not in data:
             continue
-        for mc in method_calls(unit.src.root, {"spawn", "async_call_stack", "iter"}):
+        # each call below is acted on only where the file writes a word of its own
+        wanted = {m for m, word in (("spawn", b"Accessor"), ("async_call_stack", b"async_call_stack"),
+                                    ("iter", b"WasmList")) if word in data}
+        if not wanted:
+            continue
+        for mc in method_calls(unit.src.root, wanted):
             recv = text(mc.receiver).lower()
             if mc.method == "spawn":
                 if len(mc.args) != 1 or b"Accessor" not in data or not any(s in recv for s in SPAWNERS):

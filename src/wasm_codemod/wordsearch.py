@@ -56,17 +56,13 @@ def _words(names: frozenset[bytes]) -> re.Pattern[bytes]:
 _OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
 
 
-def may_call_with_args(data: bytes, opener: re.Pattern[bytes], at_least: int) -> bool:
-    """Can some match of ``opener`` (a call spelled up to its `(`: `.get(`, `. get (`) take
-    ``at_least`` arguments? Counts the commas between that `(` and its `)` outside nested brackets
-    and strings; where the text defeats this count (a char literal or lifetime, a comment, a raw
-    string, the end of the file) it answers True, so False always means no such call is written."""
-    need = at_least - 1
+def spelled_calls(data: bytes, opener: re.Pattern[bytes]) -> Iterator[tuple[int, int] | None]:
+    """For each match of ``opener`` (a call spelled up to its `(`: `.get(`, `. get (`), the span of its
+    argument text up to the matching `)`, or None where the text defeats a scan that only follows
+    brackets and plain strings (a char literal or lifetime, a comment, a raw string, no `)`)."""
     n = len(data)
     for m in opener.finditer(data):
-        if need <= 0:
-            return True
-        j, depth, commas = m.end(), 1, 0
+        j, depth, found = m.end(), 1, None
         while j < n:
             c = data[j]
             if c in _OPEN:
@@ -74,20 +70,43 @@ def may_call_with_args(data: bytes, opener: re.Pattern[bytes], at_least: int) ->
             elif c in _CLOSE:
                 depth -= 1
                 if depth == 0:
+                    found = (m.end(), j)
                     break
-            elif c == 44 and depth == 1:  # ,
-                commas += 1
-                if commas >= need:
-                    return True
             elif c == 34:  # " : skip the string (a raw one, `r"` or `r#"`, has no escapes: give up)
                 if data[j - 1] in b"r#":
-                    return True
+                    break
                 j += 1
                 while j < n and data[j] != 34:
                     j += 2 if data[j] == 92 else 1
             elif c == 39 or (c == 47 and j + 1 < n and data[j + 1] in b"/*"):  # ' or a comment
-                return True
+                break
             j += 1
-        else:
-            return True  # unclosed: cannot tell
+        yield found
+
+
+def top_level_commas(data: bytes, start: int, end: int) -> int:
+    """The commas of ``data[start:end]`` (a span from `spelled_calls`) outside nested brackets and strings."""
+    depth, commas, j = 0, 0, start
+    while j < end:
+        c = data[j]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth -= 1
+        elif c == 44 and depth == 0:
+            commas += 1
+        elif c == 34:
+            j += 1
+            while j < end and data[j] != 34:
+                j += 2 if data[j] == 92 else 1
+        j += 1
+    return commas
+
+
+def may_call_with_args(data: bytes, opener: re.Pattern[bytes], at_least: int) -> bool:
+    """Can some call spelled by ``opener`` take ``at_least`` arguments? False always means no such
+    call is written (where `spelled_calls` cannot tell, the answer is True)."""
+    for span in spelled_calls(data, opener):
+        if span is None or at_least <= 1 or top_level_commas(data, *span) >= at_least - 1:
+            return True
     return False
